@@ -1,0 +1,89 @@
+"""The ``efs`` command line: thin commands over the library, errors turned into messages in one place."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from efs._version import __version__
+from efs.cli.errors import usage_error_message
+from efs.errors import EfsError
+
+#: command name → "module:attribute"; commands are imported only when run (fast start-up).
+COMMANDS: dict[str, str] = {
+    "validate": "efs.cli.validate:validate",
+    "show": "efs.cli.catalogue:show",
+    "plugins": "efs.cli.catalogue:plugins",
+    "schema": "efs.cli.catalogue:schema",
+    "new": "efs.cli.catalogue:new",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            module, attr = COMMANDS[cmd_name].split(":")
+            cmd: click.Command = getattr(importlib.import_module(module), attr)
+            return cmd
+        return super().get_command(ctx, cmd_name)
+
+
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="efs", message="%(prog)s %(version)s",
+                      help="Показать версию и выйти.")
+def cli() -> None:
+    """efs — положения о системах научно-методического сопровождения педагогов как исполняемые данные.
+
+    Проверка конфигураций на соответствие федеральной концепции, мониторинг показателей,
+    отчёты. Подробнее о каждой команде: efs КОМАНДА --help.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: run the CLI and turn every error into a Russian message and exit code."""
+    code = run(argv)
+    sys.exit(code)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code instead of exiting (used by tests and ``main``)."""
+    try:
+        rv = cli.main(args=argv, prog_name="efs", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("efs: прервано", err=True)
+        return 130
+    except click.UsageError as exc:
+        click.echo(f"efs: ошибка: {usage_error_message(exc)}", err=True)
+        hint = f"{exc.ctx.command_path} --help" if exc.ctx is not None else "efs --help"
+        click.echo(f"Справка: {hint}", err=True)
+        return 2
+    except click.ClickException as exc:
+        click.echo(f"efs: ошибка: {exc.format_message()}", err=True)
+        return exc.exit_code
+    except EfsError as exc:
+        click.echo(f"efs: ошибка: {exc}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("efs: прервано", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        click.echo(f"efs: ошибка ввода-вывода: {exc.strerror or exc} ({exc.filename or ''})", err=True)
+        return 2
+    return rv if isinstance(rv, int) else 0
+
+

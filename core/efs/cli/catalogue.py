@@ -1,0 +1,104 @@
+"""``efs plugins``, ``efs show``, ``efs schema``, ``efs new config``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from efs.cli.options import console, format_option
+
+
+@click.command()
+@format_option("text", "json")
+def plugins(output_format: str) -> int:
+    """Показать загруженные плагины: имя, дистрибутив, версия, хуки."""
+    from efs.plugins import get_plugin_manager, list_plugins
+    from efs.registry import Registry
+
+    pm = get_plugin_manager()
+    registry = Registry.build(pm)
+    infos = list_plugins(pm)
+    if output_format == "json":
+        doc = [
+            {"name": p.name, "distribution": p.distribution, "version": p.version, "default": p.default,
+             "hooks": list(p.hooks),
+             "jurisdictions": sorted(j.id for j in registry.jurisdictions.values()
+                                     if j.provenance and j.provenance.plugin == p.name)}
+            for p in infos
+        ]
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    from rich.table import Table
+
+    table = Table(title="Плагины efs")
+    for col in ("плагин", "дистрибутив", "версия", "хуки"):
+        table.add_column(col)
+    for p in infos:
+        name = f"{p.name} (встроенный)" if p.default else p.name
+        table.add_row(name, p.distribution, p.version, ", ".join(p.hooks))
+    console().print(table)
+    return 0
+
+
+@click.command()
+@click.argument("target", metavar="ПУТЬ|ID")
+@format_option("yaml", "json", default="yaml")
+def show(target: str, output_format: str) -> int:
+    """Показать конфигурацию после загрузки — в том же формате, что и файлы config/."""
+    from efs.loading import collect_paths, load_configuration
+    from efs.registry import Registry
+
+    registry = Registry.build()
+    [path] = collect_paths([target], registry)[:1]
+    config = load_configuration(path, registry=registry)
+    data = config.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data["format_version"] = config.format_version
+    if output_format == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        import yaml
+
+        click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), nl=False)
+    return 0
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Записать схему в файл вместо вывода.")
+def schema(output: Path | None) -> int:
+    """JSON Schema конфигурации — для редакторов (yaml-language-server)."""
+    from efs.schema import json_schema_text
+
+    text = json_schema_text()
+    if output is None:
+        click.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+@click.group()
+def new() -> None:
+    """Создать заготовки."""
+
+
+@new.command("config")
+@click.argument("name")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Файл (по умолчанию NAME.yaml в текущем каталоге).")
+@click.option("--level", type=click.Choice(["municipal", "regional"]), default="municipal", show_default=True,
+              help="Уровень юрисдикции.")
+@click.option("--force", is_flag=True, help="Перезаписать существующий файл.")
+def new_config(name: str, output: Path | None, level: str, force: bool) -> int:
+    """Записать заготовку конфигурации, которая проходит проверку."""
+    from efs.errors import InputError
+    from efs.skeleton import skeleton
+
+    path = output or Path(f"{name}.yaml")
+    if path.exists() and not force:
+        raise InputError(f"файл {path} уже существует (--force, чтобы перезаписать)")
+    path.write_text(skeleton(name, level), encoding="utf-8")
+    click.echo(f"Создан {path}. Проверка: efs validate {path}")
+    return 0

@@ -1,0 +1,55 @@
+"""Click usage errors in Russian (click's own messages are English)."""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from efs.yamlsafe import did_you_mean
+
+
+def usage_error_message(exc: click.UsageError) -> str:
+    """A Russian message for a click usage error."""
+    text = exc.format_message()
+    if isinstance(exc, click.NoSuchOption):
+        hint = f" (возможно: {', '.join(sorted(exc.possibilities))})" if exc.possibilities else ""
+        return f"неизвестный параметр «{exc.option_name}»{hint}"
+    if isinstance(exc, click.MissingParameter):
+        param = exc.param
+        name = param.human_readable_name if param is not None else "?"
+        kind = "аргумент" if isinstance(param, click.Argument) else "параметр"
+        return f"не указан обязательный {kind} {name}"
+    if isinstance(exc, click.BadParameter):
+        param = exc.param
+        name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "?")
+        if isinstance(name, (list, tuple)):
+            name = " / ".join(name)
+        name = str(name).strip("'\"")
+        got = re.search(r"'([^']*)' is not", text)
+        value = f" «{got.group(1)}»" if got else ""
+        if param is not None and isinstance(param.type, click.Choice):
+            choices = [str(c) for c in param.type.choices]
+            return (f"недопустимое значение{value} для {name}"
+                    f"{did_you_mean(got.group(1), choices) if got else ''}; допустимо: {', '.join(choices)}")
+        if param is not None and isinstance(param.type, click.DateTime):
+            return f"недопустимая дата{value} для {name}: нужна ГГГГ-ММ-ДД"
+        if param is not None and isinstance(param.type, (click.IntRange, click.types.IntParamType)):
+            return f"недопустимое число{value} для {name}"
+        if param is not None and isinstance(param.type, click.Path):
+            return f"путь{value} для {name} не существует или недоступен"
+        return f"недопустимое значение{value} для {name}"
+    m = re.match(r"No such command '(.+?)'", text)
+    if m:
+        group = exc.ctx.command if exc.ctx is not None else None
+        names = group.list_commands(exc.ctx) if isinstance(group, click.Group) and exc.ctx else []
+        return f"неизвестная команда «{m.group(1)}»{did_you_mean(m.group(1), names)}"
+    m = re.match(r"Got unexpected extra arguments? \((.+)\)", text)
+    if m:
+        return f"лишние аргументы: {m.group(1)}"
+    m = re.match(r"Option '(.+?)' requires an argument", text)
+    if m:
+        return f"параметру {m.group(1)} нужно значение"
+    if text.startswith("Missing command"):
+        return "не указана команда"
+    return f"неверный вызов: {text}"

@@ -1,0 +1,310 @@
+"""The configuration: one jurisdiction's Положение as data.
+
+The YAML files in ``config/`` and the output of ``efs show`` have exactly this shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import Field, PrivateAttr, model_serializer, model_validator
+
+from efs.model.base import EfsModel, Identifier, Level, Link, Source, TextItem
+from efs.model.catalogue import Function, IndicatorDefinition, Threshold
+
+FORMAT_VERSION = 1
+
+
+class Reference(EfsModel):
+    """Ссылка на субъект или орган.
+
+    В YAML пишется строкой. Строка вида идентификатора (``amiro``) обязана совпасть с
+    идентификатором субъекта или органа — иначе ошибка загрузки. Любая другая строка — текст,
+    как в документе: он разрешается только точным совпадением (после нормализации пробелов
+    и кавычек) с id, названием, сокращением или иным написанием; иначе остаётся
+    неразрешённым, и о нём сообщают правила проверки.
+    """
+
+    as_written: str = Field(description="Ссылка, как она написана.")
+    id: Identifier | None = Field(None, description="Куда ссылка разрешилась (заполняет efs).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"as_written": data}
+        return data
+
+    @property
+    def written_as_id(self) -> bool:
+        """True when the reference is written as an identifier rather than as document text."""
+        from efs.model.base import ID_RE
+
+        return bool(ID_RE.match(self.as_written))
+
+    @property
+    def resolved(self) -> bool:
+        """True when the reference points at a defined subject or actor."""
+        return self.id is not None
+
+    @model_serializer(mode="plain")
+    def _serialize(self) -> Any:
+        if self.id is None or self.id == self.as_written:
+            return self.as_written
+        return {"as_written": self.as_written, "id": self.id}
+
+
+class ActCitation(EfsModel):
+    """Реквизиты акта или приложения, как они написаны."""
+
+    kind: str | None = Field(None, description="Вид акта: «приказ», «Федеральный закон», «распоряжение»…")
+    issuer: str | None = Field(None, description="Кто издал акт.")
+    number: str | None = Field(None, description="Номер, как написан (например, «360-О»).")
+    date: dt.date | None = Field(None, description="Дата в формате ГГГГ-ММ-ДД.")
+    date_as_written: str | None = Field(None, description="Дата, как написана в документе.")
+    title: str | None = Field(None, description="Название акта дословно.")
+    as_written: str | None = Field(None, description="Вся ссылка на акт дословно.")
+    source: Source | None = Field(None, description="Где акт назван.")
+
+
+class LegalAct(ActCitation):
+    """Акт нормативной правовой основы."""
+
+    id: Identifier = Field(description="Идентификатор акта.")
+    superseded_by: str | None = Field(None, description="Чем акт заменён, если документ это указывает.")
+
+
+class Annex(ActCitation):
+    """Приложение к акту об утверждении положения."""
+
+    id: Identifier | None = Field(None, description="Необязательный идентификатор приложения.")
+
+
+class Jurisdiction(EfsModel):
+    """Юрисдикция (регион или муниципалитет) и акт, которым принято положение."""
+
+    id: Identifier = Field(description="Идентификатор юрисдикции, например amur.")
+    name: str = Field(description="Название, как в документе.")
+    level: Literal[Level.regional, Level.municipal] = Field(description="regional или municipal.")
+    region: str | None = Field(None, description="Для муниципалитета — субъект РФ, в который он входит.")
+    document: str = Field(description="Имя файла исходного документа; источник по умолчанию для source.")
+    system_name: str | None = Field(None, description="Название системы, как в документе (РСНМС, МСНМС…).")
+    adopted_by: ActCitation | None = Field(None, description="Акт, которым утверждено положение.")
+    annexes: list[Annex] = Field(default_factory=list, description="Приложения с их датами и номерами.")
+    source: Source | None = Field(None, description="Где в документе шапка.")
+
+
+class System(EfsModel):
+    """Цель, задачи, принципы и направления деятельности системы."""
+
+    goal: TextItem | None = Field(None, description="Цель системы дословно.")
+    tasks: list[TextItem] = Field(default_factory=list, description="Задачи.")
+    principles: list[TextItem] = Field(default_factory=list, description="Принципы.")
+    approaches: list[TextItem] = Field(default_factory=list, description="Методологические подходы.")
+    directions: list[TextItem] = Field(default_factory=list, description="Направления деятельности.")
+    interaction_subjects: list[TextItem] = Field(
+        default_factory=list, description="Предмет взаимодействия субъектов."
+    )
+    interaction_channels: list[TextItem] = Field(
+        default_factory=list, description="Каналы взаимодействия субъектов."
+    )
+    notes: list[TextItem] = Field(default_factory=list, description="Прочие значимые пункты.")
+
+
+class SubjectFunction(EfsModel):
+    """Один пункт списка функций субъекта — дословно, с функцией каталога."""
+
+    function: Identifier = Field(description="Функция каталога (федерального или плагина).")
+    text: str = Field(description="Пункт дословно.")
+    source: Source | None = Field(None, description="Где пункт находится.")
+
+
+class Subject(EfsModel):
+    """Субъект системы, как его называет документ."""
+
+    id: Identifier = Field(description="Идентификатор субъекта.")
+    number: str | None = Field(None, description="Номер пункта документа, как написан (например, «3.2.4»).")
+    name: str = Field(description="Полное официальное название, как в документе.")
+    short_name: str | None = Field(None, description="Сокращение или краткое название из документа.")
+    aliases: list[str] = Field(default_factory=list, description="Другие написания, встречающиеся в документе.")
+    kind: Identifier = Field(description="Вид субъекта из каталога.")
+    level: Level | None = Field(description="Уровень, на котором субъект стоит по документу (null — не указан).")
+    host: Reference | None = Field(None, description="Организация, структурным подразделением которой является.")
+    part_of: Reference | None = Field(None, description="Субъект, частью (филиалом) которого является.")
+    functions: list[SubjectFunction] = Field(default_factory=list, description="Функции, пункт за пунктом.")
+    notes: list[TextItem] = Field(default_factory=list, description="Прочее о субъекте (состав, статус).")
+    source: Source | None = Field(None, description="Где субъект назван.")
+
+    def names(self) -> list[str]:
+        """Every spelling by which the document names this subject."""
+        return [n for n in (self.name, self.short_name, *self.aliases) if n]
+
+
+class Actor(EfsModel):
+    """Орган или организация, на которые документ ссылается, не включая их в систему."""
+
+    id: Identifier = Field(description="Идентификатор.")
+    name: str = Field(description="Название, как в документе.")
+    short_name: str | None = Field(None, description="Сокращение.")
+    aliases: list[str] = Field(default_factory=list, description="Другие написания.")
+    kind: Identifier | None = Field(None, description="Вид из каталога, если подходит.")
+    level: Level | None = Field(None, description="Уровень, если документ его указывает.")
+    role: str | None = Field(None, description="Роль, которую документ ему отводит.")
+    source: Source | None = Field(None, description="Где назван.")
+
+    def names(self) -> list[str]:
+        """Every spelling by which the document names this actor."""
+        return [n for n in (self.name, self.short_name, *self.aliases) if n]
+
+
+class AgreementKind(StrEnum):
+    """Вид соглашения."""
+
+    tripartite = "tripartite"
+    cooperation = "cooperation"
+    network = "network"
+    other = "other"
+
+
+class Agreement(EfsModel):
+    """Соглашение (договор) между субъектами."""
+
+    id: Identifier = Field(description="Идентификатор.")
+    kind: AgreementKind = Field(description="tripartite, cooperation, network или other.")
+    title: str = Field(description="Соглашение, как названо в документе.")
+    parties: list[Reference] = Field(default_factory=list, description="Стороны.")
+    number: str | None = Field(None, description="Номер, если указан.")
+    date: dt.date | None = Field(None, description="Дата, если указана.")
+    date_as_written: str | None = Field(None, description="Дата, как написана.")
+    subject_matter: str | None = Field(None, description="Предмет соглашения дословно.")
+    source: Source | None = Field(None, description="Где соглашение упомянуто.")
+
+
+class DeadlineKind(StrEnum):
+    """Вид срока."""
+
+    date = "date"
+    period = "period"
+    recurrence = "recurrence"
+    unspecified = "unspecified"
+
+
+class Deadline(EfsModel):
+    """Срок исполнения: дословно и нормализованно."""
+
+    as_written: str = Field(description="Срок, как в документе.")
+    kind: DeadlineKind = Field(description="date, period, recurrence или unspecified.")
+    date: dt.date | None = Field(None, description="Для date: крайний срок.")
+    start: dt.date | None = Field(None, description="Для period и recurrence: начало.")
+    end: dt.date | None = Field(None, description="Для period и recurrence: конец (последний срок).")
+    frequency: Literal["annually", "semiannually", "quarterly", "monthly", "continuously"] | None = Field(
+        None, description="Для recurrence: периодичность."
+    )
+    on: list[str] = Field(
+        default_factory=list, description="Для recurrence: даты внутри периода в формате ММ-ДД."
+    )
+
+
+class Measure(EfsModel):
+    """Мероприятие дорожной карты (комплекса мер)."""
+
+    id: Identifier = Field(description="Идентификатор мероприятия.")
+    number: str | None = Field(None, description="Номер, как в документе (null — строка без номера).")
+    direction: str | None = Field(None, description="Направление, под которым стоит строка, дословно.")
+    group: str | None = Field(None, description="Группа (подраздел), под которой стоит строка, дословно.")
+    text: str = Field(description="Наименование мероприятия дословно.")
+    responsible: list[Reference] = Field(default_factory=list, description="Ответственные.")
+    co_executors: list[Reference] = Field(default_factory=list, description="Соисполнители.")
+    deadline: Deadline | None = Field(None, description="Срок.")
+    result: str | None = Field(None, description="Ожидаемый результат дословно.")
+    indicators: list[Link] = Field(default_factory=list, description="Показатели, которым служит мероприятие.")
+    functions: list[Link] = Field(default_factory=list, description="Функции, которым служит мероприятие.")
+    thresholds: list[Threshold] = Field(
+        default_factory=list, description="Пороги показателей, записанные в графе результата."
+    )
+    source: Source | None = Field(None, description="Где строка находится.")
+
+
+class Monitoring(EfsModel):
+    """Порядок мониторинга эффективности системы."""
+
+    frequency: str | None = Field(None, description="Периодичность дословно.")
+    times_per_year: float | None = Field(None, ge=0, description="Сколько раз в год (нормализовано).")
+    methods: list[TextItem] = Field(default_factory=list, description="Методы.")
+    sources: list[TextItem] = Field(default_factory=list, description="Источники данных.")
+    responsible: list[Reference] = Field(default_factory=list, description="Кто проводит.")
+    outputs: list[TextItem] = Field(default_factory=list, description="Что получается в итоге.")
+    notes: list[TextItem] = Field(default_factory=list, description="Прочие пункты о мониторинге.")
+    source: Source | None = Field(None, description="Где мониторинг описан.")
+
+
+class GlossaryTerm(EfsModel):
+    """Термин глоссария."""
+
+    term: str = Field(description="Термин дословно.")
+    definition: str = Field(description="Определение дословно.")
+    source: Source | None = Field(None, description="Где термин определён.")
+
+
+class Suppression(EfsModel):
+    """Осознанное подавление правила проверки с причиной."""
+
+    rule: str = Field(description="Код или имя правила (EFS101, missing-target-year).")
+    items: list[str] = Field(default_factory=list, description="Идентификаторы элементов; пусто — все.")
+    reason: str = Field(min_length=1, description="Почему это местный осознанный выбор.")
+
+
+class PluginRequirement(EfsModel):
+    """Плагин, нужный конфигурации."""
+
+    name: str = Field(description="Имя плагина (точка входа efs.plugins).")
+    distribution: str | None = Field(None, description="Дистрибутив, который его предоставляет.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"name": data}
+        return data
+
+
+class Configuration(EfsModel):
+    """Положение одной юрисдикции целиком."""
+
+    format_version: Literal[1] = Field(description="Версия формата; сейчас 1.")
+    jurisdiction: Jurisdiction = Field(description="Юрисдикция и акт об утверждении положения.")
+    plugins: list[PluginRequirement] = Field(default_factory=list, description="Нужные плагины.")
+    legal_basis: list[LegalAct] = Field(default_factory=list, description="Нормативная правовая основа по порядку.")
+    system: System = Field(default_factory=System, description="Цель, задачи, принципы, направления.")
+    subjects: list[Subject] = Field(default_factory=list, description="Субъекты системы.")
+    actors: list[Actor] = Field(default_factory=list, description="Органы, на которые документ ссылается.")
+    functions: list[Function] = Field(default_factory=list, description="Собственные функции конфигурации.")
+    indicators: list[IndicatorDefinition] = Field(default_factory=list, description="Показатели эффективности.")
+    agreements: list[Agreement] = Field(default_factory=list, description="Соглашения.")
+    roadmap: list[Measure] = Field(default_factory=list, description="Мероприятия дорожной карты.")
+    monitoring: Monitoring | None = Field(None, description="Порядок мониторинга.")
+    glossary: list[GlossaryTerm] = Field(default_factory=list, description="Глоссарий.")
+    suppressions: list[Suppression] = Field(default_factory=list, description="Подавленные правила с причинами.")
+
+    _file: str | None = PrivateAttr(default=None)
+    _locations: dict[tuple[str | int, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def file(self) -> str | None:
+        """File the configuration was loaded from, if any."""
+        return self._file
+
+    def location_of(self, path: tuple[str | int, ...]) -> Any:
+        """Location of the node at ``path``, or of its nearest enclosing node present in the file."""
+        from efs.errors import Location
+
+        probe = tuple(path)
+        while True:
+            if probe in self._locations:
+                line, column = self._locations[probe]
+                return Location(self._file, line, column, tuple(path))
+            if not probe:
+                return Location(self._file, 1 if self._file else None, 1 if self._file else None, tuple(path))
+            probe = probe[:-1]

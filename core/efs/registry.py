@@ -1,0 +1,134 @@
+"""The catalogue assembled from every registered plugin, with provenance and conflict checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from efs.errors import PluginError
+from efs.model import Function, IndicatorDefinition, Provenance, SubjectKind
+from efs.plugins import distribution_of, get_plugin_manager
+
+
+@dataclass(frozen=True, slots=True)
+class JurisdictionInfo:
+    """A jurisdiction a plugin serves.
+
+    Attributes:
+        id: Id used on the command line (``efs validate amur``).
+        name: Russian name.
+        config_path: Path of the configuration installed with the plugin.
+        provenance: Filled by efs.
+    """
+
+    id: str
+    name: str
+    config_path: Path
+    provenance: Provenance | None = None
+
+
+@dataclass(slots=True)
+class Registry:
+    """Everything plugins contributed, by id, each item stamped with its plugin."""
+
+    pm: pluggy.PluginManager
+    kinds: dict[str, SubjectKind] = field(default_factory=dict)
+    functions: dict[str, Function] = field(default_factory=dict)
+    indicators: dict[str, IndicatorDefinition] = field(default_factory=dict)
+    formulas: dict[str, Any] = field(default_factory=dict)
+    rules: dict[str, Any] = field(default_factory=dict)
+    jurisdictions: dict[str, JurisdictionInfo] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, pm: pluggy.PluginManager | None = None) -> Registry:
+        """Collect every hook of every plugin registered in ``pm`` (a fresh manager by default).
+
+        Raises:
+            PluginError: A hook raised, or two plugins define the same id without an override.
+        """
+        pm = pm if pm is not None else get_plugin_manager()
+        reg = cls(pm)
+        reg.kinds = _collect(pm, "efs_subject_kinds", "вид субъекта")
+        reg.functions = _collect(pm, "efs_functions", "функция")
+        reg.indicators = _collect(pm, "efs_indicators", "показатель")
+        reg.formulas = _collect(pm, "efs_formulas", "формула")
+        reg.rules = _collect(pm, "efs_conformance_rules", "правило", key=lambda r: r.code)
+        reg.jurisdictions = _collect(pm, "efs_jurisdictions", "юрисдикция")
+        return reg
+
+    def provenance_of_plugin(self, name: str) -> Provenance:
+        """Provenance record for the plugin registered under ``name``."""
+        dist, version, _ = distribution_of(self.pm, name)
+        return Provenance(plugin=name, distribution=dist, version=version)
+
+
+def _stamp(item: Any, prov: Provenance) -> Any:
+    if hasattr(item, "model_copy"):
+        return item.model_copy(update={"provenance": prov})
+    try:
+        item.provenance = prov
+    except (AttributeError, TypeError):
+        object.__setattr__(item, "provenance", prov)
+    return item
+
+
+def _collect(
+    pm: pluggy.PluginManager,
+    hook_name: str,
+    what: str,
+    key: Callable[[Any], str] = lambda item: item.id,
+) -> dict[str, Any]:
+    caller = getattr(pm.hook, hook_name)
+    out: dict[str, Any] = {}
+    owner: dict[str, str] = {}
+    # Call implementations one by one so that a failure names its plugin and provenance is exact.
+    for impl in reversed(caller.get_hookimpls()):
+        name = impl.plugin_name
+        try:
+            items = impl.function() or []
+        except Exception as exc:
+            raise PluginError(
+                f"плагин «{name}» завершился ошибкой в хуке {hook_name}: {type(exc).__name__}: {exc}"
+            ) from exc
+        dist, version, _ = distribution_of(pm, name)
+        prov = Provenance(plugin=name, distribution=dist, version=version)
+        for item in items:
+            item_id = key(item)
+            stamped = _stamp(item, prov)
+            if item_id in out:
+                previous = owner[item_id]
+                if getattr(item, "overrides", None) == previous:
+                    pass
+                elif getattr(out[item_id], "overrides", None) == name:
+                    continue
+                else:
+                    raise PluginError(
+                        f"{what} «{item_id}» определён(а) и плагином «{previous}», и плагином «{name}»; "
+                        f"один из них должен объявить overrides: {previous!r} или переименовать id"
+                    )
+            out[item_id] = stamped
+            owner[item_id] = name
+    return out
+
+
+def bundled_configuration(package: str, filename: str) -> Path:
+    """Path of a configuration shipped inside a plugin's package (``<package>/config/<filename>``).
+
+    In a development checkout (an editable install) the file is not copied into the package;
+    the repository's ``config/`` directory is used instead.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise PluginError(f"пакет плагина {package} не найден")
+    pkg_dir = Path(next(iter(spec.submodule_search_locations)))
+    packaged = pkg_dir / "config" / filename
+    if packaged.exists():
+        return packaged
+    checkout = pkg_dir.parent.parent.parent / "config" / filename
+    return checkout if checkout.exists() else packaged

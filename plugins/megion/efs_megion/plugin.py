@@ -1,0 +1,12 @@
+"""Hook implementations of the «город Мегион» plugin."""
+
+from __future__ import annotations
+
+from efs.hookspecs import hookimpl
+from efs.registry import JurisdictionInfo, bundled_configuration
+
+
+@hookimpl
+def efs_jurisdictions() -> list[JurisdictionInfo]:
+    """The jurisdiction this plugin serves and its bundled configuration."""
+    return [JurisdictionInfo(id="megion", name="город Мегион", config_path=bundled_configuration("efs_megion", "megion.yaml"))]

@@ -1,0 +1,12 @@
+"""Hook implementations of the «Турочакский район» plugin."""
+
+from __future__ import annotations
+
+from efs.hookspecs import hookimpl
+from efs.registry import JurisdictionInfo, bundled_configuration
+
+
+@hookimpl
+def efs_jurisdictions() -> list[JurisdictionInfo]:
+    """The jurisdiction this plugin serves and its bundled configuration."""
+    return [JurisdictionInfo(id="turochak", name="Турочакский район", config_path=bundled_configuration("efs_turochak", "turochak.yaml"))]

@@ -1,0 +1,1 @@
+"""efs plugin for the jurisdiction «Тюменская область»."""
