@@ -43,26 +43,33 @@ def build_configuration(doc: YamlDocument, *, registry: Any = None) -> Configura
     Raises:
         ConfigurationError: With every schema or reference problem, located.
     """
+    early = list(doc.problems)
     if not isinstance(doc.data, dict):
         what = "список" if isinstance(doc.data, list) else "одиночное значение"
         raise ConfigurationError(
             [Problem(f"в корне файла {what}, а ожидается отображение (format_version:, jurisdiction:, …)",
-                     doc.location(()), code="EFS002")],
+                     doc.location(()), code="EFS002"), *early],
             doc.file,
         )
     try:
         config = Configuration.model_validate(doc.data)
     except ValidationError as exc:
-        raise ConfigurationError(schema_problems(exc, doc), doc.file) from None
+        raise ConfigurationError(_merge(early, schema_problems(exc, doc)), doc.file) from None
     config._file = doc.file
     config._locations = doc.locations
     _fill_document(config, config.jurisdiction.document)
     from efs.references import check_references
 
-    problems = check_references(config, registry)
+    problems = _merge(early, check_references(config, registry))
     if problems:
         raise ConfigurationError(problems, doc.file)
     return config
+
+
+def _merge(*groups: list[Problem]) -> list[Problem]:
+    merged = [p for g in groups for p in g]
+    merged.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
+    return merged
 
 
 def load_configuration(

@@ -46,6 +46,7 @@ class YamlDocument:
     data: Any
     locations: Locations = field(default_factory=dict)
     file: str | None = None
+    problems: list[Problem] = field(default_factory=list)
 
     def location(self, path: Iterable[str | int]) -> Location:
         """Location of ``path`` or of its nearest enclosing node (1:1 when nothing encloses it)."""
@@ -53,6 +54,8 @@ class YamlDocument:
         probe = full
         while probe not in self.locations and probe:
             probe = probe[:-1]
+        if self.file is None:
+            return Location(None, None, None, full)
         line, col = self.locations.get(probe, (1, 1))
         return Location(self.file, line, col, full)
 
@@ -144,8 +147,15 @@ _SYNTAX = [
 ]
 
 
-def _syntax_message(exc: yaml.YAMLError) -> str:
+def _line_at(text: str, index: int) -> str:
+    lines = text.split("\n")
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _syntax_message(exc: yaml.YAMLError, line: str = "") -> str:
     problem = str(getattr(exc, "problem", "") or exc)
+    if "\t" in line[: len(line) - len(line.lstrip())] or ("cannot start any token" in problem and "\t" in line):
+        return "синтаксическая ошибка YAML: символ табуляции недопустим в YAML: отступы — только пробелами"
     for needle, russian in _SYNTAX:
         if needle in problem:
             return f"синтаксическая ошибка YAML: {russian}"
@@ -183,11 +193,14 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
     have_root = False
     documents = 0
     expanded = 0
+    fatal = False
 
     def where(mark: Any) -> tuple[int, int]:
         return (mark.line + 1, mark.column + 1)
 
-    def fail(message: str, mark: Any, code: str = "EFS001") -> None:
+    def fail(message: str, mark: Any, code: str = "EFS001", *, stop: bool = True) -> None:
+        nonlocal fatal
+        fatal = fatal or stop
         line, col = where(mark)
         problems.append(Problem(message, Location(file, line, col), code=code))
 
@@ -221,10 +234,11 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
             top.key_mark = where(mark)
             if value in top.keys:
                 first = top.keys[value]
-                fail(f"ключ «{value}» повторяется (впервые в строке {first[0]}, столбце {first[1]})", mark)
+                fail(f"ключ «{value}» повторяется (впервые в строке {first[0]}, столбце {first[1]})", mark,
+                     stop=False)
             else:
                 top.keys[value] = top.key_mark
-            locations[(*top.path, _path_key(value))] = top.key_mark
+                locations[(*top.path, _path_key(value))] = top.key_mark
             return True
         key = top.key
         top.key = _NOKEY
@@ -261,6 +275,7 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
                     f"тег «{tag}» недопустим: конфигурация — только данные (строки, числа, списки, "
                     "отображения); теги вроде !!python/… не исполняются",
                     event.start_mark,
+                    stop=False,
                 )
                 if kind is yaml.ScalarEvent:
                     if not place(None, 1, event.start_mark):
@@ -302,19 +317,24 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if mark is not None:
-            fail(_syntax_message(exc), mark)
+            fail(_syntax_message(exc, _line_at(text, mark.line)), mark)
         else:
+            fatal = True
             problems.append(Problem(_syntax_message(exc), Location(file, 1, 1), code="EFS001"))
     except yaml.YAMLError as exc:
+        fatal = True
         problems.append(Problem(_syntax_message(exc), Location(file, 1, 1), code="EFS001"))
     except RecursionError:
+        fatal = True
         problems.append(Problem("слишком глубокая вложенность", Location(file, 1, 1), code="EFS001"))
 
-    if problems:
-        raise ConfigurationError(problems, file)
+    if fatal or not have_root:
+        if problems:
+            raise ConfigurationError(problems, file)
     if not have_root or root is None:
         raise _fail("файл пуст: ожидается конфигурация YAML (см. efs new config)", file)
-    return YamlDocument(root, locations, file)
+    # Duplicate keys and unknown tags do not stop the schema check: report everything in one run.
+    return YamlDocument(root, locations, file, problems)
 
 
 def _path_key(key: Any) -> str | int:

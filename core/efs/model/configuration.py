@@ -56,6 +56,29 @@ class Reference(EfsModel):
         return {"as_written": self.as_written, "id": self.id}
 
 
+class Alias(EfsModel):
+    """Другое написание названия, встречающееся в документе.
+
+    В YAML — строка или ``{text: …, source: {…}}``, если нужно указать, где оно встречается.
+    """
+
+    text: str = Field(description="Написание дословно.")
+    source: Source | None = Field(None, description="Где это написание встречается.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"text": data}
+        return data
+
+    @model_serializer(mode="plain")
+    def _serialize(self) -> Any:
+        if self.source is None:
+            return self.text
+        return {"text": self.text, "source": self.source.model_dump(mode="json", exclude_none=True)}
+
+
 class ActCitation(EfsModel):
     """Реквизиты акта или приложения, как они написаны."""
 
@@ -128,7 +151,7 @@ class Subject(EfsModel):
     number: str | None = Field(None, description="Номер пункта документа, как написан (например, «3.2.4»).")
     name: str = Field(description="Полное официальное название, как в документе.")
     short_name: str | None = Field(None, description="Сокращение или краткое название из документа.")
-    aliases: list[str] = Field(default_factory=list, description="Другие написания, встречающиеся в документе.")
+    aliases: list[Alias] = Field(default_factory=list, description="Другие написания, встречающиеся в документе.")
     kind: Identifier = Field(description="Вид субъекта из каталога.")
     level: Level | None = Field(description="Уровень, на котором субъект стоит по документу (null — не указан).")
     host: Reference | None = Field(None, description="Организация, структурным подразделением которой является.")
@@ -139,7 +162,7 @@ class Subject(EfsModel):
 
     def names(self) -> list[str]:
         """Every spelling by which the document names this subject."""
-        return [n for n in (self.name, self.short_name, *self.aliases) if n]
+        return [n for n in (self.name, self.short_name, *(a.text for a in self.aliases)) if n]
 
 
 class Actor(EfsModel):
@@ -148,7 +171,7 @@ class Actor(EfsModel):
     id: Identifier = Field(description="Идентификатор.")
     name: str = Field(description="Название, как в документе.")
     short_name: str | None = Field(None, description="Сокращение.")
-    aliases: list[str] = Field(default_factory=list, description="Другие написания.")
+    aliases: list[Alias] = Field(default_factory=list, description="Другие написания.")
     kind: Identifier | None = Field(None, description="Вид из каталога, если подходит.")
     level: Level | None = Field(None, description="Уровень, если документ его указывает.")
     role: str | None = Field(None, description="Роль, которую документ ему отводит.")
@@ -156,7 +179,7 @@ class Actor(EfsModel):
 
     def names(self) -> list[str]:
         """Every spelling by which the document names this actor."""
-        return [n for n in (self.name, self.short_name, *self.aliases) if n]
+        return [n for n in (self.name, self.short_name, *(a.text for a in self.aliases)) if n]
 
 
 class AgreementKind(StrEnum):

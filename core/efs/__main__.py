@@ -1,0 +1,5 @@
+"""``python -m efs`` runs the CLI."""
+
+from efs.cli import main
+
+main()

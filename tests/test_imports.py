@@ -1,0 +1,41 @@
+"""The core stays small: `import efs` and `efs validate` import no database, spreadsheet or report stack."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("sqlalchemy", "openpyxl", "alembic", "pandas", "psycopg", "pygal", "jinja2", "duckdb", "efs.report",
+         "efs.data", "efs.indicators")
+
+PROBE = """
+import sys, json
+{body}
+heavy = {heavy!r}
+print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy
+                        or any(m.startswith(h + '.') for h in heavy))))
+"""
+
+
+def _loaded(body: str) -> list[str]:
+    code = PROBE.format(body=body, heavy=HEAVY)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    import json
+
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_import_efs_loads_nothing_heavy_and_not_even_pydantic():
+    assert _loaded("import efs") == []
+    code = "import sys, efs; print('pydantic' in sys.modules, 'yaml' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False False"
+
+
+def test_efs_validate_loads_nothing_heavy():
+    body = ("from efs.cli import run\n"
+            "code = run(['validate', '--exit-zero', '--format', 'json', 'config/'])\n"
+            "assert code == 0, code")
+    assert _loaded(body) == []

@@ -1,0 +1,64 @@
+"""The wheel ships the core, the four plugins and their configurations, and nothing named core/plugins."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-index", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    [whl] = out.glob("efs_nms-*.whl")
+    return whl
+
+
+@pytest.mark.slow
+def test_wheel_contents_are_the_packages_their_data_and_py_typed(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    tops = {n.split("/")[0] for n in names if not n.startswith("efs_nms-")}
+    assert tops == {"efs", "efs_amur", "efs_tyumen", "efs_megion", "efs_turochak"}
+    assert "efs/py.typed" in names
+    for name in ("amur", "tyumen", "megion", "turochak"):
+        assert f"efs_{name}/config/{name}.yaml" in names
+    entry_points = zipfile.ZipFile(wheel).read(
+        next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "[efs.plugins]" in entry_points and "efs = efs.cli:main" in entry_points
+
+
+@pytest.mark.slow
+def test_installed_wheel_validates_its_packaged_configurations_outside_the_checkout(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-index", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True)
+    # -S: no site processing, so the editable install of the checkout is invisible; the dependencies
+    # come from this environment's site-packages, the efs packages only from the installed wheel.
+    pythonpath = os.pathsep.join([str(target), sysconfig.get_paths()["purelib"]])
+    env = {**os.environ, "PYTHONPATH": pythonpath}
+    env.pop("EFS_PLUGINS", None)
+    run = subprocess.run(
+        [sys.executable, "-S", "-m", "efs", "validate", "--exit-zero", "--format", "json",
+         "amur", "tyumen", "megion", "turochak"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    files = [f["file"] for f in doc["files"]]
+    assert len(files) == 4
+    assert all(f.startswith(str(target)) for f in files), files
+    assert all(f["loaded"] for f in doc["files"])
+    assert not str(ROOT) in run.stdout
