@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from efs.conformance.rules import Rule
     from efs.model import Function, IndicatorDefinition, SubjectKind
     from efs.registry import JurisdictionInfo
 
@@ -76,7 +77,7 @@ def efs_formulas() -> list[Any]:
 
 
 @hookspec
-def efs_conformance_rules() -> list[Any]:
+def efs_conformance_rules() -> list[Rule]:
     """Conformance rules the plugin adds.
 
     Return a list of :class:`efs.conformance.Rule`. A plugin's rule codes carry the

@@ -67,11 +67,17 @@ def show(target: str, output_format: str) -> int:
 @click.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Записать схему в файл вместо вывода.")
-def schema(output: Path | None) -> int:
-    """JSON Schema конфигурации — для редакторов (yaml-language-server)."""
-    from efs.schema import json_schema_text
+@format_option("json", "markdown", default="json")
+def schema(output: Path | None, output_format: str) -> int:
+    """JSON Schema конфигурации — для редакторов (yaml-language-server); markdown — справочник полей."""
+    if output_format == "markdown":
+        from efs.fieldref import markdown
 
-    text = json_schema_text()
+        text = markdown()
+    else:
+        from efs.schema import json_schema_text
+
+        text = json_schema_text()
     if output is None:
         click.echo(text)
     else:

@@ -26,7 +26,7 @@ def usage_error_message(exc: click.UsageError) -> str:
         if isinstance(name, (list, tuple)):
             name = " / ".join(name)
         name = str(name).strip("'\"")
-        got = re.search(r"'([^']*)' is not", text)
+        got = re.search(r"'([^']*)' (?:is not|does not)", text)
         value = f" «{got.group(1)}»" if got else ""
         if param is not None and isinstance(param.type, click.Choice):
             choices = [str(c) for c in param.type.choices]

@@ -1,0 +1,37 @@
+"""Documentation that is generated or promised stays in step with the code."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import efs.hookspecs as hookspecs
+from efs.fieldref import markdown, undocumented_fields
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def hooks() -> dict[str, str]:
+    return {name: f"{name}{inspect.signature(fn)}".replace("'", "")
+            for name, fn in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("efs_")}
+
+
+def test_every_hook_is_documented_in_plugins_md_with_its_signature():
+    text = (DOCS / "plugins.md").read_text(encoding="utf-8")
+    for name, signature in hooks().items():
+        assert f"### `{signature}`" in text, f"docs/plugins.md: нет раздела «### `{signature}`» для {name}"
+
+
+def test_every_hook_has_a_docstring_saying_what_to_return():
+    for name, fn in inspect.getmembers(hookspecs, inspect.isfunction):
+        if name.startswith("efs_"):
+            assert fn.__doc__ and "Return" in fn.__doc__ and "Since:" in fn.__doc__, name
+
+
+def test_every_configuration_field_has_a_description():
+    assert undocumented_fields() == []
+
+
+def test_field_reference_is_current():
+    committed = (DOCS / "fields.md").read_text(encoding="utf-8")
+    assert committed.strip() == markdown().strip(), "обновите: efs schema --format markdown -o docs/fields.md"
