@@ -67,8 +67,14 @@ class Registry:
 
 
 def _stamp(item: Any, prov: Provenance) -> Any:
+    """A copy of ``item`` carrying its provenance (plugins' own objects are never mutated)."""
+    import dataclasses
+
     if hasattr(item, "model_copy"):
         return item.model_copy(update={"provenance": prov})
+    if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        if any(f.name == "provenance" for f in dataclasses.fields(item)):
+            return dataclasses.replace(item, provenance=prov)
     try:
         item.provenance = prov
     except (AttributeError, TypeError):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 _TEMPLATE = """\
-# yaml-language-server: $schema=https://efs.invalid/schema/configuration-1.json
+# yaml-language-server: $schema=efs-schema.json
+# Схема для редактора: efs schema -o efs-schema.json
 # Конфигурация положения о системе научно-методического сопровождения.
 # Формат: docs/format.md; пошаговое руководство: docs/configuration.md.
 format_version: 1

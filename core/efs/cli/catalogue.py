@@ -44,9 +44,9 @@ def plugins(output_format: str) -> int:
 
 @click.command()
 @click.argument("target", metavar="ПУТЬ|ID")
-@format_option("yaml", "json", default="yaml")
+@format_option("text", "yaml", "json", default="text")
 def show(target: str, output_format: str) -> int:
-    """Показать конфигурацию после загрузки — в том же формате, что и файлы config/."""
+    """Показать конфигурацию после загрузки — в том же формате, что и файлы config/ (text — это YAML)."""
     from efs.loading import collect_paths, load_configuration
     from efs.registry import Registry
 
