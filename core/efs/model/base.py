@@ -21,7 +21,7 @@ Identifier = Annotated[
 class EfsModel(BaseModel):
     """Base of every efs model: unknown keys are errors, values are checked on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False, defer_build=True)
 
 
 class Level(StrEnum):
