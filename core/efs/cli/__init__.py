@@ -19,6 +19,12 @@ COMMANDS: dict[str, str] = {
     "plugins": "efs.cli.catalogue:plugins",
     "schema": "efs.cli.catalogue:schema",
     "new": "efs.cli.catalogue:new",
+    "db": "efs.cli.db:db",
+    "indicators": "efs.cli.indicators:indicators",
+    "rules": "efs.cli.rules:rules",
+    "rule": "efs.cli.rules:rule",
+    "coverage": "efs.cli.rules:coverage",
+    "data": "efs.cli.data:data",
 }
 
 

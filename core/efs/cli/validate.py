@@ -3,36 +3,65 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
 from efs.cli.options import format_option
 from efs.yamlsafe import DEFAULT_MAX_BYTES
 
+FORMATS = ("text", "json", "junit", "sarif", "github")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
 
 @click.command()
 @click.argument("targets", nargs=-1, required=True, metavar="ПУТЬ|ID...")
-@format_option("text", "json")
+@format_option(*FORMATS)
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Дата, на которую проверяются сроки (по умолчанию — сегодня).")
+@click.option("--select", multiple=True, metavar="КОДЫ",
+              help="Запускать только эти правила: коды, префиксы кодов или имена через запятую.")
+@click.option("--ignore", multiple=True, metavar="КОДЫ", help="Не запускать эти правила (коды, префиксы, имена).")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Файл базовой линии: находки из него отмечаются подавленными.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Записать все текущие находки в файл базовой линии.")
 @click.option("--strict", is_flag=True, help="Считать предупреждения ошибками для кода выхода.")
 @click.option("--exit-zero", is_flag=True, help="Всегда завершаться с кодом 0 (только отчёт).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Записать отчёт в файл, а не на экран.")
 @click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_BYTES // 1048576, show_default=True,
               help="Наибольший размер файла конфигурации, МБ.")
-def validate(targets: tuple[str, ...], output_format: str, as_of: dt.datetime | None, strict: bool,
-             exit_zero: bool, max_size: int) -> int:
+def validate(targets: tuple[str, ...], output_format: str, as_of: dt.datetime | None, select: tuple[str, ...],
+             ignore: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, strict: bool,
+             exit_zero: bool, output: Path | None, max_size: int) -> int:
     """Проверить конфигурации (файлы, каталоги или id юрисдикций).
 
-    Код выхода: 0 — ошибок нет, 1 — в конфигурации есть ошибки, 2 — команду не удалось выполнить.
+    Код выхода: 0 — ошибок нет, 1 — в конфигурации есть ошибки (с --strict — и предупреждения),
+    2 — команду не удалось выполнить.
     """
     from efs.conformance import validate_paths
-    from efs.conformance.formats import FORMATS, exit_code
+    from efs.conformance.formats import FORMATS as RENDERERS
+    from efs.conformance.formats import exit_code
+    from efs.conformance.suppression import Baseline
     from efs.loading import collect_paths
     from efs.registry import Registry
 
     registry = Registry.build()
     paths = collect_paths(list(targets), registry)
     day = as_of.date() if as_of else dt.date.today()
-    results = validate_paths(paths, registry=registry, as_of=day, max_bytes=max_size * 1048576)
-    click.echo(FORMATS[output_format](results, day))
-    return 0 if exit_zero else exit_code(results, strict=strict)
+    accepted = Baseline.read(baseline) if baseline is not None else None
+    results = validate_paths(paths, registry=registry, as_of=day, max_bytes=max_size * 1048576,
+                             select=_split(select), ignore=_split(ignore), baseline=accepted)
+    if write_baseline is not None:
+        count = Baseline.write(write_baseline, results)
+        click.echo(f"Базовая линия: {count} находок записано в {write_baseline}", err=True)
+    report = RENDERERS[output_format](results, day, registry)
+    if output is not None:
+        output.write_text(report + "\n", encoding="utf-8")
+    else:
+        click.echo(report)
+    return 0 if exit_zero or write_baseline is not None else exit_code(results, strict=strict)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from efs.concept import catalogue, indicators
 from efs.hookspecs import hookimpl
 from efs.model import Function, IndicatorDefinition, SubjectKind
+from efs.model.formula import Formula
 
 
 @hookimpl
@@ -23,3 +24,11 @@ def efs_functions() -> list[Function]:
 def efs_indicators() -> list[IndicatorDefinition]:
     """The federal indicators with their targets."""
     return indicators.federal_indicators()
+
+
+@hookimpl
+def efs_formulas() -> list[Formula]:
+    """The formulas of the federal indicators (building blocks, compiled by :mod:`efs.indicators`)."""
+    from efs.concept.formulas import federal_formulas
+
+    return federal_formulas()

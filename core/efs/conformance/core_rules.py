@@ -1,30 +1,41 @@
-"""The concept's rules (grown by the conformance work)."""
+"""The core's rules: the codes the engine reports itself, then the concept's rules by area."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from efs.conformance.engine import RuleContext
-from efs.conformance.findings import Finding, Severity
+from efs.conformance import rules_acts, rules_indicators, rules_names, rules_roadmap, rules_structure, rules_system
+from efs.conformance.findings import Severity
 from efs.conformance.rules import Rule
 
+E, W = Severity.error, Severity.warning
+_LOAD = "Проверка начинается с загрузки; ошибка загрузки — тоже находка, в том же формате, что и остальные."
 
-def _subject_without_function(ctx: RuleContext) -> Iterator[Finding]:
-    for i, s in enumerate(ctx.config.subjects):
-        if not s.functions:
-            yield ctx.finding(("subjects", i), f"у субъекта «{s.name}» не указано ни одной функции",
-                              source=s.source, item=s.id)
-
+ENGINE_RULES: list[Rule] = [
+    Rule("EFS001", "yaml-syntax", E, "Синтаксис YAML, кодировка или размер файла", _LOAD,
+         "Исправьте место, указанное в сообщении (строка:столбец).", example="subjects: [\n"),
+    Rule("EFS002", "schema", E, "Файл не соответствует формату конфигурации", _LOAD,
+         "Исправьте ключ или значение; допустимые ключи — в docs/fields.md.", example="subjcts: []\n"),
+    Rule("EFS003", "unknown-reference", E, "Идентификатор не найден или занят дважды", _LOAD,
+         "Исправьте идентификатор (в сообщении — ближайший существующий).",
+         example="roadmap:\n  - responsible: [amiro_typo]\n"),
+    Rule("EFS004", "plugin-missing", E, "Нужный плагин не установлен или завершился ошибкой", _LOAD,
+         "Установите дистрибутив, названный в сообщении.", example="plugins: [nowhere]\n"),
+    Rule("EFS005", "unreadable-file", E, "Файл не удалось прочитать", _LOAD,
+         "Проверьте путь и права доступа.", example=""),
+    Rule("EFS010", "unused-suppression", W, "Подавление ничего не подавляет",
+         "Подавление, которое ничего не подавляет, скрыло бы будущую находку без причины.",
+         "Удалите подавление или уточните его items.",
+         example="suppressions:\n  - {rule: EFS160, reason: ...}   # а показатели есть\n"),
+    Rule("EFS011", "unknown-suppressed-rule", E, "Подавление называет неизвестное правило",
+         "Подавление опечатанного правила ничего не подавляет и вводит в заблуждение.",
+         "Исправьте код или имя правила (efs rules).", example="suppressions:\n  - {rule: EFS999, reason: ...}\n"),
+]
 
 RULES: list[Rule] = [
-    Rule(
-        code="EFS130",
-        slug="subject-without-function",
-        severity=Severity.warning,
-        title="Субъект без функций",
-        rationale="Концепция описывает субъектов через их функции: субъект без функций не участвует в сопровождении.",
-        recommendation="Перечислите функции субъекта или исключите его из состава системы.",
-        check=_subject_without_function,
-        example="subjects:\n  - id: x\n    name: Совет\n    kind: school_methodical_council\n    level: institutional\n",
-    ),
+    *ENGINE_RULES,
+    *rules_acts.RULES,
+    *rules_structure.RULES,
+    *rules_names.RULES,
+    *rules_roadmap.RULES,
+    *rules_indicators.RULES,
+    *rules_system.RULES,
 ]

@@ -1,17 +1,17 @@
-"""Run the rules of every plugin on a configuration."""
+"""Run the rules of every plugin on a configuration, then apply selection, suppressions and a baseline."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from efs.conformance.findings import Finding, Severity, load_findings
 from efs.conformance.rules import Rule
-from efs.errors import ConfigurationError, EfsError, Location, PluginError, Problem
-from efs.model import Configuration, Source
+from efs.errors import ConfigurationError, EfsError, InputError, Location, PluginError, Problem
+from efs.model import Configuration, Level, Source, Subject, SubjectKind
 
 
 @dataclass(slots=True)
@@ -22,6 +22,7 @@ class RuleContext:
     registry: Any
     as_of: dt.date
     rule: Rule
+    _cache: dict[str, Any] = field(default_factory=dict)
 
     def finding(
         self,
@@ -31,6 +32,7 @@ class RuleContext:
         source: Source | None = None,
         item: str | None = None,
         severity: Severity | None = None,
+        **extra: Any,
     ) -> Finding:
         """A finding located at ``path`` (or its nearest enclosing node present in the file)."""
         return Finding(
@@ -41,7 +43,45 @@ class RuleContext:
             self.config.location_of(path),
             source=source,
             item=item,
+            extra=dict(extra),
         )
+
+    @property
+    def adoption_date(self) -> dt.date | None:
+        """Date of the act that adopted the Положение, if the document gives one."""
+        act = self.config.jurisdiction.adopted_by
+        return act.date if act is not None else None
+
+    def kind(self, kind_id: str | None) -> SubjectKind | None:
+        """The catalogue's subject kind with this id."""
+        return self.registry.kinds.get(kind_id) if kind_id else None
+
+    def roles_of(self, kind_id: str | None) -> set[str]:
+        """The federal roles a subject of this kind fills."""
+        kind = self.kind(kind_id)
+        return set(kind.fills_roles) if kind is not None else set()
+
+    def subjects_at(self, level: Level) -> list[tuple[int, Subject]]:
+        """Subjects the document places at ``level``, with their index."""
+        return [(i, s) for i, s in enumerate(self.config.subjects) if s.level == level]
+
+
+def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """The rules that ``select`` names (all when empty) minus those ``ignore`` names.
+
+    Raises:
+        InputError: A selector names no rule (did-you-mean included).
+    """
+    rules = list(rules)
+    for spec in (*select, *ignore):
+        if not any(r.matches(spec) for r in rules):
+            from efs.yamlsafe import did_you_mean
+
+            names = [r.code for r in rules] + [r.slug for r in rules]
+            raise InputError(f"нет правила, кода или префикса «{spec}»{did_you_mean(spec, names)}; "
+                             "список правил: efs rules")
+    chosen = [r for r in rules if not select or any(r.matches(s) for s in select)]
+    return [r for r in chosen if not any(r.matches(s) for s in ignore)]
 
 
 def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of: dt.date) -> list[Finding]:
@@ -58,9 +98,8 @@ def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of
         except EfsError:
             raise
         except Exception as exc:
-            plugin = rule.provenance.plugin if rule.provenance else "?"
             raise PluginError(
-                f"правило {rule.code} ({rule.slug}) плагина «{plugin}» завершилось ошибкой: "
+                f"правило {rule.code} ({rule.slug}) плагина «{rule.plugin}» завершилось ошибкой: "
                 f"{type(exc).__name__}: {exc}"
             ) from exc
     findings.sort(key=Finding.sort_key)
@@ -72,14 +111,43 @@ def validate(
     *,
     registry: Any = None,
     as_of: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    baseline: Any = None,
 ) -> list[Finding]:
-    """Check a loaded configuration with every rule of every plugin; return the findings."""
+    """Check a loaded configuration with every rule of every plugin; return the findings.
+
+    Args:
+        config: A loaded configuration.
+        registry: The catalogue (:class:`efs.registry.Registry`); built from the installed plugins by default.
+        as_of: The date deadlines are checked against (today by default).
+        select: Codes, code prefixes or slugs of the rules to run (all when empty).
+        ignore: Codes, code prefixes or slugs of rules not to run.
+        baseline: A :class:`efs.conformance.suppression.Baseline`; findings it lists are marked suppressed.
+
+    Returns:
+        Every finding, sorted by position; suppressed ones carry ``suppressed=True`` and the reason.
+        A suppression in the configuration that suppresses nothing is itself a finding (``EFS010``).
+
+    Raises:
+        InputError: A selector names no rule.
+        PluginError: A rule raised.
+    """
+    from efs.conformance.suppression import apply_suppressions
+
     if registry is None:
         from efs.registry import Registry
 
         registry = Registry.build()
-    rules = list(registry.rules.values())
-    return run_rules(config, registry, rules, as_of or dt.date.today())
+    every = list(registry.rules.values())
+    rules = select_rules([r for r in every if not r.engine_reported], select, ignore)
+    day = as_of or dt.date.today()
+    findings = run_rules(config, registry, rules, day)
+    findings = apply_suppressions(config, findings, rules, every)
+    if baseline is not None:
+        baseline.apply(config, findings)
+    findings.sort(key=Finding.sort_key)
+    return findings
 
 
 def validate_paths(
@@ -88,8 +156,11 @@ def validate_paths(
     registry: Any,
     as_of: dt.date | None = None,
     max_bytes: int | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    baseline: Any = None,
 ) -> list[tuple[str, Configuration | None, list[Finding]]]:
-    """Load and check each file; load errors become findings with reserved codes."""
+    """Load and check each file; load errors become findings with reserved codes (EFS001–EFS005)."""
     from efs.loading import load_configuration
 
     out: list[tuple[str, Configuration | None, list[Finding]]] = []
@@ -101,7 +172,13 @@ def validate_paths(
             out.append((str(path), None, load_findings(exc.problems)))
             continue
         except PluginError as exc:
-            out.append((str(path), None, load_findings([Problem(exc.message, Location(str(path), 1, 1), "EFS004")])))
+            problem = Problem(exc.message, Location(str(path), 1, 1), "EFS004")
+            out.append((str(path), None, load_findings([problem])))
             continue
-        out.append((str(path), config, validate(config, registry=registry, as_of=as_of)))
+        except InputError as exc:
+            problem = Problem(exc.message, Location(str(path), 1, 1), "EFS005")
+            out.append((str(path), None, load_findings([problem])))
+            continue
+        found = validate(config, registry=registry, as_of=as_of, select=select, ignore=ignore, baseline=baseline)
+        out.append((str(path), config, found))
     return out

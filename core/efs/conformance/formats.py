@@ -1,4 +1,8 @@
-"""Output formats of ``efs validate``: text and JSON (documented in docs/format.md)."""
+"""Output formats of ``efs validate``: text, JSON, JUnit XML, SARIF 2.1.0 and GitHub annotations.
+
+Every format prints the ``--as-of`` date and keeps suppressed findings, marked with their reason.
+The JSON shape is documented in ``docs/rules.md`` and stable.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from efs._version import __version__
 from efs.conformance.findings import Finding, Severity
 
 Results = list[tuple[str, Any, list[Finding]]]
+Renderer = Callable[[Results, dt.date, Any], str]
 
 
 def summary(results: Results) -> dict[str, int]:
@@ -28,7 +33,7 @@ def summary(results: Results) -> dict[str, int]:
 def finding_to_dict(f: Finding) -> dict[str, Any]:
     """The stable JSON shape of one finding."""
     loc = f.location
-    return {
+    out = {
         "code": f.code,
         "slug": f.slug,
         "severity": f.severity.value,
@@ -42,9 +47,12 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "suppressed": f.suppressed,
         "suppression_reason": f.suppression_reason,
     }
+    if f.extra:
+        out["extra"] = f.extra
+    return out
 
 
-def render_json(results: Results, as_of: dt.date) -> str:
+def render_json(results: Results, as_of: dt.date, registry: Any = None) -> str:
     """JSON document: efs version, as-of date, files with findings, summary."""
     doc = {
         "efs_version": __version__,
@@ -63,25 +71,74 @@ def render_json(results: Results, as_of: dt.date) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def render_text(results: Results, as_of: dt.date) -> str:
+def _where(f: Finding, path: str) -> str:
+    loc = f.location
+    return ":".join(str(x) for x in (loc.file or path, loc.line, loc.column) if x is not None)
+
+
+def summary_line(results: Results, as_of: dt.date) -> str:
+    """One Russian line: files, counts by severity, suppressed, and the as-of date."""
+    c = summary(results)
+    return (f"Проверено файлов: {c['files']}; ошибок: {c['error']}, предупреждений: {c['warning']}, "
+            f"сведений: {c['info']}, подавлено: {c['suppressed']}; на дату {as_of.strftime('%d.%m.%Y')}")
+
+
+def render_text(results: Results, as_of: dt.date, registry: Any = None) -> str:
     """Plain text: findings grouped by file and sorted by line, then a summary line."""
     lines: list[str] = []
     for path, _config, findings in results:
         for f in sorted(findings, key=Finding.sort_key):
-            loc = f.location
-            where = ":".join(str(x) for x in (loc.file or path, loc.line, loc.column) if x is not None)
             mark = " [подавлено: " + (f.suppression_reason or "") + "]" if f.suppressed else ""
             src = f" (документ: {f.source})" if f.source is not None else ""
-            lines.append(f"{where}: {f.code} [{f.severity.label}] {f.message}{src}{mark}")
-    c = summary(results)
-    lines.append(
-        f"Проверено файлов: {c['files']}; ошибок: {c['error']}, предупреждений: {c['warning']}, "
-        f"сведений: {c['info']}, подавлено: {c['suppressed']}; на дату {as_of.strftime('%d.%m.%Y')}"
-    )
+            lines.append(f"{_where(f, path)}: {f.code} [{f.severity.label}] {f.message}{src}{mark}")
+    lines.append(summary_line(results, as_of))
     return "\n".join(lines)
 
 
-FORMATS: dict[str, Callable[[Results, dt.date], str]] = {"text": render_text, "json": render_json}
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+_GH_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+
+def render_github(results: Results, as_of: dt.date, registry: Any = None) -> str:
+    """GitHub workflow commands (``::error file=…,line=…::message``), one per finding, then a summary."""
+    lines: list[str] = []
+    for path, _config, findings in results:
+        for f in sorted(findings, key=Finding.sort_key):
+            loc = f.location
+            level = "notice" if f.suppressed else _GH_LEVEL[f.severity]
+            props = [f"file={_gh_escape(loc.file or path, True)}", f"line={loc.line or 1}",
+                     f"col={loc.column or 1}", f"title={_gh_escape(f'{f.code} {f.slug}', True)}"]
+            text = f.message + (f" (документ: {f.source})" if f.source is not None else "")
+            if f.suppressed:
+                text += f" [подавлено: {f.suppression_reason or ''}]"
+            lines.append(f"::{level} {','.join(props)}::{_gh_escape(text)}")
+    lines.append(f"::notice title=efs::{_gh_escape(summary_line(results, as_of))}")
+    return "\n".join(lines)
+
+
+def _sarif(results: Results, as_of: dt.date, registry: Any = None) -> str:
+    from efs.conformance.sarif import render_sarif
+
+    return render_sarif(results, as_of, registry)
+
+
+def _junit(results: Results, as_of: dt.date, registry: Any = None) -> str:
+    from efs.conformance.junit import render_junit
+
+    return render_junit(results, as_of, registry)
+
+
+FORMATS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": render_json,
+    "junit": _junit,
+    "sarif": _sarif,
+    "github": render_github,
+}
 
 
 def exit_code(results: Results, *, strict: bool = False) -> int:

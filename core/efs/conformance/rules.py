@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from efs.conformance.engine import RuleContext
 
 
+def _no_check(ctx: RuleContext) -> Iterable[Finding]:
+    return ()
+
+
 @dataclass(slots=True)
 class Rule:
     """A conformance rule.
@@ -24,7 +28,9 @@ class Rule:
         rationale: Why it matters, citing the concept or the document.
         recommendation: How to fix it.
         check: ``check(ctx) -> Iterable[Finding]``; use ``ctx.finding(...)`` to build located findings.
+            Rules reported by the engine itself (load errors, suppressions) have no check of their own.
         example: A short YAML fragment that triggers the rule.
+        provenance: The plugin that defined the rule (filled by efs).
     """
 
     code: str
@@ -33,6 +39,21 @@ class Rule:
     title: str
     rationale: str
     recommendation: str
-    check: Callable[[RuleContext], Iterable[Finding]]
+    check: Callable[[RuleContext], Iterable[Finding]] = _no_check
     example: str = ""
     provenance: Any = field(default=None)
+
+    @property
+    def engine_reported(self) -> bool:
+        """True for codes the engine reports itself (load errors, suppression problems)."""
+        return self.check is _no_check
+
+    def matches(self, spec: str) -> bool:
+        """Whether a selector names this rule: its code, a prefix of its code, or its slug."""
+        spec = spec.strip()
+        return spec == self.slug or self.code.upper().startswith(spec.upper()) if spec else False
+
+    @property
+    def plugin(self) -> str:
+        """Name of the plugin that defined the rule."""
+        return self.provenance.plugin if self.provenance is not None else "efs"

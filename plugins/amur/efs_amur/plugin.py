@@ -2,11 +2,51 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from efs.hookspecs import hookimpl
 from efs.registry import JurisdictionInfo, bundled_configuration
+
+if TYPE_CHECKING:
+    from efs.conformance.rules import Rule
+    from efs.model import Function, SubjectKind
+    from efs.model.formula import Formula
 
 
 @hookimpl
 def efs_jurisdictions() -> list[JurisdictionInfo]:
     """The jurisdiction this plugin serves and its bundled configuration."""
-    return [JurisdictionInfo(id="amur", name="Амурская область", config_path=bundled_configuration("efs_amur", "amur.yaml"))]
+    config = bundled_configuration("efs_amur", "amur.yaml")
+    return [JurisdictionInfo(id="amur", name="Амурская область", config_path=config)]
+
+
+@hookimpl
+def efs_subject_kinds() -> list[SubjectKind]:
+    """Kinds the Amur document needs: the young teachers' association and the partner university."""
+    from efs_amur.catalogue import subject_kinds
+
+    return subject_kinds()
+
+
+@hookimpl
+def efs_functions() -> list[Function]:
+    """Functions the Amur document needs beyond the federal catalogue."""
+    from efs_amur.catalogue import functions
+
+    return functions()
+
+
+@hookimpl
+def efs_conformance_rules() -> list[Rule]:
+    """The local rules the Amur document sets."""
+    from efs_amur.rules import RULES
+
+    return RULES
+
+
+@hookimpl
+def efs_formulas() -> list[Formula]:
+    """Formulas of the Amur indicators of their own (ids referenced from ``config/amur.yaml``)."""
+    from efs_amur.formulas import formulas
+
+    return formulas()

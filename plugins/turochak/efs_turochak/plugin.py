@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from efs.hookspecs import hookimpl
+from efs.model.formula import Formula
 from efs.registry import JurisdictionInfo, bundled_configuration
 
 
@@ -10,3 +11,11 @@ from efs.registry import JurisdictionInfo, bundled_configuration
 def efs_jurisdictions() -> list[JurisdictionInfo]:
     """The jurisdiction this plugin serves and its bundled configuration."""
     return [JurisdictionInfo(id="turochak", name="Турочакский район", config_path=bundled_configuration("efs_turochak", "turochak.yaml"))]
+
+
+@hookimpl
+def efs_formulas() -> list[Formula]:
+    """Formulas of this jurisdiction's own indicators (building blocks; see formulas.py for the readings)."""
+    from efs_turochak.formulas import formulas
+
+    return formulas()

@@ -1,0 +1,177 @@
+"""``efs data template|import|export|synth|pseudonymize``: monitoring data in and out of the store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from efs.cli.db import db_option
+
+
+@click.group()
+def data() -> None:
+    """Данные мониторинга: шаблоны, загрузка, выгрузка, синтетические данные, псевдонимизация."""
+
+
+@data.command()
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True,
+              help="XLSX — одна книга с листами; CSV — файл на таблицу.")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Каталог, куда записать шаблоны.")
+def template(fmt: str, out_dir: Path) -> int:
+    """Записать шаблоны для загрузки данных (заголовки, типы, пояснения по-русски)."""
+    from efs.data.templates import write_templates
+
+    for path in write_templates(out_dir, fmt=fmt):
+        click.echo(f"Записан шаблон: {path}")
+    return 0
+
+
+@data.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--dry-run", is_flag=True, help="Только проверить и посчитать, ничего не записывать.")
+@click.option("--table", default=None, help="Таблица для всех файлов (если не распознаётся сама).")
+@click.option("--jurisdiction", "-j", default=None, help="Юрисдикция строк без столбца «Юрисдикция».")
+@click.option("--encoding", default=None, help="Кодировка CSV (по умолчанию UTF-8; например, cp1251).")
+def import_(paths: tuple[Path, ...], db: str | None, dry_run: bool, table: str | None, jurisdiction: str | None,
+            encoding: str | None) -> int:
+    """Загрузить файлы CSV/XLSX: каждая строка проверяется, вся загрузка — одной транзакцией или ничего.
+
+    Таблица распознаётся по названию листа или заголовку CSV (--table задаёт её явно). Повторная загрузка
+    того же файла ничего не меняет. Код выхода 1 — есть отклонённые строки (все перечислены).
+    """
+    from efs.data.importing import import_files
+    from efs.data.store import open_store
+    from efs.errors import DataError
+
+    err = click.get_text_stream("stderr")
+    bar = _progress_bar()
+    with open_store(db, create=True) as store:
+        try:
+            with bar:
+                result = import_files(store, paths, jurisdiction=jurisdiction, table=table, encoding=encoding,
+                                      dry_run=dry_run, progress=bar.update, announce=lambda s: click.echo(s, err=True))
+        except DataError as exc:
+            if exc.problems:
+                for p in exc.problems:
+                    click.echo(f"  {p}", file=err)
+                click.echo(f"efs: ошибка: {exc.message}", file=err)
+                return 1
+            raise
+    for note in result.notes:
+        click.echo(note, err=True)
+    for p in result.parts:
+        where = p.file + (f", лист «{p.sheet}»" if p.sheet else "")
+        click.echo(f"{where} → {p.table}: новых {p.imported}, обновлено {p.updated}, без изменений {p.unchanged}, "
+                   f"отклонено {p.rejected}")
+    verb = "проверено (--dry-run, ничего не записано)" if dry_run else "загружено"
+    click.echo(f"Итого {verb}: новых {result.total('imported')}, обновлено {result.total('updated')}, "
+               f"без изменений {result.total('unchanged')}, отклонено {result.total('rejected')}")
+    return 0
+
+
+class _Bar:
+    """A rich progress bar on stderr for large files (only on a terminal)."""
+
+    def __init__(self) -> None:
+        self.progress: Any = None
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> _Bar:
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            from efs.cli.options import console
+
+            self.progress = Progress(console=console(stderr=True), transient=True)
+            self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.__exit__(None, None, None)
+
+    def update(self, file: str, done: int, total: int) -> None:
+        if self.progress is None:
+            return
+        if file not in self.tasks:
+            self.tasks[file] = self.progress.add_task(f"Чтение {Path(file).name}", total=None)
+        self.progress.update(self.tasks[file], completed=done, description=f"Чтение {Path(file).name}: {done} строк")
+
+
+def _progress_bar() -> _Bar:
+    return _Bar()
+
+
+@data.command()
+@db_option
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Каталог для файлов CSV.")
+@click.option("--jurisdiction", "-j", default=None, help="Только эта юрисдикция.")
+@click.option("--table", "tables", multiple=True, help="Только эти таблицы (можно повторять).")
+@click.option("--include-person-rows", is_flag=True, help="Выгрузить и таблицы со строками о людях.")
+def export(db: str | None, out_dir: Path, jurisdiction: str | None, tables: tuple[str, ...],
+           include_person_rows: bool) -> int:
+    """Выгрузить таблицы в CSV для Excel (UTF-8 с BOM, «;», формулы обезврежены)."""
+    from efs.data.export import export_tables
+    from efs.data.store import open_store
+
+    with open_store(db, create=False) as store:
+        for item in export_tables(store, out_dir, jurisdiction=jurisdiction, tables=tables,
+                                  include_person_rows=include_person_rows):
+            click.echo(f"{item.path}: строк {item.rows}")
+    return 0
+
+
+@data.command()
+@db_option
+@click.option("--jurisdiction", "-j", "config_ref", required=True,
+              help="Юрисдикция: id встроенной конфигурации (amur…) или путь к YAML.")
+@click.option("--staff", type=click.IntRange(min=10), required=True, help="Число работников.")
+@click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год данных.")
+@click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет данных.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Зерно: то же зерно — те же данные.")
+def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, seed: int) -> int:
+    """Заполнить хранилище правдоподобными синтетическими данными юрисдикции (все таблицы)."""
+    from efs.data.store import open_store
+    from efs.data.synth import resolve_configuration, synthesize
+
+    config = resolve_configuration(config_ref)
+    with open_store(db, create=True) as store:
+        summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
+    click.echo(f"Синтетические данные «{config.jurisdiction.name}» ({config.jurisdiction.id}), зерно {seed}, "
+               f"годы {year - years + 1}–{year}, {summary.seconds:.1f} с:")
+    for table, n in summary.rows.items():
+        click.echo(f"  {table:28} {n:>10}")
+    return 0
+
+
+@data.command()
+@click.argument("source", type=click.Path(path_type=Path), required=False)
+@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Файл секретного ключа (храните отдельно от данных).")
+@click.option("--create-key", is_flag=True, help="Создать новый ключ в --key-file и выйти.")
+@click.option("--column", "columns", multiple=True, help="Столбец с СНИЛС или табельными номерами (можно повторять).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Куда записать CSV (по умолчанию ИМЯ.pseudo.csv рядом с исходным).")
+@click.option("--encoding", default=None, help="Кодировка исходного CSV.")
+def pseudonymize(source: Path | None, key_file: Path, create_key: bool, columns: tuple[str, ...], output: Path | None,
+                 encoding: str | None) -> int:
+    """Заменить СНИЛС или табельные номера устойчивыми псевдонимами (HMAC-SHA256 с ключом)."""
+    from efs.data import pseudonymize as P
+
+    if create_key:
+        P.create_key(key_file)
+        click.echo(f"Создан ключ: {key_file} (храните его отдельно от данных)")
+        return 0
+    if source is None:
+        raise click.UsageError("укажите исходный файл")
+    key = P.load_key(key_file)
+    target = output or source.with_name(source.stem + ".pseudo.csv")
+    n = P.pseudonymize_file(source, target, key, columns=columns, encoding=encoding)
+    click.echo(f"Записано строк: {n} → {target}")
+    return 0

@@ -1,0 +1,77 @@
+"""``efs rules``, ``efs rule CODE`` and ``efs coverage PATH``: what the rules are and what a system covers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from efs.cli.options import format_option
+from efs.errors import InputError
+
+
+@click.command()
+@format_option("text", "json", "markdown")
+@click.option("--json", "as_json", is_flag=True, help="То же, что --format json.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Записать в файл (например, docs/rules.md).")
+@click.option("--core", is_flag=True, help="Только правила ядра (так строится docs/rules.md).")
+def rules(output_format: str, as_json: bool, output: Path | None, core: bool) -> int:
+    """Перечислить правила проверки: код, имя, уровень, плагин, название."""
+    from efs.conformance.docs import core_rules, markdown, rule_to_dict
+    from efs.registry import Registry
+
+    items = core_rules() if core else sorted(Registry.build().rules.values(), key=lambda r: r.code)
+    fmt = "json" if as_json else output_format
+    if fmt == "json":
+        text = json.dumps([rule_to_dict(r) for r in items], ensure_ascii=False, indent=2)
+    elif fmt == "markdown":
+        text = markdown(items)
+    else:
+        text = "\n".join(f"{r.code}  {r.slug:<32} {r.severity.label:<15} {r.plugin:<10} {r.title}" for r in items)
+    if output is not None:
+        output.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    else:
+        click.echo(text)
+    return 0
+
+
+@click.command()
+@click.argument("code", metavar="КОД|ИМЯ")
+@format_option("text", "json")
+def rule(code: str, output_format: str) -> int:
+    """Объяснить одно правило: обоснование, рекомендация, пример."""
+    from efs.conformance.docs import rule_markdown, rule_to_dict
+    from efs.registry import Registry
+    from efs.yamlsafe import did_you_mean
+
+    registry = Registry.build()
+    found = [r for r in registry.rules.values() if code in (r.code, r.slug) or r.code == code.upper()]
+    if not found:
+        names = [r.code for r in registry.rules.values()] + [r.slug for r in registry.rules.values()]
+        raise InputError(f"нет правила «{code}»{did_you_mean(code, names)}; список: efs rules")
+    item = found[0]
+    click.echo(json.dumps(rule_to_dict(item), ensure_ascii=False, indent=2) if output_format == "json"
+               else rule_markdown(item))
+    return 0
+
+
+@click.command()
+@click.argument("target", metavar="ПУТЬ|ID")
+@format_option("text", "json")
+def coverage(target: str, output_format: str) -> int:
+    """Матрица «функция × субъект» конфигурации; непокрытые обязательные функции отмечены «!»."""
+    from efs.conformance.coverage import coverage_matrix, render_coverage
+    from efs.loading import collect_paths, load_configuration
+    from efs.registry import Registry
+
+    registry = Registry.build()
+    paths = collect_paths([target], registry)
+    if len(paths) != 1:
+        raise InputError(f"coverage строит матрицу для одной конфигурации, а {target} — это {len(paths)} файлов")
+    config = load_configuration(paths[0], registry=registry)
+    matrix = coverage_matrix(config, registry)
+    click.echo(json.dumps(matrix, ensure_ascii=False, indent=2) if output_format == "json"
+               else render_coverage(matrix))
+    return 0

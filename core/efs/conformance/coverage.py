@@ -1,0 +1,55 @@
+"""The function × subject matrix of a configuration, with uncovered required functions marked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from efs.concept.roles import JURISDICTION_LEVELS
+from efs.model import Configuration
+
+
+def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
+    """Rows: every function used or required; columns: subjects; cells: how many bullets map to it.
+
+    Returns:
+        ``{"jurisdiction", "subjects": [{id, name, level}], "functions": [{id, name, required_at,
+        cells: {subject id: count}, uncovered_at: [levels where required but no subject covers it]}]}``.
+    """
+    functions = {**registry.functions, **{f.id: f for f in config.functions}}
+    levels = JURISDICTION_LEVELS.get(config.jurisdiction.level, ())
+    used = {f.function for s in config.subjects for f in s.functions}
+    rows = []
+    for fn in functions.values():
+        required = [lv for lv in fn.required_at if lv in levels]
+        if fn.id not in used and not required:
+            continue
+        cells = {s.id: sum(1 for f in s.functions if f.function == fn.id) for s in config.subjects}
+        uncovered = [lv.value for lv in required
+                     if not any(cells[s.id] for s in config.subjects if s.level == lv)]
+        rows.append({"id": fn.id, "name": fn.name, "required_at": [lv.value for lv in required],
+                     "cells": {k: v for k, v in cells.items() if v}, "uncovered_at": uncovered})
+    return {
+        "jurisdiction": config.jurisdiction.id,
+        "subjects": [{"id": s.id, "name": s.short_name or s.name,
+                      "level": s.level.value if s.level else None} for s in config.subjects],
+        "functions": rows,
+    }
+
+
+def render_coverage(matrix: dict[str, Any]) -> str:
+    """Plain-text matrix: one line per function, one column per subject (numbered in a legend)."""
+    subjects = matrix["subjects"]
+    lines = [f"Покрытие функций: {matrix['jurisdiction']}", "Субъекты:"]
+    lines += [f"  {i + 1:>2}. {s['id']} — {s['name']} ({s['level'] or 'уровень не указан'})"
+              for i, s in enumerate(subjects)]
+    head = "".join(f"{i + 1:>3}" for i in range(len(subjects)))
+    lines += ["", f"{'функция':<28}{head}  обязательна на уровнях"]
+    for row in matrix["functions"]:
+        cells = "".join(f"{row['cells'].get(s['id'], 0) or '·':>3}" for s in subjects)
+        mark = "!" if row["uncovered_at"] else " "
+        need = ", ".join(row["required_at"]) or "—"
+        gap = f"  не покрыта: {', '.join(row['uncovered_at'])}" if row["uncovered_at"] else ""
+        lines.append(f"{mark}{row['id']:<27}{cells}  {need}{gap}")
+    n_gap = sum(1 for r in matrix["functions"] if r["uncovered_at"])
+    lines += ["", f"«!» — обязательная функция, которую на уровне не выполняет ни один субъект: {n_gap}"]
+    return "\n".join(lines)

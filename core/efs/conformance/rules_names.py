@@ -1,0 +1,148 @@
+"""Rules on names: references that name nobody, one organisation under two spellings, mixed scripts."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from efs.conformance.engine import RuleContext
+from efs.conformance.findings import Finding, Severity
+from efs.conformance.rules import Rule
+from efs.conformance.walk import enclosing, texts
+from efs.references import normalize, reference_sites
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LATIN = re.compile(r"[a-zA-Z]")
+
+
+def _fold(text: str) -> str:
+    return normalize(text).casefold().replace("ё", "е")
+
+
+def _names(ctx: RuleContext) -> list[tuple[str, str]]:
+    """(name, id) of every spelling of every subject and actor."""
+    return [(n, item.id) for item in (*ctx.config.subjects, *ctx.config.actors) for n in item.names()]
+
+
+def nearest(text: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The name (and its id) most similar to ``text``; ``None`` when nothing is reasonably close."""
+    folded = {_fold(n): (n, i) for n, i in names}
+    best = difflib.get_close_matches(_fold(text), list(folded), n=1, cutoff=0.6)
+    return folded[best[0]] if best else None
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether two names differ by a misspelt word (not by case, inflection, or a word added or left out)."""
+    wa, wb = _fold(a).split(), _fold(b).split()
+    if wa == wb or len(wa) != len(wb):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = (w.strip('".,;:()') for w in diff[0])
+    if min(len(x), len(y)) < 4:
+        return False
+    prefix = len(_common_prefix(x, y))
+    if prefix >= min(len(x), len(y)) - 2:
+        return False  # an ending: inflection, not a different spelling
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.6
+
+
+def _common_prefix(x: str, y: str) -> str:
+    out = []
+    for c, d in zip(x, y, strict=False):
+        if c != d:
+            break
+        out.append(c)
+    return "".join(out)
+
+
+def _unresolved(ctx: RuleContext) -> Iterator[Finding]:
+    index: dict[str, int] = {}
+    for item in (*ctx.config.subjects, *ctx.config.actors):
+        for n in {normalize(x) for x in (item.id, *item.names())}:
+            index[n] = index.get(n, 0) + 1
+    names = _names(ctx)
+    for path, ref in reference_sites(ctx.config):
+        if ref.resolved or ref.written_as_id or index.get(normalize(ref.as_written), 0) > 1:
+            continue
+        item, source = enclosing(ctx.config, path)
+        near = nearest(ref.as_written, names)
+        hint = f"; ближайшее: «{near[0]}» ({near[1]})" if near else ""
+        yield ctx.finding(path, f"«{ref.as_written}» не называет ни одного субъекта или органа{hint}",
+                          source=source, item=item, nearest=near[1] if near else None)
+
+
+def _ambiguous(ctx: RuleContext) -> Iterator[Finding]:
+    owners: dict[str, set[str]] = {}
+    for item in (*ctx.config.subjects, *ctx.config.actors):
+        for n in (item.id, *item.names()):
+            owners.setdefault(normalize(n), set()).add(item.id)
+    for path, ref in reference_sites(ctx.config):
+        ids = owners.get(normalize(ref.as_written), set())
+        if not ref.resolved and len(ids) > 1:
+            item, source = enclosing(ctx.config, path)
+            yield ctx.finding(path, f"«{ref.as_written}» подходит сразу к нескольким: {', '.join(sorted(ids))}",
+                              source=source, item=item)
+
+
+def _variant_spelling(ctx: RuleContext) -> Iterator[Finding]:
+    for section in ("subjects", "actors"):
+        for i, item in enumerate(getattr(ctx.config, section)):
+            names = item.names()
+            for j, b in enumerate(names):
+                first = next((a for a in names[:j] if spelling_variant(a, b)), None)
+                if first is not None:
+                    yield ctx.finding((section, i), f"одна организация написана по-разному: «{first}» и «{b}»",
+                                      source=item.source, item=item.id)
+
+
+def _same_organisation(ctx: RuleContext) -> Iterator[Finding]:
+    items = [("subjects", i, s) for i, s in enumerate(ctx.config.subjects)]
+    items += [("actors", i, a) for i, a in enumerate(ctx.config.actors)]
+    for k, (section, i, item) in enumerate(items):
+        for _, _, other in items[:k]:
+            pair = next(((a, b) for a in other.names() for b in item.names()
+                         if _fold(a) == _fold(b) or spelling_variant(a, b)), None)
+            if pair is not None:
+                yield ctx.finding((section, i), f"«{pair[1]}» ({item.id}) и «{pair[0]}» ({other.id}) — похоже, "
+                                  "одна организация, описанная дважды", source=item.source, item=item.id)
+                break
+
+
+def _mixed_script(ctx: RuleContext) -> Iterator[Finding]:
+    for path, text in texts(ctx.config):
+        for word in dict.fromkeys(_WORD.findall(text)):
+            if _CYRILLIC.search(word) and _LATIN.search(word):
+                latin = "".join(dict.fromkeys(_LATIN.findall(word)))
+                item, source = enclosing(ctx.config, path)
+                yield ctx.finding(path, f"в слове «{word}» смешаны кириллица и латиница (латинские: {latin})",
+                                  source=source, item=item)
+
+
+W, E, I = Severity.warning, Severity.error, Severity.info
+
+RULES: list[Rule] = [
+    Rule("EFS140", "unresolved-reference", W, "Ссылка не называет ни одного определённого субъекта",
+         "Ответственный, соисполнитель или сторона соглашения должны быть субъектами или органами, которые "
+         "документ определяет; иное написание (например, «АмРИО» вместо «АМИРО») делает ответственность неясной.",
+         "Напишите название так, как оно определено, или добавьте написание в aliases, если это то же лицо.",
+         _unresolved, "roadmap:\n  - id: m1\n    responsible: [ГАУ ДПО «АмРИО»]\n"),
+    Rule("EFS141", "ambiguous-reference", W, "Ссылка подходит к нескольким субъектам",
+         "Одно написание у двух субъектов или органов не позволяет понять, кто ответственный.",
+         "Уточните ссылку (идентификатором) или различите названия.",
+         _ambiguous, "roadmap:\n  - id: m1\n    responsible: [ММС]   # ММС — сокращение двух субъектов\n"),
+    Rule("EFS142", "variant-spelling", W, "Одна организация написана по-разному",
+         "Разные написания одного названия (опечатка в сокращении, лишняя буква) затрудняют поиск и "
+         "ссылки — так «ИПКиППРО РА» и «ИПКиИИРО РА».", "Приведите написание к одному, официальному.",
+         _variant_spelling, "subjects:\n  - {short_name: ИПКиППРО РА, aliases: [ИПКиИИРО РА], ...}\n"),
+    Rule("EFS143", "duplicate-organisation", W, "Одна организация описана дважды",
+         "Если одна организация записана как два субъекта или органа, функции и ответственность делятся "
+         "между двойниками.", "Объедините записи; второе написание сделайте alias.",
+         _same_organisation, "subjects:\n  - {id: a, name: ЦНППМ}\nactors:\n  - {id: b, name: ЦНППМ}\n"),
+    Rule("EFS144", "mixed-script", W, "Слово смешивает кириллицу и латиницу",
+         "Латинские буквы, похожие на русские, в русском слове («Мегiona») ломают поиск и сравнение названий.",
+         "Наберите слово одной раскладкой.", _mixed_script, "roadmap:\n  - {text: города Мегiona, ...}\n"),
+]

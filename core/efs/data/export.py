@@ -1,0 +1,99 @@
+"""``efs data export``: tables as CSV that Excel in Russia opens as is, and that import back unchanged.
+
+UTF-8 with BOM, ``;`` between cells, Russian headers from :mod:`efs.data.tables`, dates ``ДД.ММ.ГГГГ``,
+decimal comma, ``да``/``нет``. Every text cell a spreadsheet would run as a formula (starting with
+``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading ``'``, which the importer strips again.
+Tables of person rows are written only with ``include_person_rows=True``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from efs.data.tables import JURISDICTION_HEADER, specs
+from efs.errors import InputError
+
+if TYPE_CHECKING:
+    from efs.data.store import Store
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would evaluate as a formula (CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def format_cell(value: Any) -> str:
+    """One value as written in the CSV."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else repr(value)
+        return text.replace(".", ",")
+    return neutralise(str(value))
+
+
+@dataclass
+class Exported:
+    """One written file."""
+
+    table: str
+    path: Path
+    rows: int
+
+
+def export_tables(store: Store, out_dir: Path, *, jurisdiction: str | None = None,
+                  tables: Iterable[str] = (), include_person_rows: bool = False) -> list[Exported]:
+    """Write each table (default: all allowed) to ``out_dir/<table>.csv``.
+
+    Raises:
+        InputError: A person-level table was asked for without ``include_person_rows``, or an unknown table.
+    """
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+
+    store.ensure_current()
+    wanted = list(tables) or [n for n, s in specs().items() if include_person_rows or not s.person_rows]
+    for name in wanted:
+        if name not in specs():
+            raise InputError(f"нет такой таблицы: {name}; есть: {', '.join(specs())}")
+        if specs()[name].person_rows and not include_person_rows:
+            raise InputError(f"таблица {name} содержит строки о людях; выгрузка только с --include-person-rows")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    done = []
+    with store.engine.connect() as conn:
+        for name in wanted:
+            spec = specs()[name]
+            t = S.metadata.tables[name]
+            cols = [c.name for c in spec.columns]
+            has_jur = name != "jurisdictions"
+            q = sa.select(*([t.c.jurisdiction_id] if has_jur else []), *(t.c[c] for c in cols))
+            if jurisdiction is not None:
+                q = q.where((t.c.jurisdiction_id if has_jur else t.c.id) == jurisdiction)
+            keys = [t.c.jurisdiction_id] if has_jur else []
+            q = q.order_by(*keys, *(t.c[k] for k in spec.key))
+            path = out_dir / f"{name}.csv"
+            n = 0
+            with path.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+                writer.writerow(([JURISDICTION_HEADER] if has_jur else []) + [c.header for c in spec.columns])
+                for row in conn.execution_options(stream_results=True).execute(q):
+                    writer.writerow([format_cell(v) for v in row])
+                    n += 1
+            done.append(Exported(name, path, n))
+    return done

@@ -1,0 +1,65 @@
+"""Alembic environment for the efs store; works from the installed package (no alembic.ini needed).
+
+The engine comes from ``config.attributes["engine"]`` (set by :meth:`efs.data.store.Store.alembic_config`)
+or, when Alembic is run by hand, from ``sqlalchemy.url`` / ``$EFS_DB``.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from efs.data.schema import metadata
+
+config = context.config
+
+
+def _engine():  # type: ignore[no-untyped-def]
+    engine = config.attributes.get("engine")
+    if engine is not None:
+        return engine
+    from efs.data.store import resolve_url
+
+    return create_engine(resolve_url(config.get_main_option("sqlalchemy.url") or None))
+
+
+def run_migrations_offline() -> None:
+    """Emit SQL without a database connection (``alembic upgrade --sql``)."""
+    from efs.data.store import resolve_url
+
+    context.configure(
+        url=resolve_url(config.get_main_option("sqlalchemy.url") or None),
+        target_metadata=metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    """Run the migrations on the store's engine, inside one transaction."""
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    with _engine().connect() as conn:
+        _run(conn)
+        conn.commit()
+
+
+def _run(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

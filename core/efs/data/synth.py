@@ -1,0 +1,188 @@
+"""``efs data synth``: deterministic, believable synthetic monitoring data for a whole jurisdiction.
+
+Everything is drawn with one :func:`numpy.random.default_rng` seeded by ``seed`` and generated as
+vectors (no loop over people); rows go in with ``executemany`` (SQLite) or ``COPY`` (PostgreSQL).
+
+Shapes (see ``docs/data.md``):
+
+* about 30 staff per organization, organizations spread over municipalities with log-normal sizes
+  (a few large cities, many small districts); a municipal jurisdiction is one municipality;
+* ages 21–70 around 45, about 7 % young teachers in their first three years, 6 % managers;
+* participation, diagnostics, programme completions around the levels the documents target
+  (young teachers supported ≈ 75 %, registry programmes chosen by diagnostics ≈ 25 %…), each
+  municipality a little above or below;
+* every table: programmes, teams and their trainings, events, internship sites, graduates, the
+  methodical active and the roadmap's ``measure_status``;
+* aggregate returns: about one municipality in ten (one organization in ten for a municipal
+  jurisdiction) hands over counts only — its person rows are computed, turned into aggregate
+  returns through the indicator engine, and removed, as a real return would arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import sqlalchemy as sa
+
+    from efs.data.store import Store
+    from efs.model import Configuration
+
+STAFF_PER_ORG = 30
+_ORG_KINDS = (("school", 0.55), ("kindergarten", 0.30), ("additional_education", 0.10), ("college", 0.04),
+              ("other", 0.01))
+_ORG_NAMES = {"school": "Школа", "kindergarten": "Детский сад", "additional_education": "Центр доп. образования",
+              "college": "Колледж", "other": "Организация", "cnppm": "ЦНППМ"}
+_YOUNG_FORMS = ("mentoring", "teacher_pair", "young_teachers_association", "school_of_young_teacher")
+_OTHER_FORMS = ("networking", "methodical_association", "professional_community", "contest", "internship", "other")
+_EVENT_KINDS = ("conference", "seminar", "forum", "webinar", "contest", "open_lesson", "master_class")
+_EVENT_TITLES = {"conference": "Конференция", "seminar": "Семинар", "forum": "Форум", "webinar": "Вебинар",
+                 "contest": "Конкурс профессионального мастерства", "open_lesson": "Открытый урок",
+                 "master_class": "Мастер-класс"}
+
+
+@dataclass
+class SynthSummary:
+    """What :func:`synthesize` wrote.
+
+    Attributes:
+        jurisdiction: Jurisdiction id.
+        seed: The seed.
+        years: Years of data.
+        rows: Rows written per table.
+        seconds: Wall time.
+        source_id: The ``data_sources`` row recording the synthesis.
+    """
+
+    jurisdiction: str
+    seed: int
+    years: list[int]
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    source_id: int = 0
+
+
+def resolve_configuration(ref: str) -> Configuration:
+    """A configuration from a path or a bundled jurisdiction id (``amur``…)."""
+    from efs.errors import InputError
+    from efs.loading import collect_paths, load_configuration
+    from efs.registry import Registry
+
+    registry = Registry.build()
+    paths = collect_paths([ref], registry)
+    if len(paths) != 1:
+        raise InputError(f"нужна одна конфигурация, а {ref} даёт {len(paths)}")
+    return load_configuration(Path(paths[0]), registry=registry)
+
+
+class _Writer:
+    """Bulk rows into the store inside one transaction."""
+
+    def __init__(self, conn: sa.Connection, jur: str, source: int, rows: dict[str, int]) -> None:
+        self.conn, self.jur, self.source, self.rows = conn, jur, source, rows
+        self.pg = conn.dialect.name == "postgresql"
+
+    def write(self, table: str, columns: dict[str, Any]) -> None:
+        """Write columns (equal-length lists or arrays) plus jurisdiction and source to ``table``."""
+        names = list(columns)
+        data = [c.tolist() if hasattr(c, "tolist") else list(c) for c in columns.values()]
+        n = len(data[0]) if data else 0
+        if n == 0:
+            return
+        cols = ["jurisdiction_id", *names, "source_id"]
+        tuples = list(zip([self.jur] * n, *data, [self.source] * n, strict=True))
+        collist = ", ".join(f'"{c}"' for c in cols)
+        if self.pg:
+            raw = self.conn.connection.driver_connection
+            assert raw is not None
+            with raw.cursor() as cur, cur.copy(f'COPY "{table}" ({collist}) FROM STDIN') as copy:
+                for t in tuples:
+                    copy.write_row(t)
+        else:
+            marks = ", ".join("?" * len(cols))
+            self.conn.exec_driver_sql(f'INSERT INTO "{table}" ({collist}) VALUES ({marks})', tuples)
+        self.rows[table] = self.rows.get(table, 0) + n
+
+
+def _dates(rng: np.random.Generator, year: int, n: int, first_month: int = 1, last_month: int = 12) -> Any:
+    """``n`` ISO date strings in ``year`` between the months given."""
+    import numpy as np
+
+    start = np.datetime64(f"{year}-{first_month:02d}-01")
+    end = np.datetime64(f"{year}-{last_month:02d}-28")
+    offs = rng.integers(0, int((end - start).astype(int)) + 1, n)
+    return np.datetime_as_string(start + offs.astype("timedelta64[D]"))
+
+
+def _shift(dates: Any, days: Any) -> Any:
+    import numpy as np
+
+    return np.datetime_as_string(dates.astype("datetime64[D]") + np.asarray(days).astype("timedelta64[D]"))
+
+
+def _clear(conn: sa.Connection, jur: str) -> None:
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+
+    for t in reversed(S.metadata.sorted_tables):
+        if t.name != "jurisdictions":
+            conn.execute(sa.delete(t).where(t.c.jurisdiction_id == jur))
+    conn.execute(sa.delete(S.jurisdictions).where(S.jurisdictions.c.id == jur))
+
+
+def synthesize(store: Store, config: Configuration, *, staff: int, year: int, years: int = 1,
+               seed: int = 0) -> SynthSummary:
+    """Replace the jurisdiction's data in ``store`` with synthetic data (deterministic for a seed).
+
+    Args:
+        store: An open store (initialised here if empty).
+        config: The configuration; ``config.jurisdiction.id`` keys the data, its roadmap gives measure ids.
+        staff: Number of staff to generate.
+        year: Last year of data.
+        years: Number of years (``year - years + 1`` … ``year``).
+        seed: Random seed: the same arguments give the same rows.
+
+    Returns:
+        A :class:`SynthSummary`.
+    """
+    import numpy as np
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+
+    started = time.perf_counter()
+    store.ensure_current()
+    jur = config.jurisdiction.id
+    span = list(range(year - years + 1, year + 1))
+    summary = SynthSummary(jur, seed, span)
+    rng = np.random.default_rng([seed, staff, year, years])
+    with store.engine.begin() as conn:
+        _clear(conn, jur)
+        conn.execute(sa.insert(S.jurisdictions).values(id=jur, name=config.jurisdiction.name,
+                                                       level=str(config.jurisdiction.level.value)))
+        source = conn.execute(sa.insert(S.data_sources).values(
+            jurisdiction_id=jur, kind="synthesis", seed=seed, rows=staff, loaded_at=dt.datetime.now(dt.UTC),
+            comment=f"efs data synth: работников {staff}, годы {span[0]}–{span[-1]}",
+        ).returning(S.data_sources.c.id)).scalar_one()
+        summary.source_id = int(source)
+        w = _Writer(conn, jur, summary.source_id, summary.rows)
+        from efs.data.synth_parts import generate
+
+        hidden = generate(w, rng, config, staff=staff, span=span)
+    if hidden:
+        from efs.data.synth_parts import aggregate_hidden
+
+        aggregate_hidden(store, config, span, hidden, summary)
+    with store.engine.connect() as conn:  # counts after the aggregate step removed the hidden person rows
+        for name in list(summary.rows):
+            t = S.metadata.tables[name]
+            summary.rows[name] = conn.execute(sa.select(sa.func.count()).select_from(t)
+                                              .where(t.c.jurisdiction_id == jur)).scalar_one()
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,258 @@
+"""The indicator engine: every indicator of a configuration, per scope and year, from the store.
+
+For each indicator one query (compiled from its formula) returns numerator and denominator per
+group (municipality, organization). Aggregate returns fill the groups that have no person-level
+rows: an organization's return is used when the organization has no person-level rows for the
+indicator, a municipality's return when nothing finer exists in that municipality. Groups then
+roll up by summing numerators and denominators — the same way for both kinds of data — so a
+municipality's share is never an average of school shares.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from efs.data import schema as S
+from efs.data.store import Store
+from efs.indicators.plan import IndicatorPlan, plan_indicators
+from efs.indicators.results import IndicatorResult, TargetCheck
+from efs.indicators.sql import FormulaContext
+from efs.indicators.targets import applicable, check
+from efs.model import Configuration
+
+SCOPES = ("jurisdiction", "municipality", "organization")
+
+
+@dataclass
+class Group:
+    """Numerator and denominator of one group, and where they came from."""
+
+    municipality_id: str | None
+    organization_id: str | None
+    numerator: float
+    denominator: float | None
+    base: float
+    subs: dict[str, float] = field(default_factory=dict)
+    source: str = "person"
+
+
+@dataclass
+class Hierarchy:
+    """Municipalities and organizations of a jurisdiction, with names."""
+
+    jurisdiction_name: str
+    level: str
+    municipalities: dict[str, str]
+    organizations: dict[str, tuple[str, str]]  # id -> (municipality_id, name)
+
+
+def load_hierarchy(conn: sa.Connection, config: Configuration) -> Hierarchy:
+    """Read the jurisdiction's municipalities and organizations (two small queries)."""
+    j = config.jurisdiction.id
+    munis = {r.id: r.name for r in conn.execute(
+        sa.select(S.municipalities.c.id, S.municipalities.c.name).where(S.municipalities.c.jurisdiction_id == j))}
+    orgs = {r.id: (r.municipality_id, r.name) for r in conn.execute(
+        sa.select(S.organizations.c.id, S.organizations.c.municipality_id, S.organizations.c.name)
+        .where(S.organizations.c.jurisdiction_id == j))}
+    return Hierarchy(config.jurisdiction.name, config.jurisdiction.level.value, munis, orgs)
+
+
+def load_aggregates(conn: sa.Connection, jurisdiction: str, year: int) -> dict[str, list[Any]]:
+    """Aggregate returns of the year, by indicator id."""
+    a = S.aggregate_returns
+    out: dict[str, list[Any]] = defaultdict(list)
+    for row in conn.execute(sa.select(a).where(a.c.jurisdiction_id == jurisdiction, a.c.year == year)):
+        out[row.indicator_id].append(row)
+    return out
+
+
+def person_groups(conn: sa.Connection, query: sa.Select[Any], sub_ids: Iterable[str]) -> list[Group]:
+    """Run a compiled formula; one :class:`Group` per row."""
+    subs = list(sub_ids)
+    out = []
+    for row in conn.execute(query).mappings():
+        den = row["denominator"]
+        out.append(Group(row["municipality_id"], row["organization_id"], float(row["numerator"] or 0),
+                         None if den is None else float(den), float(row["base"] or 0),
+                         {sid: float(row[f"sub_{k}"] or 0) for k, sid in enumerate(subs)}))
+    return out
+
+
+def merge_aggregates(groups: list[Group], rows: list[Any], hierarchy: Hierarchy, kind: str) -> list[Group]:
+    """Add the aggregate returns of groups that have no person-level rows."""
+    if not rows:
+        return groups
+    covered_orgs = {g.organization_id for g in groups if g.base > 0 and g.organization_id}
+    covered_munis = {g.municipality_id for g in groups if g.base > 0 and g.municipality_id}
+    by_scope: dict[tuple[str, str], Group] = {}
+    for row in rows:
+        if row.scope == "organization":
+            if row.scope_id in covered_orgs:
+                continue
+            muni = hierarchy.organizations.get(row.scope_id, (None, ""))[0]
+            key = ("organization", row.scope_id)
+            grp = by_scope.setdefault(key, Group(muni, row.scope_id, 0.0, None, 0.0, {}, "aggregate"))
+        else:
+            key = ("municipality", row.scope_id)
+            grp = by_scope.setdefault(key, Group(row.scope_id, None, 0.0, None, 0.0, {}, "aggregate"))
+        if row.sub_measure:
+            grp.subs[row.sub_measure] = float(row.numerator)
+            continue
+        grp.numerator = float(row.numerator)
+        grp.denominator = None if row.denominator is None or kind == "count" else float(row.denominator)
+        grp.base = 1.0
+    org_munis = {g.municipality_id for (scope, _), g in by_scope.items() if scope == "organization"}
+    extra = [g for (scope, sid), g in by_scope.items()
+             if g.base > 0 and (scope == "organization" or (sid not in covered_munis and sid not in org_munis))]
+    return groups + extra
+
+
+def compute(
+    config: Configuration,
+    store: Store,
+    *,
+    year: int,
+    by: str = "jurisdiction",
+    registry: Any = None,
+    show_small: bool = False,
+    min_denominator: int = 5,
+) -> list[IndicatorResult]:
+    """Compute every indicator of ``config`` and every federal indicator for ``year``.
+
+    Args:
+        config: The jurisdiction's configuration (its id keys the data in the store).
+        store: An open store at the newest schema revision.
+        year: Report year.
+        by: ``jurisdiction``, ``municipality`` or ``organization``: the scope of the results.
+        registry: Plugin registry (built when ``None``).
+        show_small: Show results whose denominator is below ``min_denominator``.
+        min_denominator: Smallest denominator shown (smaller ones are suppressed: no numbers at all).
+
+    Returns:
+        One result per indicator (and sub-measure) per scope, configuration indicators first.
+
+    Raises:
+        ConfigurationError: A formula in the configuration is invalid.
+        StoreError: The store is not initialised or not at the newest revision.
+        ValueError: ``by`` is not a known scope.
+    """
+    if by not in SCOPES:
+        raise ValueError(f"by: {by!r} не из {SCOPES}")
+    if registry is None:
+        from efs.registry import Registry
+
+        registry = Registry.build()
+    plans = plan_indicators(config, registry)
+    store.ensure_current()
+    ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect)
+    out: list[IndicatorResult] = []
+    with store.engine.connect() as conn:
+        hierarchy = load_hierarchy(conn, config)
+        aggregates = load_aggregates(conn, ctx.jurisdiction, year)
+        for plan in plans:
+            groups, kind, factor, subs = evaluate(conn, plan, ctx, hierarchy, aggregates.get(plan.indicator.id, []))
+            out += results_for(plan, groups, kind, factor, subs, by=by, year=year, hierarchy=hierarchy,
+                               show_small=show_small, min_denominator=min_denominator,
+                               jurisdiction_id=ctx.jurisdiction)
+    return out
+
+
+def evaluate(conn: sa.Connection, plan: IndicatorPlan, ctx: FormulaContext, hierarchy: Hierarchy,
+             aggregate_rows: list[Any]) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
+    """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures."""
+    if plan.formula is None:
+        return [], "share" if plan.indicator.denominator else "count", 1.0, ()
+    query, kind, factor, subs = plan.formula.build(ctx)
+    groups = person_groups(conn, query, [sid for sid, _ in subs])
+    for g in groups:  # staff are grouped by organization only: place them in their municipality
+        if g.municipality_id is None and g.organization_id is not None:
+            g.municipality_id = hierarchy.organizations.get(g.organization_id, (None, ""))[0]
+    return merge_aggregates(groups, aggregate_rows, hierarchy, kind), kind, factor, subs
+
+
+def _scope_keys(by: str, groups: list[Group], hierarchy: Hierarchy, jurisdiction_id: str) -> list[tuple[str, str]]:
+    if by == "jurisdiction":
+        return [(jurisdiction_id, hierarchy.jurisdiction_name)]
+    if by == "municipality":
+        ids = dict.fromkeys([*sorted(hierarchy.municipalities), *sorted(
+            {g.municipality_id for g in groups if g.municipality_id} - set(hierarchy.municipalities))])
+        return [(m, hierarchy.municipalities.get(m, m)) for m in ids]
+    ids = dict.fromkeys([*sorted(hierarchy.organizations), *sorted(
+        {g.organization_id for g in groups if g.organization_id} - set(hierarchy.organizations))])
+    return [(o, hierarchy.organizations.get(o, ("", o))[1]) for o in ids]
+
+
+def _in_scope(g: Group, by: str, scope_id: str) -> bool:
+    if by == "jurisdiction":
+        return True
+    if by == "municipality":
+        return g.municipality_id == scope_id
+    return g.organization_id == scope_id
+
+
+def results_for(plan: IndicatorPlan, groups: list[Group], kind: str, factor: float,
+                subs: tuple[tuple[str, str], ...], *, by: str, year: int, hierarchy: Hierarchy,
+                show_small: bool, min_denominator: int, jurisdiction_id: str) -> list[IndicatorResult]:
+    """Roll groups up to the scopes of ``by`` and judge them against the targets."""
+    ind = plan.indicator
+    out = []
+    by_scope: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        if by == "jurisdiction":
+            by_scope[jurisdiction_id].append(g)
+        elif by == "municipality" and g.municipality_id:
+            by_scope[g.municipality_id].append(g)
+        elif by == "organization" and g.organization_id:
+            by_scope[g.organization_id].append(g)
+    measures: list[tuple[str | None, str | None]] = [(None, None), *subs]
+    for scope_id, scope_name in _scope_keys(by, groups, hierarchy, jurisdiction_id):
+        mine = by_scope.get(scope_id, [])
+        for sub_id, sub_label in measures:
+            num = sum(g.subs.get(sub_id, 0.0) if sub_id else g.numerator for g in mine)
+            dens = [g.denominator for g in mine if g.denominator is not None]
+            den = sum(dens) if kind != "count" else None
+            sources = {g.source for g in mine if g.base > 0}
+            has_data = bool(sources)
+            value: float | None
+            status = ""
+            if not has_data or (kind != "count" and not den):
+                num_out, den_out, value, status = None, None, None, "no_data"
+            elif kind != "count" and den is not None and den < min_denominator and not show_small:
+                num_out, den_out, value, status = None, None, None, "suppressed"
+            else:
+                num_out, den_out = num, den
+                value = num * factor if kind == "count" else num / den * factor  # type: ignore[operator]
+            picked = applicable(plan.candidates, year=year, scope=by, jurisdiction_level=hierarchy.level,
+                                unit=ind.unit, sub_label=sub_label, sub_count=len(subs))
+            checks: list[TargetCheck] = [check(t, origin, value) for t, origin in picked]
+            if not status:
+                if not checks:
+                    status = "no_target"
+                elif any(c.met is False for c in checks):
+                    status = "not_met"
+                else:
+                    status = "met"
+            source = ("none" if not sources else sources.pop() if len(sources) == 1 else "mixed")
+            out.append(IndicatorResult(
+                indicator_id=ind.id,
+                indicator_text=ind.text if sub_label is None else f"{ind.text} — в том числе {sub_label}",
+                federal=plan.federal, scope=by, scope_id=scope_id, scope_name=scope_name, year=year,
+                numerator=num_out, denominator=den_out, value=value, unit=ind.unit, status=status,
+                targets=checks, data_source=source, sub_measure=sub_id,
+                formula_id=plan.formula.id if plan.formula else None, note=plan.problem,
+            ))
+    return out
+
+
+def is_synthetic(store: Store, jurisdiction_id: str) -> bool:
+    """Whether any data of the jurisdiction in the store was synthesised (``efs data synth``)."""
+    ds = S.data_sources
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(ds.c.id).where(ds.c.jurisdiction_id == jurisdiction_id,
+                                                     ds.c.kind == "synthesis").limit(1)).first()
+    return row is not None

@@ -1,0 +1,165 @@
+"""Which indicators a configuration has, and the formula of each, resolved and validated."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from efs.errors import ConfigurationError, Location, Problem
+from efs.indicators.spec import FormulaSpec, SpecErrors, parse_formula
+from efs.indicators.sql import CustomQuery, FormulaContext, compile_formula
+from efs.indicators.targets import candidate_targets
+from efs.model import Configuration, IndicatorDefinition, Target
+from efs.model.formula import Formula
+
+CORE_INDICATOR_PLUGIN = "efs.concept.default_plugin"
+
+
+@dataclass
+class ResolvedFormula:
+    """A formula ready to be run: from blocks (``spec``) or Python (``python``)."""
+
+    id: str | None
+    name: str | None
+    reading: str | None
+    spec: FormulaSpec | None = None
+    python: Callable[[FormulaContext], CustomQuery] | None = None
+    python_path: str | None = None
+
+    def build(self, ctx: FormulaContext) -> tuple[sa.Select[Any], str, float, tuple[tuple[str, str], ...]]:
+        """The query for ``ctx`` with the formula's kind, factor and sub-measures."""
+        if self.spec is not None:
+            ctx = FormulaContext(ctx.jurisdiction, ctx.year, self.spec.window, ctx.dialect)
+            subs = tuple((s.id, s.label) for s in self.spec.sub_measures)
+            return compile_formula(self.spec, ctx), self.spec.kind, self.spec.factor, subs
+        assert self.python is not None
+        custom = self.python(ctx)
+        return custom.query, custom.kind, custom.factor, tuple(custom.sub_measures)
+
+    def tables(self, ctx: FormulaContext | None = None) -> list[str]:
+        """Store tables the formula reads."""
+        if self.spec is not None:
+            return self.spec.tables()
+        if ctx is not None and self.python is not None:
+            return list(self.python(ctx).tables)
+        return []
+
+    def describe(self) -> str:
+        """The formula in words (building blocks), for docs and ``--explain``."""
+        if self.spec is None:
+            return f"функция Python {self.python_path}"
+        return describe_spec(self.spec)
+
+
+def describe_spec(spec: FormulaSpec) -> str:
+    """A one-paragraph description of a block formula."""
+    def side(cs: Any) -> str:
+        text = cs.population
+        if cs.where:
+            text += " где " + " и ".join(c.describe() for c in cs.where)
+        if cs.measure != "count":
+            text += f" (мера: {cs.measure})"
+        return text
+
+    window = f"; окно {spec.window} г." if spec.window != 1 else ""
+    if spec.kind == "count":
+        return f"количество: {side(spec.base)}{window}"
+    if spec.kind == "ratio":
+        assert spec.denominator is not None
+        return f"отношение: [{side(spec.base)}] / [{side(spec.denominator)}] × {spec.factor:g}{window}"
+    num = " и ".join(c.describe() for c in spec.numerator)
+    text = f"доля: из [{side(spec.base)}] те, кто {num}; × {spec.factor:g}{window}"
+    for sm in spec.sub_measures:
+        text += f"; в т. ч. «{sm.label}»: " + " и ".join(c.describe() for c in sm.numerator)
+    return text
+
+
+@dataclass
+class IndicatorPlan:
+    """One indicator to compute for a configuration."""
+
+    indicator: IndicatorDefinition
+    federal: bool
+    formula: ResolvedFormula | None
+    candidates: list[tuple[Target, str]] = field(default_factory=list)
+    problem: str | None = None
+
+
+def resolve_named(formula: Formula) -> ResolvedFormula:
+    """A registered formula ready to run.
+
+    Raises:
+        SpecErrors: Its building blocks are invalid.
+        ImportError, AttributeError: Its Python function cannot be found.
+    """
+    if formula.blocks is not None:
+        return ResolvedFormula(formula.id, formula.name, formula.reading, spec=parse_formula(formula.blocks))
+    assert formula.python is not None
+    module, _, attr = formula.python.partition(":")
+    func = getattr(importlib.import_module(module), attr)
+    return ResolvedFormula(formula.id, formula.name, formula.reading, python=func, python_path=formula.python)
+
+
+def plan_indicators(config: Configuration, registry: Any) -> list[IndicatorPlan]:
+    """The configuration's indicators followed by the federal ones, each with its resolved formula.
+
+    Raises:
+        ConfigurationError: An inline formula is invalid or names an unknown formula id (every
+            problem of every indicator, located in the configuration file).
+    """
+    problems: list[Problem] = []
+    plans: list[IndicatorPlan] = []
+    own_ids = {ind.id for ind in config.indicators}
+    plugin_names = {p.name for p in config.plugins}
+    for i, ind in enumerate(config.indicators):
+        plans.append(_plan(ind, False, config, registry, ("indicators", i, "formula"), problems))
+    for ind_id, ind in registry.indicators.items():
+        if ind_id in own_ids:
+            continue
+        plugin = ind.provenance.plugin if ind.provenance else None
+        if plugin == CORE_INDICATOR_PLUGIN:
+            plans.append(_plan(ind, True, config, registry, None, problems))
+        elif plugin in plugin_names:
+            plans.append(_plan(ind, False, config, registry, None, problems))
+    if problems:
+        raise ConfigurationError(problems, file=config.file)
+    return plans
+
+
+def _plan(ind: IndicatorDefinition, federal: bool, config: Configuration, registry: Any,
+          path: tuple[str | int, ...] | None, problems: list[Problem]) -> IndicatorPlan:
+    equivalents = [registry.indicators[link.id] for link in ind.equivalent if link.id in registry.indicators]
+    thresholds = [th for m in config.roadmap for th in m.thresholds if th.indicator == ind.id]
+    plan = IndicatorPlan(ind, federal, None, candidate_targets(
+        ind, federal=federal, equivalents=equivalents, thresholds=thresholds))
+    where = config.location_of(path) if path is not None else Location(path=("indicators", ind.id))
+    if ind.formula is None:
+        plan.problem = "у показателя нет формулы"
+        return plan
+    if isinstance(ind.formula, dict):
+        try:
+            plan.formula = ResolvedFormula(None, None, None, spec=parse_formula(ind.formula))
+        except SpecErrors as exc:
+            problems.extend(exc.located(config if path is not None else None, path or ()))
+        return plan
+    named = registry.formulas.get(ind.formula)
+    if named is None:
+        known = ", ".join(sorted(registry.formulas)) or "нет"
+        problems.append(Problem(f"показатель {ind.id}: неизвестная формула «{ind.formula}»; известны: {known}",
+                                where, code="EFS302"))
+        return plan
+    try:
+        plan.formula = resolve_named(named)
+    except SpecErrors as exc:
+        prov = named.provenance.plugin if named.provenance else "?"
+        for message, p in exc.problems:
+            problems.append(Problem(f"формула «{named.id}» плагина {prov}: {'.'.join(map(str, p))}: {message}",
+                                    where, code="EFS301"))
+    except (ImportError, AttributeError) as exc:
+        problems.append(Problem(f"формула «{named.id}»: функция {named.python} не найдена: {exc}", where,
+                                code="EFS302"))
+    return plan

@@ -1,0 +1,376 @@
+"""Compiling building-block formulas to one SQLAlchemy Core query.
+
+The query returns one row per group ``(municipality_id, organization_id)`` with the columns
+``numerator``, ``denominator``, ``base`` (rows of the population: tells whether person-level data
+exists for the group) and ``sub_0``, ``sub_1``… (numerators of the sub-measures). The engine rolls
+groups up to municipalities and the jurisdiction; nothing ever loops over people in Python.
+
+Conditions on related tables compile to ``id IN (SELECT … WHERE jurisdiction_id = :j AND <dates>)``:
+both SQLite and PostgreSQL evaluate such an uncorrelated subquery once (an ephemeral index / a
+hashed subplan) and probe it per row, which is what keeps a share over a million staff fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+
+from efs.data import schema as S
+from efs.indicators.spec import Condition, CountSpec, FormulaSpec
+
+Pred = ColumnElement[bool]
+
+
+@dataclass(frozen=True)
+class FormulaContext:
+    """Where and when a formula is evaluated.
+
+    Attributes:
+        jurisdiction: Jurisdiction id (every query filters on it first).
+        year: Report year.
+        window: Years the event conditions look back (1 — the report year only).
+        dialect: ``sqlite`` or ``postgresql``: membership tests compile to the faster form for each.
+    """
+
+    jurisdiction: str
+    year: int
+    window: int = 1
+    dialect: str = "sqlite"
+
+    @property
+    def start(self) -> dt.date:
+        """First day of the window."""
+        return dt.date(self.year - self.window + 1, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """First day after the report year."""
+        return dt.date(self.year + 1, 1, 1)
+
+    @property
+    def first_year(self) -> int:
+        """First year of the window."""
+        return self.year - self.window + 1
+
+
+@dataclass
+class _Frame:
+    """One entity's FROM clause and the columns conditions use."""
+
+    entity: str
+    from_: Any
+    row: Any  # the entity's table alias
+    org: Any  # organizations alias or None
+    municipality: Any
+    organization: Any
+    population: list[Pred]
+
+
+def _in_window(col: Any, ctx: FormulaContext) -> Pred:
+    return sa.and_(col >= ctx.start, col < ctx.end)
+
+
+def _overlaps(start: Any, end: Any, ctx: FormulaContext) -> Pred:
+    return sa.and_(start < ctx.end, sa.or_(end.is_(None), end >= ctx.start))
+
+
+def _years_overlap(since: Any, until: Any, ctx: FormulaContext) -> Pred:
+    return sa.and_(since <= ctx.year, sa.or_(until.is_(None), until >= ctx.first_year))
+
+
+def _flag(col: Any, value: bool) -> Pred:
+    return col if value else sa.not_(col)
+
+
+def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = False) -> _Frame:
+    j = ctx.jurisdiction
+    if entity == "staff":
+        # Staff are grouped by organization only; the engine maps organizations to municipalities.
+        # The organizations table is joined only when a condition reads it.
+        s, o = S.staff.alias("s"), S.organizations.alias("o")
+        from_ = s
+        if needs_org:
+            from_ = s.join(o, sa.and_(o.c.jurisdiction_id == s.c.jurisdiction_id, o.c.id == s.c.organization_id))
+        pop: list[Pred] = [s.c.jurisdiction_id == j, s.c.pedagogical_start_year <= ctx.year,
+                           sa.or_(s.c.left_year.is_(None), s.c.left_year >= ctx.year)]
+        if population in ("teachers", "young_teachers", "teachers_and_graduates"):
+            pop.append(s.c.is_pedagogical)
+        elif population == "managers":
+            pop.append(s.c.is_manager)
+        elif population == "teachers_and_managers":
+            pop.append(sa.or_(s.c.is_pedagogical, s.c.is_manager))
+        if population == "young_teachers":
+            pop += [s.c.birth_year > ctx.year - 35, s.c.pedagogical_start_year > ctx.year - 3]
+        muni = o.c.municipality_id if needs_org else sa.cast(sa.null(), sa.String)
+        return _Frame(entity, from_, s, o, muni, s.c.organization_id, pop)
+    if entity == "graduates":
+        g = S.graduates.alias("g")
+        pop = [g.c.jurisdiction_id == j, g.c.graduation_year >= ctx.first_year, g.c.graduation_year <= ctx.year]
+        return _Frame(entity, g, g, None, g.c.municipality_id, sa.cast(sa.null(), sa.String), pop)
+    if entity == "organizations":
+        o = S.organizations.alias("o")
+        return _Frame(entity, o, o, o, o.c.municipality_id, o.c.id, [o.c.jurisdiction_id == j])
+    if entity == "management_teams":
+        t, o = S.management_teams.alias("t"), S.organizations.alias("o")
+        from_ = t.outerjoin(o, sa.and_(o.c.jurisdiction_id == t.c.jurisdiction_id, o.c.id == t.c.organization_id))
+        return _Frame(entity, from_, t, o, t.c.municipality_id, t.c.organization_id, [t.c.jurisdiction_id == j])
+    if entity == "events":
+        e = S.events.alias("e")
+        pop = [e.c.jurisdiction_id == j, _in_window(e.c.held_on, ctx)]
+        return _Frame(entity, e, e, None, e.c.municipality_id, e.c.organization_id, pop)
+    if entity == "internship_sites":
+        i, o = S.internship_sites.alias("i"), S.organizations.alias("o")
+        from_ = i.join(o, sa.and_(o.c.jurisdiction_id == i.c.jurisdiction_id, o.c.id == i.c.organization_id))
+        pop = [i.c.jurisdiction_id == j, _years_overlap(i.c.since_year, i.c.until_year, ctx)]
+        return _Frame(entity, from_, i, o, o.c.municipality_id, i.c.organization_id, pop)
+    if entity == "programmes":
+        p = S.programmes.alias("p")
+        none = sa.cast(sa.null(), sa.String)
+        return _Frame(entity, p, p, None, none, none, [p.c.jurisdiction_id == j])
+    raise ValueError(entity)
+
+
+# --- conditions -------------------------------------------------------------------------------
+
+def _member(f: _Frame, ctx: FormulaContext, table: Any, key: Any, preds: list[Pred], from_: Any = None) -> Pred:
+    """``f``'s row has a matching row in ``table`` (``key`` = the row's id).
+
+    PostgreSQL: ``id IN (SELECT key …)`` — planned as a hashed semi-join. SQLite: a correlated
+    ``EXISTS`` probing the table's primary key ``(jurisdiction_id, key, …)``, far cheaper there than
+    materialising the subquery.
+    """
+    if ctx.dialect == "sqlite":
+        return sa.exists().select_from(from_ if from_ is not None else table).where(
+            table.c.jurisdiction_id == f.row.c.jurisdiction_id, key == f.row.c.id, *preds)
+    sub = sa.select(key).select_from(from_ if from_ is not None else table)
+    return f.row.c.id.in_(sub.where(table.c.jurisdiction_id == ctx.jurisdiction, *preds))
+
+
+def _c_took_diagnostic(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    if f.entity == "graduates":
+        d, key = S.graduate_diagnostics, S.graduate_diagnostics.c.graduate_id
+    else:
+        d, key = S.diagnostics, S.diagnostics.c.staff_id
+    preds = [_in_window(d.c.taken_on, ctx)]
+    if "kind" in p:
+        preds.append(d.c.kind.in_(p["kind"]))
+    if "min_result" in p:
+        preds.append(d.c.result_percent >= p["min_result"])
+    if "deficits_found" in p and f.entity == "staff":
+        preds.append(_flag(d.c.deficits_found, p["deficits_found"]))
+    if "provider" in p and f.entity == "staff":
+        preds.append(d.c.provider.in_(p["provider"]))
+    return _member(f, ctx, d, key, preds)
+
+
+def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    pc, pr = S.programme_completions, S.programmes
+    preds = [_in_window(pc.c.completed_on, ctx)]
+    if "selected_by_diagnostics" in p:
+        preds.append(_flag(pc.c.selected_by_diagnostics, p["selected_by_diagnostics"]))
+    prog = _programme_flags(pr, p)
+    if not prog:
+        return _member(f, ctx, pc, pc.c.staff_id, preds)
+    joined = pc.join(pr, sa.and_(pr.c.jurisdiction_id == pc.c.jurisdiction_id, pr.c.id == pc.c.programme_id))
+    return _member(f, ctx, pc, pc.c.staff_id, preds + prog, joined)
+
+
+def _programme_flags(pr: Any, p: dict[str, Any]) -> list[Pred]:
+    cols = {"federal_registry": pr.c.in_federal_registry, "network_form": pr.c.network_form,
+            "innovation_based": pr.c.innovation_based}
+    return [_flag(cols[k], v) for k, v in p.items() if k in cols]
+
+
+def _c_individual_route(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    r = S.individual_routes
+    preds = [_overlaps(r.c.started_on, r.c.ended_on, ctx)]
+    if "based_on_diagnostics" in p:
+        preds.append(_flag(r.c.based_on_diagnostics, p["based_on_diagnostics"]))
+    return _member(f, ctx, r, r.c.staff_id, preds)
+
+
+def _c_participated(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    sp = S.support_participation
+    preds = [_overlaps(sp.c.started_on, sp.c.ended_on, ctx)]
+    if "forms" in p:
+        preds.append(sp.c.form.in_(p["forms"]))
+    if "roles" in p:
+        preds.append(sp.c.role.in_(p["roles"]))
+    return _member(f, ctx, sp, sp.c.staff_id, preds)
+
+
+def _c_post_course_support(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    pcs = S.post_course_support
+    return _member(f, ctx, pcs, pcs.c.staff_id, [_overlaps(pcs.c.started_on, pcs.c.ended_on, ctx)])
+
+
+def _c_methodical_active(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    m = S.methodical_active_members
+    preds = [_years_overlap(m.c.since_year, m.c.until_year, ctx)]
+    if "roles" in p:
+        preds.append(m.c.role.in_(p["roles"]))
+    return _member(f, ctx, m, m.c.staff_id, preds)
+
+
+def _c_organization(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    o = f.org
+    preds: list[Pred] = []
+    if "kind" in p:
+        preds.append(o.c.kind.in_(p["kind"]))
+    for flag in ("low_results", "adverse_conditions", "mentoring_model", "national_project_infrastructure"):
+        if flag in p:
+            col = o.c[flag]
+            preds.append(col if p[flag] else sa.and_(col.is_not(None), sa.not_(col)))
+    if f.entity == "management_teams":
+        preds.append(o.c.id.is_not(None))
+    return sa.and_(sa.true(), *preds)
+
+
+def _c_has_site(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    i = S.internship_sites
+    preds = [_years_overlap(i.c.since_year, i.c.until_year, ctx)]
+    if "kind" in p:
+        preds.append(i.c.kind.in_(p["kind"]))
+    return _member(f, ctx, i, i.c.organization_id, preds)
+
+
+def _c_trained(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    tt = S.team_trainings
+    return _member(f, ctx, tt, tt.c.team_id, [_in_window(tt.c.completed_on, ctx)])
+
+
+def _c_implemented(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
+    pc = S.programme_completions
+    if ctx.dialect == "sqlite":  # completions are keyed by staff first: probe by the year index instead
+        return f.row.c.id.in_(sa.select(pc.c.programme_id).where(
+            pc.c.jurisdiction_id == ctx.jurisdiction, _in_window(pc.c.completed_on, ctx)))
+    return _member(f, ctx, pc, pc.c.programme_id, [_in_window(pc.c.completed_on, ctx)])
+
+
+CONDITION_SQL: dict[str, Callable[[_Frame, dict[str, Any], FormulaContext], Pred]] = {
+    "took_diagnostic": _c_took_diagnostic,
+    "completed_programme": _c_completed_programme,
+    "individual_route": _c_individual_route,
+    "participated": _c_participated,
+    "post_course_support": _c_post_course_support,
+    "methodical_active": _c_methodical_active,
+    "manager": lambda f, p, ctx: _flag(f.row.c.is_manager, p["value"]),
+    "pedagogical": lambda f, p, ctx: _flag(f.row.c.is_pedagogical, p["value"]),
+    "age_below": lambda f, p, ctx: f.row.c.birth_year > ctx.year - p["years"],
+    "experience_below": lambda f, p, ctx: f.row.c.pedagogical_start_year > ctx.year - p["years"],
+    "organization": _c_organization,
+    "has_site": _c_has_site,
+    "trained": _c_trained,
+    "team_level": lambda f, p, ctx: (f.row.c.organization_id.is_not(None) if p["level"] == "organization"
+                                     else f.row.c.organization_id.is_(None)),
+    "event_kind": lambda f, p, ctx: f.row.c.kind.in_(p["kind"]),
+    "event_level": lambda f, p, ctx: f.row.c.level.in_(p["level"]),
+    "site_kind": lambda f, p, ctx: f.row.c.kind.in_(p["kind"]),
+    "programme": lambda f, p, ctx: sa.and_(sa.true(), *_programme_flags(f.row, p)),
+    "implemented": _c_implemented,
+}
+
+
+def compile_condition(cond: Condition, frame: _Frame, ctx: FormulaContext) -> Pred:
+    """One condition as a SQL predicate on ``frame``'s row."""
+    if cond.block == "not":
+        return sa.not_(compile_condition(cond.children[0], frame, ctx))
+    if cond.block in ("any", "all"):
+        parts = [compile_condition(c, frame, ctx) for c in cond.children]
+        if cond.block == "any":
+            return sa.or_(sa.false(), *parts)
+        return sa.and_(sa.true(), *parts)
+    return CONDITION_SQL[cond.block](frame, dict(cond.params), ctx)
+
+
+def _all(conds: Sequence[Condition], frame: _Frame, ctx: FormulaContext) -> Pred | None:
+    if not conds:
+        return None
+    preds = [compile_condition(c, frame, ctx) for c in conds]
+    return preds[0] if len(preds) == 1 else sa.and_(*preds)
+
+
+def _measure(frame: _Frame, measure: str) -> Any:
+    if measure == "participants":
+        return sa.func.coalesce(frame.row.c.participants, 0)
+    return sa.literal(1, sa.Integer)
+
+
+def _sum_if(pred: Pred | None, value: Any) -> Any:
+    if pred is None:
+        return sa.func.coalesce(sa.func.sum(value), 0)
+    return sa.func.coalesce(sa.func.sum(sa.case((pred, value), else_=0)), 0)
+
+
+def _zero() -> Any:
+    return sa.literal(0, sa.Integer)
+
+
+def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext) -> list[sa.Select[Any]]:
+    """Grouped selects for one side of a formula (one per entity of its population)."""
+    out = []
+    conds = [*spec.where, *formula.numerator, *(c for sm in formula.sub_measures for c in sm.numerator)]
+    needs_org = any("organization" in c.blocks() for c in conds)
+    for entity in spec.entities:
+        frame = _frame(entity, spec.population, ctx, needs_org)
+        measure = _measure(frame, spec.measure)
+        cols: list[Any] = [frame.municipality.label("municipality_id"), frame.organization.label("organization_id")]
+        where = list(frame.population)
+        if formula.kind == "share":
+            restrict = _all(spec.where, frame, ctx)
+            if restrict is not None:
+                where.append(restrict)
+            cols += [_sum_if(_all(formula.numerator, frame, ctx), measure).label("numerator"),
+                     _sum_if(None, measure).label("denominator"), sa.func.count().label("base")]
+            cols += [_sum_if(_all(sm.numerator, frame, ctx), measure).label(f"sub_{k}")
+                     for k, sm in enumerate(formula.sub_measures)]
+        elif formula.kind == "count":
+            cols += [_sum_if(_all(spec.where, frame, ctx), measure).label("numerator"),
+                     sa.cast(sa.null(), sa.Float).label("denominator"), sa.func.count().label("base")]
+        else:  # ratio
+            value = _sum_if(_all(spec.where, frame, ctx), measure)
+            if role == "numerator":
+                cols += [value.label("numerator"), _zero().label("denominator"), sa.func.count().label("base")]
+            else:
+                cols += [_zero().label("numerator"), value.label("denominator"), sa.func.count().label("base")]
+        out.append(sa.select(*cols).select_from(frame.from_).where(*where).group_by(cols[0], cols[1]))
+    return out
+
+
+def compile_formula(formula: FormulaSpec, ctx: FormulaContext) -> sa.Select[Any]:
+    """The one query computing ``formula`` per group (see module docstring for its columns)."""
+    selects = _side(formula.base, "numerator", formula, ctx)
+    if formula.denominator is not None:
+        selects += _side(formula.denominator, "denominator", formula, ctx)
+    if len(selects) == 1:
+        return selects[0]
+    union = sa.union_all(*selects).subquery("parts")
+    value_cols = ["numerator", "denominator", "base"] + [f"sub_{k}" for k in range(len(formula.sub_measures))]
+    agg = [sa.func.sum(union.c[name]).label(name) for name in value_cols]
+    return (sa.select(union.c.municipality_id, union.c.organization_id, *agg)
+            .group_by(union.c.municipality_id, union.c.organization_id))
+
+
+@dataclass(frozen=True)
+class CustomQuery:
+    """What a Python formula (``Formula.python``) returns for a context.
+
+    Attributes:
+        query: A select with the columns ``municipality_id, organization_id, numerator, denominator,
+            base`` and ``sub_0``… for the sub-measures, one row per group.
+        kind: ``share``, ``count`` or ``ratio``.
+        factor: Multiplier of numerator / denominator.
+        sub_measures: ``(id, label)`` of each ``sub_k`` column.
+        tables: Store tables the query reads (for the docs and ``--explain``).
+    """
+
+    query: sa.Select[Any]
+    kind: str
+    factor: float = 1.0
+    sub_measures: tuple[tuple[str, str], ...] = ()
+    tables: tuple[str, ...] = ()
