@@ -5,7 +5,9 @@ One documented normalisation is applied to both sides:
 1. HTML markup removed (``<p>``, ``<ol …>``);
 2. whitespace collapsed, line breaks included, and quote characters unified;
 3. for tab-separated tables, the text of a cell continued on following lines of the same column is
-   joined, so that a table cell broken over several lines reads as one.
+   joined, so that a table cell broken over several lines reads as one (a continuation line that
+   leaves out up to ``MAX_SHIFT`` leading empty cells, or whose first line does, is read shifted
+   into place).
 
 A text is *found* when, after normalisation, it occurs starting on a line within ±2 of the line
 its ``source`` gives (``WINDOW``).
@@ -37,6 +39,7 @@ from efs.model import (
 
 WINDOW = 2
 CONTINUATION_LINES = 40
+MAX_SHIFT = 3
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 _TAG = re.compile(r"<[^>]+>")
@@ -87,28 +90,32 @@ class Seed:
 
     def found_in_columns(self, needle: str, line: int) -> bool:
         for s in range(max(1, line - WINDOW), min(len(self.lines), line + WINDOW) + 1):
-            first = self.lines[s - 1]
-            if "\t" not in first:
+            block = self.lines[s - 1 : s + CONTINUATION_LINES]
+            if "\t" not in block[0]:
                 continue
-            for col, cell in enumerate(first.split("\t")):
-                head = normalize(cell)
-                if not head:
-                    continue
-                pieces = [head]
-                for nxt in self.lines[s : s + CONTINUATION_LINES]:
-                    cells = nxt.split("\t")
-                    if col < len(cells) and normalize(cells[col]):
-                        pieces.append(normalize(cells[col]))
-                joined = " ".join(pieces)
-                i = joined.find(needle)
-                if 0 <= i < len(head):
-                    return True
+            first = block[0].split("\t")
+            # The first line or a continuation line of a table row may leave out some of its leading
+            # empty cells: read the following lines shifted by up to MAX_SHIFT cells either way.
+            for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
+                rest = [_shifted(x.split("\t"), shift) for x in block[1:]]
+                for col, cell in enumerate(first):
+                    head = normalize(cell)
+                    if not head:
+                        continue
+                    pieces = [head] + [normalize(r[col]) for r in rest if col < len(r) and normalize(r[col])]
+                    i = " ".join(pieces).find(needle)
+                    if 0 <= i < len(head):
+                        return True
         return False
 
     def found(self, text: str, line: int) -> bool:
         """Whether ``text`` occurs starting within ±WINDOW lines of ``line``."""
         needle = normalize(text)
         return self.found_linear(needle, line) or self.found_in_columns(needle, line)
+
+
+def _shifted(cells: list[str], shift: int) -> list[str]:
+    return [""] * shift + cells if shift >= 0 else cells[-shift:]
 
 
 def load_seed(name: str) -> Seed:

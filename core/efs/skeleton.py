@@ -33,7 +33,33 @@ subjects:
         text: координация деятельности субъектов системы
         source: {{section: "3.1", line: 1}}
     source: {{section: "3.1", line: 1}}
-indicators: []
+legal_basis:
+  - id: concept
+    kind: распоряжение
+    issuer: Министерство просвещения Российской Федерации
+    number: Р-174
+    date: 2020-12-16
+    date_as_written: 16.12.2020
+    title: Об утверждении Концепции создания единой федеральной системы научно-методического сопровождения педагогических работников и управленческих кадров
+    source: {{section: "1", line: 1}}
+indicators:
+  - id: young_teachers_supported
+    number: "1"
+    text: Доля педагогических работников в возрасте до 35 лет, участвующих в различных формах поддержки и сопровождения в первые 3 года работы
+    numerator: молодые педагоги, участвующие в формах поддержки и сопровождения
+    denominator: педагоги до 35 лет в первые 3 года работы
+    unit: "%"
+    targets:
+      - {{year: 2026, value: 70, unit: "%", comparator: at_least, as_written: не менее 70%, source: {{line: 1}}}}
+    formula: young_teachers_supported_share
+    functions: [{{id: young_teachers_support, rationale: показатель считает поддержку молодых педагогов}}]
+    equivalent: [{{id: federal_4, rationale: "тот же показатель, что федеральный № 4"}}]
+    source: {{section: "5", line: 1}}
+monitoring:
+  frequency: не реже одного раза в год
+  times_per_year: 1
+  responsible: [authority]
+  source: {{section: "6", line: 1}}
 roadmap: []
 """
 

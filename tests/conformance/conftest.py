@@ -15,37 +15,85 @@ AS_OF = dt.date(2026, 11, 23)
 
 
 def _functions_for(level: str, registry: Any) -> list[dict[str, Any]]:
-    return [{"function": f.id, "text": f.name, "source": {"line": 1}}
-            for f in registry.functions.values() if level in [lv.value for lv in f.required_at]]
+    return [
+        {"function": f.id, "text": f.name, "source": {"line": 1}}
+        for f in registry.functions.values()
+        if level in [lv.value for lv in f.required_at]
+    ]
 
 
 def base_config(registry: Any) -> dict[str, Any]:
     """A municipal configuration that fills every role and required function: rules find nothing in it."""
-    roles = [("authority", "Управление образования", "municipal_authority", "municipal"),
-             ("mms", "Муниципальная методическая служба", "municipal_methodical_service", "municipal"),
-             ("mmo", "Муниципальные методические объединения", "municipal_methodical_association", "municipal"),
-             ("council", "Методический совет образовательной организации", "school_methodical_council",
-              "institutional"),
-             ("school_mo", "Методические объединения образовательной организации", "school_methodical_association",
-              "institutional")]
-    subjects = [{"id": i, "name": n, "kind": k, "level": lv, "functions": _functions_for(lv, registry),
-                 "source": {"section": "3", "line": 10 + n_}} for n_, (i, n, k, lv) in enumerate(roles)]
+    roles = [
+        ("authority", "Управление образования", "municipal_authority", "municipal"),
+        ("mms", "Муниципальная методическая служба", "municipal_methodical_service", "municipal"),
+        ("mmo", "Муниципальные методические объединения", "municipal_methodical_association", "municipal"),
+        (
+            "council",
+            "Методический совет образовательной организации",
+            "school_methodical_council",
+            "institutional",
+        ),
+        (
+            "school_mo",
+            "Методические объединения образовательной организации",
+            "school_methodical_association",
+            "institutional",
+        ),
+    ]
+    subjects = [
+        {
+            "id": i,
+            "name": n,
+            "kind": k,
+            "level": lv,
+            "functions": _functions_for(lv, registry),
+            "source": {"section": "3", "line": 10 + n_},
+        }
+        for n_, (i, n, k, lv) in enumerate(roles)
+    ]
     return {
         "format_version": 1,
-        "jurisdiction": {"id": "testland", "name": "Тестовый район", "level": "municipal", "document": "test.txt",
-                         "adopted_by": {"kind": "приказ", "number": "15-О", "date": "2023-01-10"},
-                         "source": {"line": 1}},
-        "legal_basis": [{"id": "concept", "kind": "распоряжение", "number": "Р-174", "date": "2020-12-16",
-                         "as_written": "распоряжение от 16.12.2020 № Р-174 (в ред. от 15.12.2022 № Р-303)"}],
+        "jurisdiction": {
+            "id": "testland",
+            "name": "Тестовый район",
+            "level": "municipal",
+            "document": "test.txt",
+            "adopted_by": {"kind": "приказ", "number": "15-О", "date": "2023-01-10"},
+            "source": {"line": 1},
+        },
+        "legal_basis": [
+            {
+                "id": "concept",
+                "kind": "распоряжение",
+                "number": "Р-174",
+                "date": "2020-12-16",
+                "as_written": "распоряжение от 16.12.2020 № Р-174 (в ред. от 15.12.2022 № Р-303)",
+            }
+        ],
         "subjects": subjects,
         "indicators": [
-            {"id": f"ind_{n}", "number": str(n), "text": f"Показатель {n}", "unit": "%",
-             "equivalent": [{"id": f"federal_{n}", "rationale": "тот же показатель"}],
-             "targets": [{"year": 2024, "value": 80, "unit": "%", "as_written": "к 2024 году – не менее 80%"}]}
+            {
+                "id": f"ind_{n}",
+                "number": str(n),
+                "text": f"Показатель {n}",
+                "unit": "%",
+                "equivalent": [{"id": f"federal_{n}", "rationale": "тот же показатель"}],
+                "targets": [
+                    {"year": 2024, "value": 80, "unit": "%", "as_written": "к 2024 году – не менее 80%"}
+                ],
+            }
             for n in (1, 2, 3, 4)
         ],
-        "roadmap": [{"id": "m1", "number": "1.", "text": "Мероприятие", "responsible": ["authority"],
-                     "deadline": {"as_written": "ежегодно", "kind": "recurrence", "frequency": "annually"}}],
+        "roadmap": [
+            {
+                "id": "m1",
+                "number": "1.",
+                "text": "Мероприятие",
+                "responsible": ["authority"],
+                "deadline": {"as_written": "ежегодно", "kind": "recurrence", "frequency": "annually"},
+            }
+        ],
         "monitoring": {"frequency": "ежегодно", "times_per_year": 1},
     }
 
@@ -54,10 +102,10 @@ def overlay(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
     """``base`` with ``patch`` applied: mappings merge key by key, anything else replaces."""
     out = copy.deepcopy(base)
     for key, value in patch.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
+        if key.startswith("+"):
+            out[key[1:]] = [*out.get(key[1:], []), *copy.deepcopy(value)]
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = overlay(out[key], value)
-        elif value is None and key in out and key.startswith("-"):
-            out.pop(key)
         else:
             out[key] = copy.deepcopy(value)
     return {k: v for k, v in out.items() if v != "__drop__"}

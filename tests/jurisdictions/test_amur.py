@@ -114,6 +114,11 @@ def test_monitoring_deadline_is_twice_a_year(config):
     assert config.monitoring.times_per_year == 2
 
 
+def test_every_indicator_formula_is_registered(config, registry):
+    for ind in config.indicators:
+        assert ind.formula in registry.formulas, (ind.number, ind.formula)
+
+
 def test_federal_equivalents_are_declared(config):
     eq = {i.number: [e.id for e in i.equivalent] for i in config.indicators if i.equivalent}
     assert eq == {"3": ["federal_1"], "6": ["federal_4"]}

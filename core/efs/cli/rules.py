@@ -14,8 +14,13 @@ from efs.errors import InputError
 @click.command()
 @format_option("text", "json", "markdown")
 @click.option("--json", "as_json", is_flag=True, help="То же, что --format json.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Записать в файл (например, docs/rules.md).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Записать в файл (например, docs/rules.md).",
+)
 @click.option("--core", is_flag=True, help="Только правила ядра (так строится docs/rules.md).")
 def rules(output_format: str, as_json: bool, output: Path | None, core: bool) -> int:
     """Перечислить правила проверки: код, имя, уровень, плагин, название."""
@@ -29,7 +34,9 @@ def rules(output_format: str, as_json: bool, output: Path | None, core: bool) ->
     elif fmt == "markdown":
         text = markdown(items)
     else:
-        text = "\n".join(f"{r.code}  {r.slug:<32} {r.severity.label:<15} {r.plugin:<10} {r.title}" for r in items)
+        text = "\n".join(
+            f"{r.code}  {r.slug:<32} {r.severity.label:<15} {r.plugin:<10} {r.title}" for r in items
+        )
     if output is not None:
         output.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
     else:
@@ -52,8 +59,11 @@ def rule(code: str, output_format: str) -> int:
         names = [r.code for r in registry.rules.values()] + [r.slug for r in registry.rules.values()]
         raise InputError(f"нет правила «{code}»{did_you_mean(code, names)}; список: efs rules")
     item = found[0]
-    click.echo(json.dumps(rule_to_dict(item), ensure_ascii=False, indent=2) if output_format == "json"
-               else rule_markdown(item))
+    click.echo(
+        json.dumps(rule_to_dict(item), ensure_ascii=False, indent=2)
+        if output_format == "json"
+        else rule_markdown(item)
+    )
     return 0
 
 
@@ -69,9 +79,14 @@ def coverage(target: str, output_format: str) -> int:
     registry = Registry.build()
     paths = collect_paths([target], registry)
     if len(paths) != 1:
-        raise InputError(f"coverage строит матрицу для одной конфигурации, а {target} — это {len(paths)} файлов")
+        raise InputError(
+            f"coverage строит матрицу для одной конфигурации, а {target} — это {len(paths)} файлов"
+        )
     config = load_configuration(paths[0], registry=registry)
     matrix = coverage_matrix(config, registry)
-    click.echo(json.dumps(matrix, ensure_ascii=False, indent=2) if output_format == "json"
-               else render_coverage(matrix))
+    click.echo(
+        json.dumps(matrix, ensure_ascii=False, indent=2)
+        if output_format == "json"
+        else render_coverage(matrix)
+    )
     return 0

@@ -20,24 +20,62 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.command()
 @click.argument("targets", nargs=-1, required=True, metavar="ПУТЬ|ID...")
 @format_option(*FORMATS)
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Дата, на которую проверяются сроки (по умолчанию — сегодня).")
-@click.option("--select", multiple=True, metavar="КОДЫ",
-              help="Запускать только эти правила: коды, префиксы кодов или имена через запятую.")
-@click.option("--ignore", multiple=True, metavar="КОДЫ", help="Не запускать эти правила (коды, префиксы, имена).")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Файл базовой линии: находки из него отмечаются подавленными.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Записать все текущие находки в файл базовой линии.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Дата, на которую проверяются сроки (по умолчанию — сегодня).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="КОДЫ",
+    help="Запускать только эти правила: коды, префиксы кодов или имена через запятую.",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="КОДЫ", help="Не запускать эти правила (коды, префиксы, имена)."
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Файл базовой линии: находки из него отмечаются подавленными.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Записать все текущие находки в файл базовой линии.",
+)
 @click.option("--strict", is_flag=True, help="Считать предупреждения ошибками для кода выхода.")
 @click.option("--exit-zero", is_flag=True, help="Всегда завершаться с кодом 0 (только отчёт).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Записать отчёт в файл, а не на экран.")
-@click.option("--max-size", type=click.IntRange(1), default=DEFAULT_MAX_BYTES // 1048576, show_default=True,
-              help="Наибольший размер файла конфигурации, МБ.")
-def validate(targets: tuple[str, ...], output_format: str, as_of: dt.datetime | None, select: tuple[str, ...],
-             ignore: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, strict: bool,
-             exit_zero: bool, output: Path | None, max_size: int) -> int:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Записать отчёт в файл, а не на экран.",
+)
+@click.option(
+    "--max-size",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_BYTES // 1048576,
+    show_default=True,
+    help="Наибольший размер файла конфигурации, МБ.",
+)
+def validate(
+    targets: tuple[str, ...],
+    output_format: str,
+    as_of: dt.datetime | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    baseline: Path | None,
+    write_baseline: Path | None,
+    strict: bool,
+    exit_zero: bool,
+    output: Path | None,
+    max_size: int,
+) -> int:
     """Проверить конфигурации (файлы, каталоги или id юрисдикций).
 
     Код выхода: 0 — ошибок нет, 1 — в конфигурации есть ошибки (с --strict — и предупреждения),
@@ -54,8 +92,15 @@ def validate(targets: tuple[str, ...], output_format: str, as_of: dt.datetime | 
     paths = collect_paths(list(targets), registry)
     day = as_of.date() if as_of else dt.date.today()
     accepted = Baseline.read(baseline) if baseline is not None else None
-    results = validate_paths(paths, registry=registry, as_of=day, max_bytes=max_size * 1048576,
-                             select=_split(select), ignore=_split(ignore), baseline=accepted)
+    results = validate_paths(
+        paths,
+        registry=registry,
+        as_of=day,
+        max_bytes=max_size * 1048576,
+        select=_split(select),
+        ignore=_split(ignore),
+        baseline=accepted,
+    )
     if write_baseline is not None:
         count = Baseline.write(write_baseline, results)
         click.echo(f"Базовая линия: {count} находок записано в {write_baseline}", err=True)

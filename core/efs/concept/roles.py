@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from efs.model import Level, Source
 
-CONCEPT = "Концепция ЕФС (распоряжение Минпросвещения России от 16.12.2020 № Р-174 в ред. от 15.12.2022 № Р-303)"
+CONCEPT = (
+    "Концепция ЕФС (распоряжение Минпросвещения России от 16.12.2020 № Р-174 в ред. от 15.12.2022 № Р-303)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,26 +39,76 @@ def _src(section: str) -> Source:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("regional_authority", "региональный орган исполнительной власти в сфере образования", Level.regional,
-         True, _src("структура ЕФС: региональный уровень")),
-    Role("cnppm", "ЦНППМ (или его филиалы), координирующий региональную систему", Level.regional, True,
-         _src("структура ЕФС: региональный уровень")),
-    Role("methodical_active", "региональный методический актив", Level.regional, True,
-         _src("структура ЕФС: региональный уровень")),
-    Role("regional_coordinator", "региональный оператор (координатор) системы", Level.regional, False,
-         _src("структура ЕФС: региональный уровень")),
-    Role("municipal_authority", "муниципальный орган управления образованием", Level.municipal, True,
-         _src("структура ЕФС: муниципальный уровень")),
-    Role("municipal_methodical_service", "муниципальная методическая служба", Level.municipal, True,
-         _src("структура ЕФС: муниципальный уровень")),
-    Role("municipal_methodical_association", "муниципальные методические объединения", Level.municipal, True,
-         _src("структура ЕФС: муниципальный уровень")),
-    Role("school_methodical_council", "методический совет образовательной организации", Level.institutional,
-         True, _src("структура ЕФС: институциональный уровень")),
-    Role("school_methodical_association", "методические объединения образовательной организации",
-         Level.institutional, True, _src("структура ЕФС: институциональный уровень")),
-    Role("federal_coordinator", "федеральный оператор (координатор) ЕФС", Level.federal, False,
-         _src("структура ЕФС: федеральный уровень")),
+    Role(
+        "regional_authority",
+        "региональный орган исполнительной власти в сфере образования",
+        Level.regional,
+        True,
+        _src("структура ЕФС: региональный уровень"),
+    ),
+    Role(
+        "cnppm",
+        "ЦНППМ (или его филиалы), координирующий региональную систему",
+        Level.regional,
+        True,
+        _src("структура ЕФС: региональный уровень"),
+    ),
+    Role(
+        "methodical_active",
+        "региональный методический актив",
+        Level.regional,
+        True,
+        _src("структура ЕФС: региональный уровень"),
+    ),
+    Role(
+        "regional_coordinator",
+        "региональный оператор (координатор) системы",
+        Level.regional,
+        False,
+        _src("структура ЕФС: региональный уровень"),
+    ),
+    Role(
+        "municipal_authority",
+        "муниципальный орган управления образованием",
+        Level.municipal,
+        True,
+        _src("структура ЕФС: муниципальный уровень"),
+    ),
+    Role(
+        "municipal_methodical_service",
+        "муниципальная методическая служба",
+        Level.municipal,
+        True,
+        _src("структура ЕФС: муниципальный уровень"),
+    ),
+    Role(
+        "municipal_methodical_association",
+        "муниципальные методические объединения",
+        Level.municipal,
+        True,
+        _src("структура ЕФС: муниципальный уровень"),
+    ),
+    Role(
+        "school_methodical_council",
+        "методический совет образовательной организации",
+        Level.institutional,
+        True,
+        _src("структура ЕФС: институциональный уровень"),
+    ),
+    Role(
+        "school_methodical_association",
+        "методические объединения образовательной организации",
+        Level.institutional,
+        True,
+        _src("структура ЕФС: институциональный уровень"),
+    ),
+    Role(
+        "federal_coordinator",
+        "федеральный оператор (координатор) ЕФС",
+        Level.federal,
+        False,
+        _src("структура ЕФС: федеральный уровень"),
+    ),
 )
 
 ROLES_BY_ID: dict[str, Role] = {r.id: r for r in ROLES}

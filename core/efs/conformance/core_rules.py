@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from efs.conformance import rules_acts, rules_indicators, rules_names, rules_roadmap, rules_structure, rules_system
+from efs.conformance import (
+    rules_acts,
+    rules_indicators,
+    rules_names,
+    rules_roadmap,
+    rules_structure,
+    rules_system,
+)
 from efs.conformance.findings import Severity
 from efs.conformance.rules import Rule
 
@@ -10,24 +17,69 @@ E, W = Severity.error, Severity.warning
 _LOAD = "Проверка начинается с загрузки; ошибка загрузки — тоже находка, в том же формате, что и остальные."
 
 ENGINE_RULES: list[Rule] = [
-    Rule("EFS001", "yaml-syntax", E, "Синтаксис YAML, кодировка или размер файла", _LOAD,
-         "Исправьте место, указанное в сообщении (строка:столбец).", example="subjects: [\n"),
-    Rule("EFS002", "schema", E, "Файл не соответствует формату конфигурации", _LOAD,
-         "Исправьте ключ или значение; допустимые ключи — в docs/fields.md.", example="subjcts: []\n"),
-    Rule("EFS003", "unknown-reference", E, "Идентификатор не найден или занят дважды", _LOAD,
-         "Исправьте идентификатор (в сообщении — ближайший существующий).",
-         example="roadmap:\n  - responsible: [amiro_typo]\n"),
-    Rule("EFS004", "plugin-missing", E, "Нужный плагин не установлен или завершился ошибкой", _LOAD,
-         "Установите дистрибутив, названный в сообщении.", example="plugins: [nowhere]\n"),
-    Rule("EFS005", "unreadable-file", E, "Файл не удалось прочитать", _LOAD,
-         "Проверьте путь и права доступа.", example=""),
-    Rule("EFS010", "unused-suppression", W, "Подавление ничего не подавляет",
-         "Подавление, которое ничего не подавляет, скрыло бы будущую находку без причины.",
-         "Удалите подавление или уточните его items.",
-         example="suppressions:\n  - {rule: EFS160, reason: ...}   # а показатели есть\n"),
-    Rule("EFS011", "unknown-suppressed-rule", E, "Подавление называет неизвестное правило",
-         "Подавление опечатанного правила ничего не подавляет и вводит в заблуждение.",
-         "Исправьте код или имя правила (efs rules).", example="suppressions:\n  - {rule: EFS999, reason: ...}\n"),
+    Rule(
+        "EFS001",
+        "yaml-syntax",
+        E,
+        "Синтаксис YAML, кодировка или размер файла",
+        _LOAD,
+        "Исправьте место, указанное в сообщении (строка:столбец).",
+        example="subjects: [\n",
+    ),
+    Rule(
+        "EFS002",
+        "schema",
+        E,
+        "Файл не соответствует формату конфигурации",
+        _LOAD,
+        "Исправьте ключ или значение; допустимые ключи — в docs/fields.md.",
+        example="subjcts: []\n",
+    ),
+    Rule(
+        "EFS003",
+        "unknown-reference",
+        E,
+        "Идентификатор не найден или занят дважды",
+        _LOAD,
+        "Исправьте идентификатор (в сообщении — ближайший существующий).",
+        example="roadmap:\n  - responsible: [amiro_typo]\n",
+    ),
+    Rule(
+        "EFS004",
+        "plugin-missing",
+        E,
+        "Нужный плагин не установлен или завершился ошибкой",
+        _LOAD,
+        "Установите дистрибутив, названный в сообщении.",
+        example="plugins: [nowhere]\n",
+    ),
+    Rule(
+        "EFS005",
+        "unreadable-file",
+        E,
+        "Файл не удалось прочитать",
+        _LOAD,
+        "Проверьте путь и права доступа.",
+        example="# файл без права чтения: chmod 000 config/x.yaml\n",
+    ),
+    Rule(
+        "EFS010",
+        "unused-suppression",
+        W,
+        "Подавление ничего не подавляет",
+        "Подавление, которое ничего не подавляет, скрыло бы будущую находку без причины.",
+        "Удалите подавление или уточните его items.",
+        example="suppressions:\n  - {rule: EFS160, reason: ...}   # а показатели есть\n",
+    ),
+    Rule(
+        "EFS011",
+        "unknown-suppressed-rule",
+        E,
+        "Подавление называет неизвестное правило",
+        "Подавление опечатанного правила ничего не подавляет и вводит в заблуждение.",
+        "Исправьте код или имя правила (efs rules).",
+        example="suppressions:\n  - {rule: EFS999, reason: ...}\n",
+    ),
 ]
 
 RULES: list[Rule] = [

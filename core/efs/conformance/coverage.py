@@ -24,14 +24,24 @@ def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
         if fn.id not in used and not required:
             continue
         cells = {s.id: sum(1 for f in s.functions if f.function == fn.id) for s in config.subjects}
-        uncovered = [lv.value for lv in required
-                     if not any(cells[s.id] for s in config.subjects if s.level == lv)]
-        rows.append({"id": fn.id, "name": fn.name, "required_at": [lv.value for lv in required],
-                     "cells": {k: v for k, v in cells.items() if v}, "uncovered_at": uncovered})
+        uncovered = [
+            lv.value for lv in required if not any(cells[s.id] for s in config.subjects if s.level == lv)
+        ]
+        rows.append(
+            {
+                "id": fn.id,
+                "name": fn.name,
+                "required_at": [lv.value for lv in required],
+                "cells": {k: v for k, v in cells.items() if v},
+                "uncovered_at": uncovered,
+            }
+        )
     return {
         "jurisdiction": config.jurisdiction.id,
-        "subjects": [{"id": s.id, "name": s.short_name or s.name,
-                      "level": s.level.value if s.level else None} for s in config.subjects],
+        "subjects": [
+            {"id": s.id, "name": s.short_name or s.name, "level": s.level.value if s.level else None}
+            for s in config.subjects
+        ],
         "functions": rows,
     }
 
@@ -40,8 +50,10 @@ def render_coverage(matrix: dict[str, Any]) -> str:
     """Plain-text matrix: one line per function, one column per subject (numbered in a legend)."""
     subjects = matrix["subjects"]
     lines = [f"Покрытие функций: {matrix['jurisdiction']}", "Субъекты:"]
-    lines += [f"  {i + 1:>2}. {s['id']} — {s['name']} ({s['level'] or 'уровень не указан'})"
-              for i, s in enumerate(subjects)]
+    lines += [
+        f"  {i + 1:>2}. {s['id']} — {s['name']} ({s['level'] or 'уровень не указан'})"
+        for i, s in enumerate(subjects)
+    ]
     head = "".join(f"{i + 1:>3}" for i in range(len(subjects)))
     lines += ["", f"{'функция':<28}{head}  обязательна на уровнях"]
     for row in matrix["functions"]:

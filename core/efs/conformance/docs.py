@@ -9,7 +9,7 @@ from efs.conformance.rules import Rule
 
 HEADER = """# Правила проверки (`efs validate`)
 
-<!-- Файл создан командой `efs rules --format markdown -o docs/rules.md` из метаданных правил;
+<!-- Файл создан командой `efs rules --core --format markdown -o docs/rules.md` из метаданных правил;
 не правьте вручную: тест tests/conformance/test_docs.py проверяет, что он актуален. -->
 
 Каждое правило — код (не переиспользуется), имя (принимается везде, где код), уровень
@@ -60,8 +60,10 @@ def markdown(rules: Iterable[Rule]) -> str:
     """The whole rules reference."""
     ordered = sorted(rules, key=lambda r: r.code)
     table = ["| код | имя | уровень | правило |", "|---|---|---|---|"]
-    table += [f"| [{r.code}](#{r.code.lower()}-{r.slug}) | `{r.slug}` | {r.severity.label} | {r.title} |"
-              for r in ordered]
+    table += [
+        f"| [{r.code}](#{r.code.lower()}-{r.slug}) | `{r.slug}` | {r.severity.label} | {r.title} |"
+        for r in ordered
+    ]
     body = "\n\n".join(rule_markdown(r) for r in ordered)
     return f"{HEADER}\n## Список\n\n" + "\n".join(table) + f"\n\n## Правила\n\n{body}\n"
 

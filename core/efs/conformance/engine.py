@@ -66,20 +66,25 @@ class RuleContext:
         return [(i, s) for i, s in enumerate(self.config.subjects) if s.level == level]
 
 
-def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+def select_rules(
+    rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequence[str] = (), known: Iterable[Rule] = ()
+) -> list[Rule]:
     """The rules that ``select`` names (all when empty) minus those ``ignore`` names.
 
     Raises:
-        InputError: A selector names no rule (did-you-mean included).
+        InputError: A selector names no rule of ``rules`` or ``known`` (did-you-mean included).
     """
     rules = list(rules)
+    every = [*rules, *known]
     for spec in (*select, *ignore):
-        if not any(r.matches(spec) for r in rules):
+        if not any(r.matches(spec) for r in every):
             from efs.yamlsafe import did_you_mean
 
-            names = [r.code for r in rules] + [r.slug for r in rules]
-            raise InputError(f"нет правила, кода или префикса «{spec}»{did_you_mean(spec, names)}; "
-                             "список правил: efs rules")
+            names = [r.code for r in every] + [r.slug for r in every]
+            raise InputError(
+                f"нет правила, кода или префикса «{spec}»{did_you_mean(spec, names)}; "
+                "список правил: efs rules"
+            )
     chosen = [r for r in rules if not select or any(r.matches(s) for s in select)]
     return [r for r in chosen if not any(r.matches(s) for s in ignore)]
 
@@ -140,7 +145,7 @@ def validate(
 
         registry = Registry.build()
     every = list(registry.rules.values())
-    rules = select_rules([r for r in every if not r.engine_reported], select, ignore)
+    rules = select_rules([r for r in every if not r.engine_reported], select, ignore, every)
     day = as_of or dt.date.today()
     findings = run_rules(config, registry, rules, day)
     findings = apply_suppressions(config, findings, rules, every)
@@ -161,24 +166,31 @@ def validate_paths(
     baseline: Any = None,
 ) -> list[tuple[str, Configuration | None, list[Finding]]]:
     """Load and check each file; load errors become findings with reserved codes (EFS001–EFS005)."""
-    from efs.loading import load_configuration
-
     out: list[tuple[str, Configuration | None, list[Finding]]] = []
     for path in paths:
-        try:
-            kwargs = {"max_bytes": max_bytes} if max_bytes else {}
-            config = load_configuration(path, registry=registry, **kwargs)
-        except ConfigurationError as exc:
-            out.append((str(path), None, load_findings(exc.problems)))
+        config, load_errors = load_one(path, registry=registry, max_bytes=max_bytes)
+        if config is None:
+            out.append((str(path), None, load_errors))
             continue
-        except PluginError as exc:
-            problem = Problem(exc.message, Location(str(path), 1, 1), "EFS004")
-            out.append((str(path), None, load_findings([problem])))
-            continue
-        except InputError as exc:
-            problem = Problem(exc.message, Location(str(path), 1, 1), "EFS005")
-            out.append((str(path), None, load_findings([problem])))
-            continue
-        found = validate(config, registry=registry, as_of=as_of, select=select, ignore=ignore, baseline=baseline)
+        found = validate(
+            config, registry=registry, as_of=as_of, select=select, ignore=ignore, baseline=baseline
+        )
         out.append((str(path), config, found))
     return out
+
+
+def load_one(
+    path: Path, *, registry: Any, max_bytes: int | None = None
+) -> tuple[Configuration | None, list[Finding]]:
+    """Load one file: the configuration, or ``None`` and its load errors as findings (EFS001–EFS005)."""
+    from efs.loading import load_configuration
+
+    try:
+        kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+        return load_configuration(path, registry=registry, **kwargs), []
+    except ConfigurationError as exc:
+        return None, load_findings(exc.problems)
+    except PluginError as exc:
+        return None, load_findings([Problem(exc.message, Location(str(path), 1, 1), "EFS004")])
+    except InputError as exc:
+        return None, load_findings([Problem(exc.message, Location(str(path), 1, 1), "EFS005")])

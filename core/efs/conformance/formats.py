@@ -79,8 +79,10 @@ def _where(f: Finding, path: str) -> str:
 def summary_line(results: Results, as_of: dt.date) -> str:
     """One Russian line: files, counts by severity, suppressed, and the as-of date."""
     c = summary(results)
-    return (f"Проверено файлов: {c['files']}; ошибок: {c['error']}, предупреждений: {c['warning']}, "
-            f"сведений: {c['info']}, подавлено: {c['suppressed']}; на дату {as_of.strftime('%d.%m.%Y')}")
+    return (
+        f"Проверено файлов: {c['files']}; ошибок: {c['error']}, предупреждений: {c['warning']}, "
+        f"сведений: {c['info']}, подавлено: {c['suppressed']}; на дату {as_of.strftime('%d.%m.%Y')}"
+    )
 
 
 def render_text(results: Results, as_of: dt.date, registry: Any = None) -> str:
@@ -110,8 +112,12 @@ def render_github(results: Results, as_of: dt.date, registry: Any = None) -> str
         for f in sorted(findings, key=Finding.sort_key):
             loc = f.location
             level = "notice" if f.suppressed else _GH_LEVEL[f.severity]
-            props = [f"file={_gh_escape(loc.file or path, True)}", f"line={loc.line or 1}",
-                     f"col={loc.column or 1}", f"title={_gh_escape(f'{f.code} {f.slug}', True)}"]
+            props = [
+                f"file={_gh_escape(loc.file or path, True)}",
+                f"line={loc.line or 1}",
+                f"col={loc.column or 1}",
+                f"title={_gh_escape(f'{f.code} {f.slug}', True)}",
+            ]
             text = f.message + (f" (документ: {f.source})" if f.source is not None else "")
             if f.suppressed:
                 text += f" [подавлено: {f.suppression_reason or ''}]"

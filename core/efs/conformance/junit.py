@@ -20,9 +20,14 @@ def render_junit(results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, 
         n_fail = n_skip = 0
         for f in sorted(findings, key=Finding.sort_key):
             loc = f.location
-            case = ET.SubElement(suite, "testcase", classname=f"{path}.{f.code}", name=f"{f.code} {f.slug}: "
-                                 f"{loc.dotted_path or f.item or '<корень>'}", file=loc.file or path,
-                                 line=str(loc.line or 1))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=f"{path}.{f.code}",
+                name=f"{f.code} {f.slug}: {loc.dotted_path or f.item or '<корень>'}",
+                file=loc.file or path,
+                line=str(loc.line or 1),
+            )
             text = f"{loc.file or path}:{loc.line or 1}:{loc.column or 1}: {f.message}"
             if f.source is not None:
                 text += f"\nдокумент: {f.source}"

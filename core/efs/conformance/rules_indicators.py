@@ -35,17 +35,25 @@ def _at(i: int) -> tuple[str | int, ...]:
 
 def _no_indicators(ctx: RuleContext) -> Iterator[Finding]:
     if not ctx.config.indicators:
-        yield ctx.finding(("indicators",), "в положении нет ни одного показателя эффективности: "
-                          "результативность системы нечем измерить", source=ctx.config.jurisdiction.source,
-                          item="indicators")
+        yield ctx.finding(
+            ("indicators",),
+            "в положении нет ни одного показателя эффективности: результативность системы нечем измерить",
+            source=ctx.config.jurisdiction.source,
+            item="indicators",
+        )
 
 
 def _without_targets(ctx: RuleContext) -> Iterator[Finding]:
     thresholds = {t.indicator for m in ctx.config.roadmap for t in m.thresholds}
     for i, ind in enumerate(ctx.config.indicators):
         if not ind.targets and ind.id not in thresholds:
-            yield ctx.finding(_at(i), f"у показателя {ind.number or ind.id} нет целевых значений (ни в положении, "
-                              "ни в дорожной карте)", source=ind.source, item=ind.id)
+            yield ctx.finding(
+                _at(i),
+                f"у показателя {ind.number or ind.id} нет целевых значений (ни в положении, "
+                "ни в дорожной карте)",
+                source=ind.source,
+                item=ind.id,
+            )
 
 
 def _same_scope(target: Target, federal: Target, level: Level) -> bool:
@@ -65,17 +73,29 @@ def _below_federal(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             for j, t in enumerate(ind.targets):
                 for ft in fed.targets:
-                    if (ft.year != t.year or ft.comparator != t.comparator or _unit(ft.unit) != _unit(t.unit)
-                            or (ft.sub_measure is None) != (t.sub_measure is None)
-                            or not _same_scope(t, ft, level)):
+                    if (
+                        ft.year != t.year
+                        or ft.comparator != t.comparator
+                        or _unit(ft.unit) != _unit(t.unit)
+                        or (ft.sub_measure is None) != (t.sub_measure is None)
+                        or not _same_scope(t, ft, level)
+                    ):
                         continue
-                    weaker = t.value < ft.value if t.comparator == Comparator.at_least else (
-                        t.value > ft.value if t.comparator == Comparator.at_most else t.value != ft.value)
+                    weaker = (
+                        t.value < ft.value
+                        if t.comparator == Comparator.at_least
+                        else (
+                            t.value > ft.value if t.comparator == Comparator.at_most else t.value != ft.value
+                        )
+                    )
                     if weaker:
-                        yield ctx.finding((*_at(i), "targets", j, "value"),
-                                          f"цель «{t.as_written}» на {t.year} год слабее федеральной "
-                                          f"«{ft.as_written}» (показатель {fed.id})", source=t.source or ind.source,
-                                          item=ind.id)
+                        yield ctx.finding(
+                            (*_at(i), "targets", j, "value"),
+                            f"цель «{t.as_written}» на {t.year} год слабее федеральной "
+                            f"«{ft.as_written}» (показатель {fed.id})",
+                            source=t.source or ind.source,
+                            item=ind.id,
+                        )
 
 
 def _federal_not_covered(ctx: RuleContext) -> Iterator[Finding]:
@@ -85,9 +105,14 @@ def _federal_not_covered(ctx: RuleContext) -> Iterator[Finding]:
     covered |= {ind.id for ind in ctx.config.indicators}
     for fed in _federal(ctx):
         if fed.id not in covered:
-            yield ctx.finding(("indicators",), f"федеральный показатель {fed.number} «{_short(fed.text)}» не покрыт "
-                              "ни одним показателем положения (нет показателя с equivalent: "
-                              f"{fed.id})", source=fed.source, item=fed.id)
+            yield ctx.finding(
+                ("indicators",),
+                f"федеральный показатель {fed.number} «{_short(fed.text)}» не покрыт "
+                "ни одним показателем положения (нет показателя с equivalent: "
+                f"{fed.id})",
+                source=fed.source,
+                item=fed.id,
+            )
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -98,9 +123,12 @@ def _unit_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     for i, ind in enumerate(ctx.config.indicators):
         for j, t in enumerate(ind.targets):
             if _unit(t.unit) != _unit(ind.unit):
-                yield ctx.finding((*_at(i), "targets", j, "unit"), f"цель в «{t.unit}», а показатель "
-                                  f"{ind.number or ind.id} измеряется в «{ind.unit}»", source=t.source or ind.source,
-                                  item=ind.id)
+                yield ctx.finding(
+                    (*_at(i), "targets", j, "unit"),
+                    f"цель в «{t.unit}», а показатель {ind.number or ind.id} измеряется в «{ind.unit}»",
+                    source=t.source or ind.source,
+                    item=ind.id,
+                )
 
 
 def _duplicate_target(ctx: RuleContext) -> Iterator[Finding]:
@@ -109,9 +137,12 @@ def _duplicate_target(ctx: RuleContext) -> Iterator[Finding]:
         for j, t in enumerate(ind.targets):
             key = (t.year, t.sub_measure, t.scope, t.comparator)
             if key in seen and seen[key].value != t.value:
-                yield ctx.finding((*_at(i), "targets", j), f"две разные цели на {t.year} год: "
-                                  f"«{seen[key].as_written}» и «{t.as_written}»", source=t.source or ind.source,
-                                  item=ind.id)
+                yield ctx.finding(
+                    (*_at(i), "targets", j),
+                    f"две разные цели на {t.year} год: «{seen[key].as_written}» и «{t.as_written}»",
+                    source=t.source or ind.source,
+                    item=ind.id,
+                )
             seen.setdefault(key, t)
 
 
@@ -119,8 +150,12 @@ def _share_range(ctx: RuleContext) -> Iterator[Finding]:
     for i, ind in enumerate(ctx.config.indicators):
         for j, t in enumerate(ind.targets):
             if _unit(t.unit) == "%" and not 0 <= t.value <= 100:
-                yield ctx.finding((*_at(i), "targets", j, "value"), f"доля {t.value:g}% вне пределов 0–100%",
-                                  source=t.source or ind.source, item=ind.id)
+                yield ctx.finding(
+                    (*_at(i), "targets", j, "value"),
+                    f"доля {t.value:g}% вне пределов 0–100%",
+                    source=t.source or ind.source,
+                    item=ind.id,
+                )
 
 
 def _target_before_adoption(ctx: RuleContext) -> Iterator[Finding]:
@@ -130,48 +165,103 @@ def _target_before_adoption(ctx: RuleContext) -> Iterator[Finding]:
     for i, ind in enumerate(ctx.config.indicators):
         for j, t in enumerate(ind.targets):
             if t.year < adopted.year:
-                yield ctx.finding((*_at(i), "targets", j, "year"), f"цель на {t.year} год поставлена документом "
-                                  f"от {adopted.strftime('%d.%m.%Y')}: год уже прошёл", source=t.source or ind.source,
-                                  item=ind.id)
+                yield ctx.finding(
+                    (*_at(i), "targets", j, "year"),
+                    f"цель на {t.year} год поставлена документом "
+                    f"от {adopted.strftime('%d.%m.%Y')}: год уже прошёл",
+                    source=t.source or ind.source,
+                    item=ind.id,
+                )
 
 
-W, E, I = Severity.warning, Severity.error, Severity.info
+W, E, INFO = Severity.warning, Severity.error, Severity.info
 
 RULES: list[Rule] = [
-    Rule("EFS160", "no-indicators", E, "В положении нет показателей эффективности",
-         f"Федеральные показатели эффективности системы ({FEDERAL_SOURCE}) — доли педагогов, прошедших "
-         "диагностику, освоивших программы реестра, молодых педагогов с сопровождением; без показателей "
-         "мониторинг эффективности невозможен.",
-         "Добавьте раздел показателей, покрывающий федеральные (federal_1…federal_4), с целями по годам.",
-         _no_indicators, "indicators: []\n"),
-    Rule("EFS161", "indicator-without-targets", W, "У показателя нет целевых значений",
-         f"Федеральные показатели заданы с целями по годам ({FEDERAL_SOURCE}); показатель без цели нельзя "
-         "признать достигнутым или недостигнутым.", "Укажите целевые значения по годам (targets).",
-         _without_targets, "indicators:\n  - {id: i1, targets: [], ...}\n"),
-    Rule("EFS162", "target-below-federal", E, "Цель слабее федеральной на тот же год",
-         f"Показатель, объявленный равнозначным федеральному, не может ставить цель ниже федеральной "
-         f"({FEDERAL_SOURCE}: например, к 2024 году не менее 70% молодых педагогов с сопровождением).",
-         "Поднимите цель до федеральной или снимите объявление равнозначности.",
-         _below_federal, "indicators:\n  - equivalent: [{id: federal_4, ...}]\n    targets: [{year: 2024, value: 50, "
-         "unit: '%', ...}]\n"),
-    Rule("EFS163", "federal-indicator-not-covered", W, "Федеральный показатель не покрыт",
-         f"Показатели юрисдикции должны покрывать федеральные ({FEDERAL_SOURCE}) — прямо или через объявленную "
-         "равнозначность (equivalent).",
-         "Добавьте показатель или свяжите существующий с федеральным через equivalent.",
-         _federal_not_covered, "indicators:\n  - {id: own, equivalent: [], ...}\n"),
-    Rule("EFS164", "target-unit-mismatch", W, "Единица цели не совпадает с единицей показателя",
-         "Цель в других единицах (штуки вместо процентов) нельзя сравнить со значением показателя.",
-         "Приведите единицы к одной.", _unit_mismatch,
-         "indicators:\n  - unit: '%'\n    targets: [{unit: чел., ...}]\n"),
-    Rule("EFS165", "duplicate-target", W, "Две разные цели на один год",
-         "Две цели для одного года, части показателя и территории противоречат друг другу.",
-         "Оставьте одну цель или различите их (sub_measure, scope).", _duplicate_target,
-         "indicators:\n  - targets: [{year: 2024, value: 30, ...}, {year: 2024, value: 40, ...}]\n"),
-    Rule("EFS166", "share-out-of-range", E, "Доля вне пределов 0–100%",
-         "Доля не может быть отрицательной или больше 100%.", "Исправьте значение или единицу.", _share_range,
-         "indicators:\n  - targets: [{value: 120, unit: '%', ...}]\n"),
-    Rule("EFS167", "target-year-before-adoption", W, "Цель на год, прошедший до принятия положения",
-         "Цель на уже прошедший год невыполнима и не управляет работой системы.",
-         "Поставьте цели на годы действия положения.", _target_before_adoption,
-         "jurisdiction: {adopted_by: {date: 2023-05-12}}\nindicators:\n  - targets: [{year: 2022, ...}]\n"),
+    Rule(
+        "EFS160",
+        "no-indicators",
+        E,
+        "В положении нет показателей эффективности",
+        f"Федеральные показатели эффективности системы ({FEDERAL_SOURCE}) — доли педагогов, прошедших "
+        "диагностику, освоивших программы реестра, молодых педагогов с сопровождением; без показателей "
+        "мониторинг эффективности невозможен.",
+        "Добавьте раздел показателей, покрывающий федеральные (federal_1…federal_4), с целями по годам.",
+        _no_indicators,
+        "indicators: []\n",
+    ),
+    Rule(
+        "EFS161",
+        "indicator-without-targets",
+        W,
+        "У показателя нет целевых значений",
+        f"Федеральные показатели заданы с целями по годам ({FEDERAL_SOURCE}); показатель без цели нельзя "
+        "признать достигнутым или недостигнутым.",
+        "Укажите целевые значения по годам (targets).",
+        _without_targets,
+        "indicators:\n  - {id: i1, targets: [], ...}\n",
+    ),
+    Rule(
+        "EFS162",
+        "target-below-federal",
+        E,
+        "Цель слабее федеральной на тот же год",
+        f"Показатель, объявленный равнозначным федеральному, не может ставить цель ниже федеральной "
+        f"({FEDERAL_SOURCE}: например, к 2024 году не менее 70% молодых педагогов с сопровождением).",
+        "Поднимите цель до федеральной или снимите объявление равнозначности.",
+        _below_federal,
+        "indicators:\n  - equivalent: [{id: federal_4, ...}]\n    targets: [{year: 2024, value: 50, "
+        "unit: '%', ...}]\n",
+    ),
+    Rule(
+        "EFS163",
+        "federal-indicator-not-covered",
+        W,
+        "Федеральный показатель не покрыт",
+        "Показатели юрисдикции должны покрывать федеральные "
+        f"({FEDERAL_SOURCE}) — прямо или через объявленную "
+        "равнозначность (equivalent).",
+        "Добавьте показатель или свяжите существующий с федеральным через equivalent.",
+        _federal_not_covered,
+        "indicators:\n  - {id: own, equivalent: [], ...}\n",
+    ),
+    Rule(
+        "EFS164",
+        "target-unit-mismatch",
+        W,
+        "Единица цели не совпадает с единицей показателя",
+        "Цель в других единицах (штуки вместо процентов) нельзя сравнить со значением показателя.",
+        "Приведите единицы к одной.",
+        _unit_mismatch,
+        "indicators:\n  - unit: '%'\n    targets: [{unit: чел., ...}]\n",
+    ),
+    Rule(
+        "EFS165",
+        "duplicate-target",
+        W,
+        "Две разные цели на один год",
+        "Две цели для одного года, части показателя и территории противоречат друг другу.",
+        "Оставьте одну цель или различите их (sub_measure, scope).",
+        _duplicate_target,
+        "indicators:\n  - targets: [{year: 2024, value: 30, ...}, {year: 2024, value: 40, ...}]\n",
+    ),
+    Rule(
+        "EFS166",
+        "share-out-of-range",
+        E,
+        "Доля вне пределов 0–100%",
+        "Доля не может быть отрицательной или больше 100%.",
+        "Исправьте значение или единицу.",
+        _share_range,
+        "indicators:\n  - targets: [{value: 120, unit: '%', ...}]\n",
+    ),
+    Rule(
+        "EFS167",
+        "target-year-before-adoption",
+        W,
+        "Цель на год, прошедший до принятия положения",
+        "Цель на уже прошедший год невыполнима и не управляет работой системы.",
+        "Поставьте цели на годы действия положения.",
+        _target_before_adoption,
+        "jurisdiction: {adopted_by: {date: 2023-05-12}}\nindicators:\n  - targets: [{year: 2022, ...}]\n",
+    ),
 ]

@@ -10,6 +10,7 @@ from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
 from efs.conformance.rules import Rule
 from efs.conformance.walk import enclosing, texts
+from efs.model import Actor, Subject
 from efs.references import normalize, reference_sites
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -21,9 +22,14 @@ def _fold(text: str) -> str:
     return normalize(text).casefold().replace("ё", "е")
 
 
+def _named(ctx: RuleContext) -> list[Subject | Actor]:
+    """Every subject and actor."""
+    return [*ctx.config.subjects, *ctx.config.actors]
+
+
 def _names(ctx: RuleContext) -> list[tuple[str, str]]:
     """(name, id) of every spelling of every subject and actor."""
-    return [(n, item.id) for item in (*ctx.config.subjects, *ctx.config.actors) for n in item.names()]
+    return [(n, item.id) for item in _named(ctx) for n in item.names()]
 
 
 def nearest(text: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
@@ -61,31 +67,40 @@ def _common_prefix(x: str, y: str) -> str:
 
 def _unresolved(ctx: RuleContext) -> Iterator[Finding]:
     index: dict[str, int] = {}
-    for item in (*ctx.config.subjects, *ctx.config.actors):
+    for item in _named(ctx):
         for n in {normalize(x) for x in (item.id, *item.names())}:
             index[n] = index.get(n, 0) + 1
     names = _names(ctx)
     for path, ref in reference_sites(ctx.config):
         if ref.resolved or ref.written_as_id or index.get(normalize(ref.as_written), 0) > 1:
             continue
-        item, source = enclosing(ctx.config, path)
+        owner, source = enclosing(ctx.config, path)
         near = nearest(ref.as_written, names)
         hint = f"; ближайшее: «{near[0]}» ({near[1]})" if near else ""
-        yield ctx.finding(path, f"«{ref.as_written}» не называет ни одного субъекта или органа{hint}",
-                          source=source, item=item, nearest=near[1] if near else None)
+        yield ctx.finding(
+            path,
+            f"«{ref.as_written}» не называет ни одного субъекта или органа{hint}",
+            source=source,
+            item=owner,
+            nearest=near[1] if near else None,
+        )
 
 
 def _ambiguous(ctx: RuleContext) -> Iterator[Finding]:
     owners: dict[str, set[str]] = {}
-    for item in (*ctx.config.subjects, *ctx.config.actors):
+    for item in _named(ctx):
         for n in (item.id, *item.names()):
             owners.setdefault(normalize(n), set()).add(item.id)
     for path, ref in reference_sites(ctx.config):
         ids = owners.get(normalize(ref.as_written), set())
         if not ref.resolved and len(ids) > 1:
-            item, source = enclosing(ctx.config, path)
-            yield ctx.finding(path, f"«{ref.as_written}» подходит сразу к нескольким: {', '.join(sorted(ids))}",
-                              source=source, item=item)
+            owner, source = enclosing(ctx.config, path)
+            yield ctx.finding(
+                path,
+                f"«{ref.as_written}» подходит сразу к нескольким: {', '.join(sorted(ids))}",
+                source=source,
+                item=owner,
+            )
 
 
 def _variant_spelling(ctx: RuleContext) -> Iterator[Finding]:
@@ -95,20 +110,38 @@ def _variant_spelling(ctx: RuleContext) -> Iterator[Finding]:
             for j, b in enumerate(names):
                 first = next((a for a in names[:j] if spelling_variant(a, b)), None)
                 if first is not None:
-                    yield ctx.finding((section, i), f"одна организация написана по-разному: «{first}» и «{b}»",
-                                      source=item.source, item=item.id)
+                    yield ctx.finding(
+                        (section, i),
+                        f"одна организация написана по-разному: «{first}» и «{b}»",
+                        source=item.source,
+                        item=item.id,
+                    )
 
 
 def _same_organisation(ctx: RuleContext) -> Iterator[Finding]:
-    items = [("subjects", i, s) for i, s in enumerate(ctx.config.subjects)]
+    items: list[tuple[str, int, Subject | Actor]] = [
+        ("subjects", i, s) for i, s in enumerate(ctx.config.subjects)
+    ]
     items += [("actors", i, a) for i, a in enumerate(ctx.config.actors)]
     for k, (section, i, item) in enumerate(items):
         for _, _, other in items[:k]:
-            pair = next(((a, b) for a in other.names() for b in item.names()
-                         if _fold(a) == _fold(b) or spelling_variant(a, b)), None)
+            pair = next(
+                (
+                    (a, b)
+                    for a in other.names()
+                    for b in item.names()
+                    if _fold(a) == _fold(b) or spelling_variant(a, b)
+                ),
+                None,
+            )
             if pair is not None:
-                yield ctx.finding((section, i), f"«{pair[1]}» ({item.id}) и «{pair[0]}» ({other.id}) — похоже, "
-                                  "одна организация, описанная дважды", source=item.source, item=item.id)
+                yield ctx.finding(
+                    (section, i),
+                    f"«{pair[1]}» ({item.id}) и «{pair[0]}» ({other.id}) — похоже, "
+                    "одна организация, описанная дважды",
+                    source=item.source,
+                    item=item.id,
+                )
                 break
 
 
@@ -116,33 +149,71 @@ def _mixed_script(ctx: RuleContext) -> Iterator[Finding]:
     for path, text in texts(ctx.config):
         for word in dict.fromkeys(_WORD.findall(text)):
             if _CYRILLIC.search(word) and _LATIN.search(word):
-                latin = "".join(dict.fromkeys(_LATIN.findall(word)))
-                item, source = enclosing(ctx.config, path)
-                yield ctx.finding(path, f"в слове «{word}» смешаны кириллица и латиница (латинские: {latin})",
-                                  source=source, item=item)
+                latin = ", ".join(dict.fromkeys(_LATIN.findall(word)))
+                owner, source = enclosing(ctx.config, path)
+                yield ctx.finding(
+                    path,
+                    f"в слове «{word}» смешаны кириллица и латиница (латинские: {latin})",
+                    source=source,
+                    item=owner,
+                )
 
 
-W, E, I = Severity.warning, Severity.error, Severity.info
+W, E, INFO = Severity.warning, Severity.error, Severity.info
 
 RULES: list[Rule] = [
-    Rule("EFS140", "unresolved-reference", W, "Ссылка не называет ни одного определённого субъекта",
-         "Ответственный, соисполнитель или сторона соглашения должны быть субъектами или органами, которые "
-         "документ определяет; иное написание (например, «АмРИО» вместо «АМИРО») делает ответственность неясной.",
-         "Напишите название так, как оно определено, или добавьте написание в aliases, если это то же лицо.",
-         _unresolved, "roadmap:\n  - id: m1\n    responsible: [ГАУ ДПО «АмРИО»]\n"),
-    Rule("EFS141", "ambiguous-reference", W, "Ссылка подходит к нескольким субъектам",
-         "Одно написание у двух субъектов или органов не позволяет понять, кто ответственный.",
-         "Уточните ссылку (идентификатором) или различите названия.",
-         _ambiguous, "roadmap:\n  - id: m1\n    responsible: [ММС]   # ММС — сокращение двух субъектов\n"),
-    Rule("EFS142", "variant-spelling", W, "Одна организация написана по-разному",
-         "Разные написания одного названия (опечатка в сокращении, лишняя буква) затрудняют поиск и "
-         "ссылки — так «ИПКиППРО РА» и «ИПКиИИРО РА».", "Приведите написание к одному, официальному.",
-         _variant_spelling, "subjects:\n  - {short_name: ИПКиППРО РА, aliases: [ИПКиИИРО РА], ...}\n"),
-    Rule("EFS143", "duplicate-organisation", W, "Одна организация описана дважды",
-         "Если одна организация записана как два субъекта или органа, функции и ответственность делятся "
-         "между двойниками.", "Объедините записи; второе написание сделайте alias.",
-         _same_organisation, "subjects:\n  - {id: a, name: ЦНППМ}\nactors:\n  - {id: b, name: ЦНППМ}\n"),
-    Rule("EFS144", "mixed-script", W, "Слово смешивает кириллицу и латиницу",
-         "Латинские буквы, похожие на русские, в русском слове («Мегiona») ломают поиск и сравнение названий.",
-         "Наберите слово одной раскладкой.", _mixed_script, "roadmap:\n  - {text: города Мегiona, ...}\n"),
+    Rule(
+        "EFS140",
+        "unresolved-reference",
+        W,
+        "Ссылка не называет ни одного определённого субъекта",
+        "Ответственный, соисполнитель или сторона соглашения должны быть субъектами или органами, которые "
+        "документ определяет; иное написание (например, «АмРИО» "
+        "вместо «АМИРО») делает ответственность неясной.",
+        "Напишите название так, как оно определено, или добавьте написание в aliases, если это то же лицо.",
+        _unresolved,
+        "roadmap:\n  - id: m1\n    responsible: [ГАУ ДПО «АмРИО»]\n",
+    ),
+    Rule(
+        "EFS141",
+        "ambiguous-reference",
+        W,
+        "Ссылка подходит к нескольким субъектам",
+        "Одно написание у двух субъектов или органов не позволяет понять, кто ответственный.",
+        "Уточните ссылку (идентификатором) или различите названия.",
+        _ambiguous,
+        "roadmap:\n  - id: m1\n    responsible: [ММС]   # ММС — сокращение двух субъектов\n",
+    ),
+    Rule(
+        "EFS142",
+        "variant-spelling",
+        W,
+        "Одна организация написана по-разному",
+        "Разные написания одного названия (опечатка в сокращении, лишняя буква) затрудняют поиск и "
+        "ссылки — так «ИПКиППРО РА» и «ИПКиИИРО РА».",
+        "Приведите написание к одному, официальному.",
+        _variant_spelling,
+        "subjects:\n  - {short_name: ИПКиППРО РА, aliases: [ИПКиИИРО РА], ...}\n",
+    ),
+    Rule(
+        "EFS143",
+        "duplicate-organisation",
+        W,
+        "Одна организация описана дважды",
+        "Если одна организация записана как два субъекта или органа, функции и ответственность делятся "
+        "между двойниками.",
+        "Объедините записи; второе написание сделайте alias.",
+        _same_organisation,
+        "subjects:\n  - {id: a, name: ЦНППМ}\nactors:\n  - {id: b, name: ЦНППМ}\n",
+    ),
+    Rule(
+        "EFS144",
+        "mixed-script",
+        W,
+        "Слово смешивает кириллицу и латиницу",
+        "Латинские буквы, похожие на русские, в русском слове («Мегiona») ломают поиск и сравнение названий.",
+        "Наберите слово одной раскладкой.",
+        _mixed_script,
+        "roadmap:\n  - {text: города Мегiona, ...}\n",
+    ),
 ]

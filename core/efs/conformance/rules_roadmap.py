@@ -42,13 +42,21 @@ def _gaps(ctx: RuleContext) -> Iterator[Finding]:
         before = last_in.get(prefix)
         if before is not None and n > before + 1:
             missing = _fmt((*prefix, before + 1))
-            yield ctx.finding((*_at(i), "number"), f"пропуск в нумерации: после {_fmt((*prefix, before))} идёт "
-                              f"{_fmt(parts)} (нет {missing})", source=m.source, item=m.id)
+            yield ctx.finding(
+                (*_at(i), "number"),
+                f"пропуск в нумерации: после {_fmt((*prefix, before))} идёт {_fmt(parts)} (нет {missing})",
+                source=m.source,
+                item=m.id,
+            )
         elif before is None and n > 1:
-            yield ctx.finding((*_at(i), "number"), f"нумерация {_fmt(prefix) + '.' if prefix else ''}… "
-                              f"начинается с {_fmt(parts)}, а не с {_fmt((*prefix, 1))}"
-                              + (f" (предыдущая строка — {_fmt(prev)})" if prev else ""),
-                              source=m.source, item=m.id)
+            yield ctx.finding(
+                (*_at(i), "number"),
+                f"нумерация {_fmt(prefix) + '.' if prefix else ''}… "
+                f"начинается с {_fmt(parts)}, а не с {_fmt((*prefix, 1))}"
+                + (f" (предыдущая строка — {_fmt(prev)})" if prev else ""),
+                source=m.source,
+                item=m.id,
+            )
         last_in[prefix] = n
         prev = parts
 
@@ -64,8 +72,13 @@ def _duplicates(ctx: RuleContext) -> Iterator[Finding]:
         if key is None:
             continue
         if key in first:
-            yield ctx.finding((*_at(i), "number"), f"номер {m.number.strip() if m.number else ''} повторяется: "
-                              f"он уже у мероприятия {first[key].id}", source=m.source, item=m.id)
+            yield ctx.finding(
+                (*_at(i), "number"),
+                f"номер {m.number.strip() if m.number else ''} повторяется: "
+                f"он уже у мероприятия {first[key].id}",
+                source=m.source,
+                item=m.id,
+            )
         else:
             first[key] = m
 
@@ -76,8 +89,9 @@ def _unnumbered(ctx: RuleContext) -> Iterator[Finding]:
         return  # a roadmap without numbering at all is a style, not a gap
     for i, m in enumerate(rows):
         if _key(m.number) is None:
-            yield ctx.finding(_at(i), f"строка дорожной карты без номера: «{_short(m.text)}»",
-                              source=m.source, item=m.id)
+            yield ctx.finding(
+                _at(i), f"строка дорожной карты без номера: «{_short(m.text)}»", source=m.source, item=m.id
+            )
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -97,9 +111,13 @@ def _passed(ctx: RuleContext) -> Iterator[Finding]:
     for i, m in enumerate(ctx.config.roadmap):
         end = last_day(m.deadline)
         if end is not None and end < ctx.as_of and m.deadline is not None:
-            yield ctx.finding((*_at(i), "deadline"), f"срок «{m.deadline.as_written}» истёк "
-                              f"{end.strftime('%d.%m.%Y')}, исполнение не отмечено: «{_short(m.text)}»",
-                              source=m.source, item=m.id)
+            yield ctx.finding(
+                (*_at(i), "deadline"),
+                f"срок «{m.deadline.as_written}» истёк "
+                f"{end.strftime('%d.%m.%Y')}, исполнение не отмечено: «{_short(m.text)}»",
+                source=m.source,
+                item=m.id,
+            )
 
 
 def _before_adoption(ctx: RuleContext) -> Iterator[Finding]:
@@ -109,51 +127,110 @@ def _before_adoption(ctx: RuleContext) -> Iterator[Finding]:
     for i, m in enumerate(ctx.config.roadmap):
         end = last_day(m.deadline)
         if end is not None and end < adopted and m.deadline is not None:
-            yield ctx.finding((*_at(i), "deadline"), f"срок «{m.deadline.as_written}» наступает раньше, чем "
-                              f"принято положение ({adopted.strftime('%d.%m.%Y')})", source=m.source, item=m.id)
+            yield ctx.finding(
+                (*_at(i), "deadline"),
+                f"срок «{m.deadline.as_written}» наступает раньше, чем "
+                f"принято положение ({adopted.strftime('%d.%m.%Y')})",
+                source=m.source,
+                item=m.id,
+            )
 
 
 def _without_responsible(ctx: RuleContext) -> Iterator[Finding]:
     for i, m in enumerate(ctx.config.roadmap):
         if not m.responsible:
-            yield ctx.finding(_at(i), f"у мероприятия не указан ответственный: «{_short(m.text)}»",
-                              source=m.source, item=m.id)
+            yield ctx.finding(
+                _at(i),
+                f"у мероприятия не указан ответственный: «{_short(m.text)}»",
+                source=m.source,
+                item=m.id,
+            )
 
 
 def _without_deadline(ctx: RuleContext) -> Iterator[Finding]:
     for i, m in enumerate(ctx.config.roadmap):
         if m.deadline is None:
-            yield ctx.finding(_at(i), f"у мероприятия не указан срок: «{_short(m.text)}»",
-                              source=m.source, item=m.id)
+            yield ctx.finding(
+                _at(i), f"у мероприятия не указан срок: «{_short(m.text)}»", source=m.source, item=m.id
+            )
 
 
-W, E, I = Severity.warning, Severity.error, Severity.info
+W, E, INFO = Severity.warning, Severity.error, Severity.info
 DOC = "Комплекс мер («дорожная карта») исполняется и контролируется по строкам"
 
 RULES: list[Rule] = [
-    Rule("EFS150", "roadmap-numbering-gap", W, "Пропуск в нумерации дорожной карты",
-         f"{DOC}: пропущенный номер — признак удалённой или потерянной строки, и ссылки на пункты расходятся.",
-         "Перенумеруйте строки подряд или восстановите пропущенную.",
-         _gaps, "roadmap:\n  - {number: 3.5.3, ...}\n  - {number: 3.5.5, ...}\n"),
-    Rule("EFS151", "roadmap-duplicate-number", W, "Номер мероприятия повторяется",
-         f"{DOC}: два мероприятия под одним номером нельзя различить в отчёте.", "Дайте строкам разные номера.",
-         _duplicates, "roadmap:\n  - {id: a, number: 1.2.1, ...}\n  - {id: b, number: 1.2.1, ...}\n"),
-    Rule("EFS152", "roadmap-unnumbered", W, "Строка дорожной карты без номера",
-         f"{DOC}: на строку без номера нельзя сослаться в отчёте об исполнении.", "Присвойте строке номер.",
-         _unnumbered, "roadmap:\n  - {number: 2.5.1, ...}\n  - {number: null, ...}\n"),
-    Rule("EFS153", "deadline-passed", I, "Срок мероприятия истёк, исполнение не отмечено",
-         f"{DOC}: на дату проверки (--as-of) срок прошёл; без отметки об исполнении мероприятие считается "
-         "неисполненным.", "Отразите исполнение или перенесите срок новой редакцией дорожной карты.",
-         _passed, "roadmap:\n  - deadline: {as_written: до 01.06.2023, kind: date, date: 2023-06-01}\n"),
-    Rule("EFS154", "deadline-before-adoption", W, "Срок наступает раньше принятия положения",
-         f"{DOC}: срок, истёкший до утверждения документа, невыполним (так в Амурской области: «до 10.05.2023» "
-         "при приказе от 12.05.2023).", "Исправьте срок.",
-         _before_adoption, "jurisdiction: {adopted_by: {date: 2023-05-12}}\nroadmap:\n  - deadline: {kind: date, "
-         "date: 2023-05-10, ...}\n"),
-    Rule("EFS155", "measure-without-responsible", W, "У мероприятия нет ответственного",
-         f"{DOC}: у каждой строки должен быть ответственный субъект.", "Укажите ответственного.",
-         _without_responsible, "roadmap:\n  - {id: m1, responsible: [], ...}\n"),
-    Rule("EFS156", "measure-without-deadline", W, "У мероприятия нет срока",
-         f"{DOC}: без срока исполнение нельзя проверить.", "Укажите срок (дату, период или периодичность).",
-         _without_deadline, "roadmap:\n  - {id: m1, deadline: null, ...}\n"),
+    Rule(
+        "EFS150",
+        "roadmap-numbering-gap",
+        W,
+        "Пропуск в нумерации дорожной карты",
+        f"{DOC}: пропущенный номер — признак удалённой или потерянной строки, и ссылки на пункты расходятся.",
+        "Перенумеруйте строки подряд или восстановите пропущенную.",
+        _gaps,
+        "roadmap:\n  - {number: 3.5.3, ...}\n  - {number: 3.5.5, ...}\n",
+    ),
+    Rule(
+        "EFS151",
+        "roadmap-duplicate-number",
+        W,
+        "Номер мероприятия повторяется",
+        f"{DOC}: два мероприятия под одним номером нельзя различить в отчёте.",
+        "Дайте строкам разные номера.",
+        _duplicates,
+        "roadmap:\n  - {id: a, number: 1.2.1, ...}\n  - {id: b, number: 1.2.1, ...}\n",
+    ),
+    Rule(
+        "EFS152",
+        "roadmap-unnumbered",
+        W,
+        "Строка дорожной карты без номера",
+        f"{DOC}: на строку без номера нельзя сослаться в отчёте об исполнении.",
+        "Присвойте строке номер.",
+        _unnumbered,
+        "roadmap:\n  - {number: 2.5.1, ...}\n  - {number: null, ...}\n",
+    ),
+    Rule(
+        "EFS153",
+        "deadline-passed",
+        INFO,
+        "Срок мероприятия истёк, исполнение не отмечено",
+        f"{DOC}: на дату проверки (--as-of) срок прошёл; без отметки об исполнении мероприятие считается "
+        "неисполненным.",
+        "Отразите исполнение или перенесите срок новой редакцией дорожной карты.",
+        _passed,
+        "roadmap:\n  - deadline: {as_written: до 01.06.2023, kind: date, date: 2023-06-01}\n",
+    ),
+    Rule(
+        "EFS154",
+        "deadline-before-adoption",
+        W,
+        "Срок наступает раньше принятия положения",
+        f"{DOC}: срок, истёкший до утверждения документа, "
+        "невыполним (так в Амурской области: «до 10.05.2023» "
+        "при приказе от 12.05.2023).",
+        "Исправьте срок.",
+        _before_adoption,
+        "jurisdiction: {adopted_by: {date: 2023-05-12}}\nroadmap:\n  - deadline: {kind: date, "
+        "date: 2023-05-10, ...}\n",
+    ),
+    Rule(
+        "EFS155",
+        "measure-without-responsible",
+        W,
+        "У мероприятия нет ответственного",
+        f"{DOC}: у каждой строки должен быть ответственный субъект.",
+        "Укажите ответственного.",
+        _without_responsible,
+        "roadmap:\n  - {id: m1, responsible: [], ...}\n",
+    ),
+    Rule(
+        "EFS156",
+        "measure-without-deadline",
+        W,
+        "У мероприятия нет срока",
+        f"{DOC}: без срока исполнение нельзя проверить.",
+        "Укажите срок (дату, период или периодичность).",
+        _without_deadline,
+        "roadmap:\n  - {id: m1, deadline: null, ...}\n",
+    ),
 ]

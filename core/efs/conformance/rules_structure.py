@@ -20,9 +20,13 @@ def _kind_level(ctx: RuleContext) -> Iterator[Finding]:
         if s.level is None or kind is None or not kind.levels or s.level in kind.levels:
             continue
         allowed = ", ".join(lv.label for lv in kind.levels)
-        yield ctx.finding(("subjects", i, "level"),
-                          f"«{s.name}» поставлен на {s.level.label} уровень, а субъект вида «{kind.name}» "
-                          f"относится к уровню: {allowed}", source=s.source, item=s.id)
+        yield ctx.finding(
+            ("subjects", i, "level"),
+            f"«{s.name}» поставлен на {s.level.label} уровень, а субъект вида «{kind.name}» "
+            f"относится к уровню: {allowed}",
+            source=s.source,
+            item=s.id,
+        )
 
 
 def _missing_role(ctx: RuleContext) -> Iterator[Finding]:
@@ -35,22 +39,34 @@ def _missing_role(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             kinds = [k.id for k in ctx.registry.kinds.values() if role.id in k.fills_roles]
             hint = f" (виды, исполняющие роль: {', '.join(kinds)})" if kinds else ""
-            yield ctx.finding(("subjects",), f"на уровне «{level.label}» нет субъекта в роли «{role.name}»{hint}",
-                              source=ctx.config.jurisdiction.source, item=f"{level.value}:{role.id}")
+            yield ctx.finding(
+                ("subjects",),
+                f"на уровне «{level.label}» нет субъекта в роли «{role.name}»{hint}",
+                source=ctx.config.jurisdiction.source,
+                item=f"{level.value}:{role.id}",
+            )
 
 
 def _without_level(ctx: RuleContext) -> Iterator[Finding]:
     for i, s in enumerate(ctx.config.subjects):
         if s.level is None:
-            yield ctx.finding(("subjects", i), f"документ не относит «{s.name}» ни к одному уровню системы",
-                              source=s.source, item=s.id)
+            yield ctx.finding(
+                ("subjects", i),
+                f"документ не относит «{s.name}» ни к одному уровню системы",
+                source=s.source,
+                item=s.id,
+            )
 
 
 def _subject_without_function(ctx: RuleContext) -> Iterator[Finding]:
     for i, s in enumerate(ctx.config.subjects):
         if not s.functions:
-            yield ctx.finding(("subjects", i), f"у субъекта «{s.name}» не указано ни одной функции",
-                              source=s.source, item=s.id)
+            yield ctx.finding(
+                ("subjects", i),
+                f"у субъекта «{s.name}» не указано ни одной функции",
+                source=s.source,
+                item=s.id,
+            )
 
 
 def _uncovered_function(ctx: RuleContext) -> Iterator[Finding]:
@@ -62,49 +78,94 @@ def _uncovered_function(ctx: RuleContext) -> Iterator[Finding]:
         covered = {f.function for _, s in subjects for f in s.functions}
         for fn in functions.values():
             if level in fn.required_at and fn.id not in covered:
-                yield ctx.finding(("subjects",), f"функцию «{fn.name}» ({fn.id}) на уровне «{level.label}» "
-                                  "не выполняет ни один субъект", source=ctx.config.jurisdiction.source,
-                                  item=f"{level.value}:{fn.id}")
+                yield ctx.finding(
+                    ("subjects",),
+                    f"функцию «{fn.name}» ({fn.id}) на уровне «{level.label}» не выполняет ни один субъект",
+                    source=ctx.config.jurisdiction.source,
+                    item=f"{level.value}:{fn.id}",
+                )
 
 
 def _empty_level(ctx: RuleContext) -> Iterator[Finding]:
     for level in _levels(ctx):
         if not ctx.subjects_at(level):
-            yield ctx.finding(("subjects",), f"на уровне «{level.label}» не назван ни один субъект",
-                              source=ctx.config.jurisdiction.source, item=level.value)
+            yield ctx.finding(
+                ("subjects",),
+                f"на уровне «{level.label}» не назван ни один субъект",
+                source=ctx.config.jurisdiction.source,
+                item=level.value,
+            )
 
 
-W, E, I = Severity.warning, Severity.error, Severity.info
+W, E, INFO = Severity.warning, Severity.error, Severity.info
 
 RULES: list[Rule] = [
-    Rule("EFS120", "kind-level-mismatch", E, "Субъект поставлен на уровень, к которому его вид не относится",
-         f"{CONCEPT} распределяет субъектов по уровням: региональный орган власти, ЦНППМ, ИРО, РУМО — "
-         "региональный уровень; ММС и ММО — муниципальный. Если региональные органы перечислены как "
-         "муниципальные (так в Турочакском районе, п. 3.2), структура системы искажена.",
-         "Перенесите субъекта в раздел своего уровня или исправьте его вид.",
-         _kind_level, "subjects:\n  - {id: ministry, kind: regional_authority, level: municipal, ...}\n"),
-    Rule("EFS121", "missing-role", W, "На уровне системы нет субъекта в обязательной роли",
-         f"{CONCEPT}: на региональном уровне — РОИВ, ЦНППМ (филиалы), региональный методический актив; на "
-         "муниципальном — муниципальный орган управления образованием, ММС, методические объединения; на "
-         "институциональном — методические советы и объединения ОО.",
-         "Назовите субъекта, исполняющего роль, или объявите в плагине вид с fills_roles.",
-         _missing_role, "jurisdiction: {level: municipal, ...}\nsubjects: []\n"),
-    Rule("EFS122", "subject-without-level", I, "Субъект не отнесён ни к одному уровню",
-         "Концепция описывает систему по уровням; субъект вне уровней не участвует в их взаимодействии.",
-         "Укажите уровень, если документ его называет, или отметьте в документе, к какому уровню субъект примыкает.",
-         _without_level, "subjects:\n  - {id: university, level: null, ...}\n"),
-    Rule("EFS130", "subject-without-function", W, "Субъект без функций",
-         "Концепция описывает субъектов через их функции: субъект без функций не участвует в сопровождении.",
-         "Перечислите функции субъекта или исключите его из состава системы.",
-         _subject_without_function,
-         "subjects:\n  - id: x\n    name: Совет\n    kind: school_methodical_council\n    level: institutional\n"),
-    Rule("EFS131", "required-function-uncovered", W, "Функцию, обязательную для уровня, не выполняет никто",
-         f"{CONCEPT} называет функции, которые каждый уровень должен обеспечить (диагностика дефицитов, ИОМ, "
-         "наставничество, посткурсовое сопровождение, мониторинг…); у каждой функции каталога — required_at.",
-         "Закрепите функцию за субъектом этого уровня (subjects[].functions).",
-         _uncovered_function, "subjects:\n  - {level: municipal, functions: [{function: governance, ...}]}\n"),
-    Rule("EFS132", "empty-level", W, "Уровень системы без субъектов",
-         f"{CONCEPT}: система региона охватывает региональный, муниципальный и институциональный уровни, "
-         "система муниципалитета — муниципальный и институциональный.",
-         "Опишите субъектов уровня.", _empty_level, "jurisdiction: {level: municipal}\nsubjects: []\n"),
+    Rule(
+        "EFS120",
+        "kind-level-mismatch",
+        E,
+        "Субъект поставлен на уровень, к которому его вид не относится",
+        f"{CONCEPT} распределяет субъектов по уровням: региональный орган власти, ЦНППМ, ИРО, РУМО — "
+        "региональный уровень; ММС и ММО — муниципальный. Если региональные органы перечислены как "
+        "муниципальные (так в Турочакском районе, п. 3.2), структура системы искажена.",
+        "Перенесите субъекта в раздел своего уровня или исправьте его вид.",
+        _kind_level,
+        "subjects:\n  - {id: ministry, kind: regional_authority, level: municipal, ...}\n",
+    ),
+    Rule(
+        "EFS121",
+        "missing-role",
+        W,
+        "На уровне системы нет субъекта в обязательной роли",
+        f"{CONCEPT}: на региональном уровне — РОИВ, ЦНППМ (филиалы), региональный методический актив; на "
+        "муниципальном — муниципальный орган управления образованием, ММС, методические объединения; на "
+        "институциональном — методические советы и объединения ОО.",
+        "Назовите субъекта, исполняющего роль, или объявите в плагине вид с fills_roles.",
+        _missing_role,
+        "jurisdiction: {level: municipal, ...}\nsubjects: []\n",
+    ),
+    Rule(
+        "EFS122",
+        "subject-without-level",
+        INFO,
+        "Субъект не отнесён ни к одному уровню",
+        "Концепция описывает систему по уровням; субъект вне уровней не участвует в их взаимодействии.",
+        "Укажите уровень, если документ его называет, или "
+        "отметьте в документе, к какому уровню субъект примыкает.",
+        _without_level,
+        "subjects:\n  - {id: university, level: null, ...}\n",
+    ),
+    Rule(
+        "EFS130",
+        "subject-without-function",
+        W,
+        "Субъект без функций",
+        "Концепция описывает субъектов через их функции: субъект без функций не участвует в сопровождении.",
+        "Перечислите функции субъекта или исключите его из состава системы.",
+        _subject_without_function,
+        "subjects:\n  - id: x\n    name: Совет\n    kind: "
+        "school_methodical_council\n    level: institutional\n",
+    ),
+    Rule(
+        "EFS131",
+        "required-function-uncovered",
+        W,
+        "Функцию, обязательную для уровня, не выполняет никто",
+        f"{CONCEPT} называет функции, которые каждый уровень должен обеспечить (диагностика дефицитов, ИОМ, "
+        "наставничество, посткурсовое сопровождение, мониторинг…); у каждой функции каталога — required_at.",
+        "Закрепите функцию за субъектом этого уровня (subjects[].functions).",
+        _uncovered_function,
+        "subjects:\n  - {level: municipal, functions: [{function: governance, ...}]}\n",
+    ),
+    Rule(
+        "EFS132",
+        "empty-level",
+        W,
+        "Уровень системы без субъектов",
+        f"{CONCEPT}: система региона охватывает региональный, муниципальный и институциональный уровни, "
+        "система муниципалитета — муниципальный и институциональный.",
+        "Опишите субъектов уровня.",
+        _empty_level,
+        "jurisdiction: {level: municipal}\nsubjects: []\n",
+    ),
 ]

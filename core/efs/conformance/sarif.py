@@ -39,10 +39,12 @@ def _result(f: Finding, path: str, index: dict[str, int]) -> dict[str, Any]:
         "ruleId": f.code,
         "level": _LEVEL[f.severity],
         "message": {"text": f.message},
-        "locations": [{
-            "physicalLocation": {"artifactLocation": {"uri": loc.file or path}, "region": region},
-            "logicalLocations": [{"fullyQualifiedName": loc.dotted_path or "<корень>"}],
-        }],
+        "locations": [
+            {
+                "physicalLocation": {"artifactLocation": {"uri": loc.file or path}, "region": region},
+                "logicalLocations": [{"fullyQualifiedName": loc.dotted_path or "<корень>"}],
+            }
+        ],
         "partialFingerprints": {"efsItem/v1": f"{f.code}:{f.item if f.item is not None else f.message}"},
         "properties": {"slug": f.slug, "item": f.item},
     }
@@ -65,7 +67,7 @@ def _result(f: Finding, path: str, index: dict[str, int]) -> dict[str, Any]:
 def render_sarif(results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, registry: Any = None) -> str:
     """One SARIF run: the rules that produced findings, every finding as a located result."""
     used = {f.code for _, _, findings in results for f in findings}
-    descriptors = []
+    descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for rule in _rules(registry, used):
         if rule is not None:
@@ -74,16 +76,20 @@ def render_sarif(results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, 
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "efs",
-                "version": __version__,
-                "informationUri": "https://github.com/efs-nms/efs",
-                "rules": descriptors,
-            }},
-            "invocations": [{"executionSuccessful": True, "properties": {"asOf": as_of.isoformat()}}],
-            "results": [_result(f, path, index) for path, _, findings in results for f in findings],
-            "properties": {"asOf": as_of.isoformat()},
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "efs",
+                        "version": __version__,
+                        "informationUri": "https://github.com/efs-nms/efs",
+                        "rules": descriptors,
+                    }
+                },
+                "invocations": [{"executionSuccessful": True, "properties": {"asOf": as_of.isoformat()}}],
+                "results": [_result(f, path, index) for path, _, findings in results for f in findings],
+                "properties": {"asOf": as_of.isoformat()},
+            }
+        ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -36,9 +36,15 @@ def apply_suppressions(
             from efs.yamlsafe import did_you_mean
 
             hint = did_you_mean(sup.rule, [r.code for r in every] + [r.slug for r in every])
-            out.append(Finding(*UNKNOWN_SUPPRESSION, Severity.error,
-                               f"подавление называет неизвестное правило «{sup.rule}»{hint}",
-                               config.location_of(("suppressions", i, "rule")), item=sup.rule))
+            out.append(
+                Finding(
+                    *UNKNOWN_SUPPRESSION,
+                    Severity.error,
+                    f"подавление называет неизвестное правило «{sup.rule}»{hint}",
+                    config.location_of(("suppressions", i, "rule")),
+                    item=sup.rule,
+                )
+            )
             continue
         rule = named[0]
         if rule.code not in ran_codes:
@@ -50,14 +56,26 @@ def apply_suppressions(
                 f.suppression_reason = sup.reason
                 used_items.add(f.item)
         if not used_items:
-            out.append(Finding(*UNUSED_SUPPRESSION, Severity.warning,
-                               f"подавление правила {rule.code} ({rule.slug}) ничего не подавляет",
-                               config.location_of(("suppressions", i)), item=rule.code))
+            out.append(
+                Finding(
+                    *UNUSED_SUPPRESSION,
+                    Severity.warning,
+                    f"подавление правила {rule.code} ({rule.slug}) ничего не подавляет",
+                    config.location_of(("suppressions", i)),
+                    item=rule.code,
+                )
+            )
         for j, item in enumerate(sup.items):
             if used_items and item not in used_items:
-                out.append(Finding(*UNUSED_SUPPRESSION, Severity.warning,
-                                   f"подавление правила {rule.code} для «{item}» ничего не подавляет",
-                                   config.location_of(("suppressions", i, "items", j)), item=item))
+                out.append(
+                    Finding(
+                        *UNUSED_SUPPRESSION,
+                        Severity.warning,
+                        f"подавление правила {rule.code} для «{item}» ничего не подавляет",
+                        config.location_of(("suppressions", i, "items", j)),
+                        item=item,
+                    )
+                )
     return out
 
 
@@ -87,8 +105,10 @@ class Baseline:
         except FileNotFoundError:
             raise InputError(f"файл базовой линии не найден: {path}") from None
         except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}: это не файл базовой линии efs (ожидается JSON из "
-                             f"efs validate --write-baseline): {exc}") from None
+            raise InputError(
+                f"{path}: это не файл базовой линии efs (ожидается JSON из "
+                f"efs validate --write-baseline): {exc}"
+            ) from None
         return cls(str(path), keys)
 
     @staticmethod

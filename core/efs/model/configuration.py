@@ -160,6 +160,15 @@ class Subject(EfsModel):
     notes: list[TextItem] = Field(default_factory=list, description="Прочее о субъекте (состав, статус).")
     source: Source | None = Field(None, description="Где субъект назван.")
 
+    @model_serializer(mode="wrap")
+    def _keep_level(self, handler: Any) -> Any:
+        # ``level: null`` is a statement of the document ("placed at no level"), not an omission:
+        # keep it even when dumping with exclude_none, so that the dump loads back.
+        data = handler(self)
+        if isinstance(data, dict) and "level" not in data:
+            data["level"] = None
+        return data
+
     def names(self) -> list[str]:
         """Every spelling by which the document names this subject."""
         return [n for n in (self.name, self.short_name, *(a.text for a in self.aliases)) if n]

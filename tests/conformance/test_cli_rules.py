@@ -1,0 +1,53 @@
+"""``efs rules``, ``efs rule CODE`` and ``efs coverage PATH`` through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from efs.cli import run
+from tests.conformance.conftest import base_config
+
+
+def test_rules_lists_every_rule_with_its_plugin(capsys):
+    assert run(["rules", "--json"]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    codes = {r["code"]: r for r in rules}
+    assert len([c for c in codes if c.startswith("EFS1")]) >= 25
+    assert codes["EFS120"]["slug"] == "kind-level-mismatch" and codes["EFS120"]["plugin"]
+    assert run(["rules"]) == 0
+    assert "EFS160  no-indicators" in capsys.readouterr().out
+
+
+def test_rule_explains_by_code_or_slug_and_suggests_on_typo(capsys):
+    assert run(["rule", "superseded-act-cited"]) == 0
+    out = capsys.readouterr().out
+    assert "### EFS102" in out and "Почему это важно" in out and "Р-76" in out and "*Пример.*" in out
+    assert run(["rule", "EFS12O"]) == 2
+    assert "нет правила «EFS12O»" in capsys.readouterr().err
+
+
+def test_coverage_marks_uncovered_required_functions(tmp_path, capsys, registry):
+    import yaml
+
+    data = base_config(registry)
+    data["subjects"][1]["functions"] = [
+        f for f in data["subjects"][1]["functions"] if f["function"] != "diagnostics"
+    ]
+    data["subjects"][0]["functions"] = [
+        f for f in data["subjects"][0]["functions"] if f["function"] != "diagnostics"
+    ]
+    data["subjects"][2]["functions"] = [
+        f for f in data["subjects"][2]["functions"] if f["function"] != "diagnostics"
+    ]
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run(["coverage", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert any(
+        line.startswith("!diagnostics") and "не покрыта: municipal" in line for line in out.splitlines()
+    )
+    assert not any(line.startswith("!mentoring") for line in out.splitlines())
+    assert run(["coverage", "--format", "json", str(path)]) == 0
+    matrix = json.loads(capsys.readouterr().out)
+    row = next(r for r in matrix["functions"] if r["id"] == "diagnostics")
+    assert row["uncovered_at"] == ["municipal"] and row["cells"] == {"council": 1, "school_mo": 1}

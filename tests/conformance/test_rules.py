@@ -1,0 +1,40 @@
+"""Every rule of the core, on a configuration that triggers it and on one that does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from efs.conformance.core_rules import RULES
+from tests.conformance.conftest import CASES, case
+
+CHECKED = [r for r in RULES if not r.engine_reported]
+
+
+def test_at_least_25_rules_with_stable_unique_codes_and_slugs():
+    assert len(CHECKED) >= 25
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.slug for r in RULES}) == len(RULES)
+    assert all(r.code.startswith("EFS") and r.rationale and r.recommendation and r.example for r in RULES)
+
+
+def test_every_rule_has_a_case_file():
+    missing = [r.code for r in CHECKED if not (CASES / f"{r.code}.yaml").exists()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("rule", CHECKED, ids=lambda r: f"{r.code}-{r.slug}")
+def test_rule_triggers_with_located_message(rule, run_rule):
+    data = case(rule.code)
+    findings = run_rule(rule.code, data["triggers"])
+    assert findings, f"{rule.code} ничего не нашло"
+    text = " | ".join(f.message for f in findings)
+    for expected in data["expect"]:
+        assert expected in text
+    for f in findings:
+        assert f.slug == rule.slug and f.severity == rule.severity
+        assert f.location.path, "находка должна указывать узел конфигурации"
+
+
+@pytest.mark.parametrize("rule", CHECKED, ids=lambda r: f"{r.code}-{r.slug}")
+def test_rule_is_silent_on_clean_configuration(rule, run_rule):
+    assert run_rule(rule.code, case(rule.code)["clean"]) == []
