@@ -132,3 +132,35 @@ def test_findings_carry_item_and_document_source(registry, base):
     (f,) = _run(registry, base, patch, select=["unresolved-reference"])
     assert f.item == "m9" and f.source is not None and f.source.line == 77 and f.source.document == "test.txt"
     assert f.location.path == ("roadmap", 0, "responsible", 0)
+
+
+def test_required_function_is_covered_by_a_roadmap_measure_of_a_subject_at_that_level(registry, base):
+    subjects = overlay(base, {})["subjects"]
+    for s in subjects:
+        s["functions"] = [f for f in s["functions"] if f["function"] != "mentoring"]
+    measure = {"id": "m1", "number": "1.", "text": "Наставничество", "responsible": ["authority"],
+               "functions": [{"id": "mentoring", "rationale": "содержание мероприятия"}]}
+    uncovered = _run(registry, base, {"subjects": subjects}, select=["EFS131"])
+    assert {f.item for f in uncovered} == {"municipal:mentoring", "institutional:mentoring"}
+    partly = _run(registry, base, {"subjects": subjects, "roadmap": [measure]}, select=["EFS131"])
+    assert {f.item for f in partly} == {"institutional:mentoring"}
+
+
+def test_indicators_provided_by_the_jurisdictions_plugin_count_as_its_own(base):
+    from efs.hookspecs import hookimpl
+    from efs.model import IndicatorDefinition
+    from efs.plugins import get_plugin_manager
+    from efs.registry import Registry
+
+    class Local:
+        @hookimpl
+        def efs_indicators(self):
+            return [IndicatorDefinition(id="local_share", text="Доля", unit="%")]
+
+    pm = get_plugin_manager(entry_points=False)
+    pm.register(Local(), name="localplug")
+    pm._efs_distributions["localplug"] = ("efs-localplug", "1.0", False)
+    registry = Registry.build(pm)
+    without = overlay(base, {"indicators": []})
+    assert [f.code for f in _run(registry, without, {}, select=["EFS160"])] == ["EFS160"]
+    assert _run(registry, without, {"plugins": ["localplug"]}, select=["EFS160"]) == []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from efs.conformance.core_rules import RULES
-from tests.conformance.conftest import CASES, case
+from tests.conformance.conftest import AS_OF, CASES, case
 
 CHECKED = [r for r in RULES if not r.engine_reported]
 
@@ -37,4 +39,6 @@ def test_rule_triggers_with_located_message(rule, run_rule):
 
 @pytest.mark.parametrize("rule", CHECKED, ids=lambda r: f"{r.code}-{r.slug}")
 def test_rule_is_silent_on_clean_configuration(rule, run_rule):
-    assert run_rule(rule.code, case(rule.code)["clean"]) == []
+    data = case(rule.code)
+    as_of = dt.date.fromisoformat(data.get("clean_as_of", AS_OF.isoformat()))
+    assert run_rule(rule.code, data["clean"], as_of=as_of) == []

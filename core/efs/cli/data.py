@@ -17,10 +17,23 @@ def data() -> None:
 
 
 @data.command()
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True,
-              help="XLSX — одна книга с листами; CSV — файл на таблицу.")
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Каталог, куда записать шаблоны.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help="XLSX — одна книга с листами; CSV — файл на таблицу.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Каталог, куда записать шаблоны.",
+)
 def template(fmt: str, out_dir: Path) -> int:
     """Записать шаблоны для загрузки данных (заголовки, типы, пояснения по-русски)."""
     from efs.data.templates import write_templates
@@ -37,8 +50,14 @@ def template(fmt: str, out_dir: Path) -> int:
 @click.option("--table", default=None, help="Таблица для всех файлов (если не распознаётся сама).")
 @click.option("--jurisdiction", "-j", default=None, help="Юрисдикция строк без столбца «Юрисдикция».")
 @click.option("--encoding", default=None, help="Кодировка CSV (по умолчанию UTF-8; например, cp1251).")
-def import_(paths: tuple[Path, ...], db: str | None, dry_run: bool, table: str | None, jurisdiction: str | None,
-            encoding: str | None) -> int:
+def import_(
+    paths: tuple[Path, ...],
+    db: str | None,
+    dry_run: bool,
+    table: str | None,
+    jurisdiction: str | None,
+    encoding: str | None,
+) -> int:
     """Загрузить файлы CSV/XLSX: каждая строка проверяется, вся загрузка — одной транзакцией или ничего.
 
     Таблица распознаётся по названию листа или заголовку CSV (--table задаёт её явно). Повторная загрузка
@@ -48,29 +67,40 @@ def import_(paths: tuple[Path, ...], db: str | None, dry_run: bool, table: str |
     from efs.data.store import open_store
     from efs.errors import DataError
 
-    err = click.get_text_stream("stderr")
     bar = _progress_bar()
     with open_store(db, create=True) as store:
         try:
             with bar:
-                result = import_files(store, paths, jurisdiction=jurisdiction, table=table, encoding=encoding,
-                                      dry_run=dry_run, progress=bar.update, announce=lambda s: click.echo(s, err=True))
+                result = import_files(
+                    store,
+                    paths,
+                    jurisdiction=jurisdiction,
+                    table=table,
+                    encoding=encoding,
+                    dry_run=dry_run,
+                    progress=bar.update,
+                    announce=lambda s: click.echo(s, err=True),
+                )
         except DataError as exc:
             if exc.problems:
                 for p in exc.problems:
-                    click.echo(f"  {p}", file=err)
-                click.echo(f"efs: ошибка: {exc.message}", file=err)
+                    click.echo(f"  {p}", err=True)
+                click.echo(f"efs: ошибка: {exc.message}", err=True)
                 return 1
             raise
     for note in result.notes:
         click.echo(note, err=True)
-    for p in result.parts:
-        where = p.file + (f", лист «{p.sheet}»" if p.sheet else "")
-        click.echo(f"{where} → {p.table}: новых {p.imported}, обновлено {p.updated}, без изменений {p.unchanged}, "
-                   f"отклонено {p.rejected}")
+    for part in result.parts:
+        where = part.file + (f", лист «{part.sheet}»" if part.sheet else "")
+        click.echo(
+            f"{where} → {part.table}: новых {part.imported}, обновлено {part.updated}, "
+            f"без изменений {part.unchanged}, отклонено {part.rejected}"
+        )
     verb = "проверено (--dry-run, ничего не записано)" if dry_run else "загружено"
-    click.echo(f"Итого {verb}: новых {result.total('imported')}, обновлено {result.total('updated')}, "
-               f"без изменений {result.total('unchanged')}, отклонено {result.total('rejected')}")
+    click.echo(
+        f"Итого {verb}: новых {result.total('imported')}, обновлено {result.total('updated')}, "
+        f"без изменений {result.total('unchanged')}, отклонено {result.total('rejected')}"
+    )
     return 0
 
 
@@ -100,7 +130,9 @@ class _Bar:
             return
         if file not in self.tasks:
             self.tasks[file] = self.progress.add_task(f"Чтение {Path(file).name}", total=None)
-        self.progress.update(self.tasks[file], completed=done, description=f"Чтение {Path(file).name}: {done} строк")
+        self.progress.update(
+            self.tasks[file], completed=done, description=f"Чтение {Path(file).name}: {done} строк"
+        )
 
 
 def _progress_bar() -> _Bar:
@@ -109,28 +141,45 @@ def _progress_bar() -> _Bar:
 
 @data.command()
 @db_option
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Каталог для файлов CSV.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Каталог для файлов CSV.",
+)
 @click.option("--jurisdiction", "-j", default=None, help="Только эта юрисдикция.")
 @click.option("--table", "tables", multiple=True, help="Только эти таблицы (можно повторять).")
 @click.option("--include-person-rows", is_flag=True, help="Выгрузить и таблицы со строками о людях.")
-def export(db: str | None, out_dir: Path, jurisdiction: str | None, tables: tuple[str, ...],
-           include_person_rows: bool) -> int:
+def export(
+    db: str | None,
+    out_dir: Path,
+    jurisdiction: str | None,
+    tables: tuple[str, ...],
+    include_person_rows: bool,
+) -> int:
     """Выгрузить таблицы в CSV для Excel (UTF-8 с BOM, «;», формулы обезврежены)."""
     from efs.data.export import export_tables
     from efs.data.store import open_store
 
     with open_store(db, create=False) as store:
-        for item in export_tables(store, out_dir, jurisdiction=jurisdiction, tables=tables,
-                                  include_person_rows=include_person_rows):
+        for item in export_tables(
+            store, out_dir, jurisdiction=jurisdiction, tables=tables, include_person_rows=include_person_rows
+        ):
             click.echo(f"{item.path}: строк {item.rows}")
     return 0
 
 
 @data.command()
 @db_option
-@click.option("--jurisdiction", "-j", "config_ref", required=True,
-              help="Юрисдикция: id встроенной конфигурации (amur…) или путь к YAML.")
+@click.option(
+    "--jurisdiction",
+    "-j",
+    "config_ref",
+    required=True,
+    help="Юрисдикция: id встроенной конфигурации (amur…) или путь к YAML.",
+)
 @click.option("--staff", type=click.IntRange(min=10), required=True, help="Число работников.")
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год данных.")
 @click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет данных.")
@@ -143,8 +192,10 @@ def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, se
     config = resolve_configuration(config_ref)
     with open_store(db, create=True) as store:
         summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
-    click.echo(f"Синтетические данные «{config.jurisdiction.name}» ({config.jurisdiction.id}), зерно {seed}, "
-               f"годы {year - years + 1}–{year}, {summary.seconds:.1f} с:")
+    click.echo(
+        f"Синтетические данные «{config.jurisdiction.name}» ({config.jurisdiction.id}), зерно {seed}, "
+        f"годы {year - years + 1}–{year}, {summary.seconds:.1f} с:"
+    )
     for table, n in summary.rows.items():
         click.echo(f"  {table:28} {n:>10}")
     return 0
@@ -152,15 +203,32 @@ def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, se
 
 @data.command()
 @click.argument("source", type=click.Path(path_type=Path), required=False)
-@click.option("--key-file", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Файл секретного ключа (храните отдельно от данных).")
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Файл секретного ключа (храните отдельно от данных).",
+)
 @click.option("--create-key", is_flag=True, help="Создать новый ключ в --key-file и выйти.")
-@click.option("--column", "columns", multiple=True, help="Столбец с СНИЛС или табельными номерами (можно повторять).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Куда записать CSV (по умолчанию ИМЯ.pseudo.csv рядом с исходным).")
+@click.option(
+    "--column", "columns", multiple=True, help="Столбец с СНИЛС или табельными номерами (можно повторять)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Куда записать CSV (по умолчанию ИМЯ.pseudo.csv рядом с исходным).",
+)
 @click.option("--encoding", default=None, help="Кодировка исходного CSV.")
-def pseudonymize(source: Path | None, key_file: Path, create_key: bool, columns: tuple[str, ...], output: Path | None,
-                 encoding: str | None) -> int:
+def pseudonymize(
+    source: Path | None,
+    key_file: Path,
+    create_key: bool,
+    columns: tuple[str, ...],
+    output: Path | None,
+    encoding: str | None,
+) -> int:
     """Заменить СНИЛС или табельные номера устойчивыми псевдонимами (HMAC-SHA256 с ключом)."""
     from efs.data import pseudonymize as P
 

@@ -35,8 +35,9 @@ suppressions:
 
 `{"efs_version", "as_of", "files": [{"file", "jurisdiction", "loaded", "findings": [{"code", "slug",
 "severity", "message", "file", "line", "column", "path", "item", "source": {"document", "section",
-"line"}, "suppressed", "suppression_reason"}]}], "summary": {"files", "error", "warning", "info",
-"suppressed"}}`.
+"line"}, "suppressed", "suppression_reason", "extra"?}]}], "summary": {"files", "error", "warning", "info",
+"suppressed"}}`. `extra` — необязательные подробности находки (например, `nearest` — id ближайшего
+по написанию субъекта для `unresolved-reference`).
 """
 
 

@@ -82,7 +82,8 @@ def _changed_since(ctx: RuleContext) -> Iterator[Finding]:
             new = ACTS_BY_ID[act.superseded_by]
             yield ctx.finding(
                 _where(i),
-                f"{act.label} после принятия положения ({_d(adopted)}) заменён: {new.label}; {act.note}",
+                f"{act.label} утратил силу {_d(act.superseded_on)}, после принятия положения "
+                f"({_d(adopted)}); действует {new.label}",
                 source=cited.source,
                 item=cited.id,
             )

@@ -25,6 +25,17 @@ def _federal(ctx: RuleContext) -> list[IndicatorDefinition]:
     return [ind for key, ind in ctx.registry.indicators.items() if key in federal_ids()]
 
 
+def own_indicators(ctx: RuleContext) -> list[IndicatorDefinition]:
+    """The jurisdiction's indicators: those in the configuration and those its plugins provide."""
+    plugins = {p.name for p in ctx.config.plugins}
+    provided = [
+        ind
+        for key, ind in ctx.registry.indicators.items()
+        if key not in federal_ids() and ind.provenance is not None and ind.provenance.plugin in plugins
+    ]
+    return [*ctx.config.indicators, *provided]
+
+
 def _unit(text: str) -> str:
     return text.strip().rstrip(".").casefold().replace(" ", "")
 
@@ -34,7 +45,7 @@ def _at(i: int) -> tuple[str | int, ...]:
 
 
 def _no_indicators(ctx: RuleContext) -> Iterator[Finding]:
-    if not ctx.config.indicators:
+    if not own_indicators(ctx):
         yield ctx.finding(
             ("indicators",),
             "в положении нет ни одного показателя эффективности: результативность системы нечем измерить",
@@ -99,10 +110,10 @@ def _below_federal(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _federal_not_covered(ctx: RuleContext) -> Iterator[Finding]:
-    if not ctx.config.indicators:
+    own = own_indicators(ctx)
+    if not own:
         return
-    covered = {link.id for ind in ctx.config.indicators for link in ind.equivalent}
-    covered |= {ind.id for ind in ctx.config.indicators}
+    covered = {link.id for ind in own for link in ind.equivalent} | {ind.id for ind in own}
     for fed in _federal(ctx):
         if fed.id not in covered:
             yield ctx.finding(

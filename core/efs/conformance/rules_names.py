@@ -32,6 +32,14 @@ def _names(ctx: RuleContext) -> list[tuple[str, str]]:
     return [(n, item.id) for item in _named(ctx) for n in item.names()]
 
 
+_COLLECTIVE = re.compile(r"(^|\s)(все|всех|всем|всеми)(\s|$)|субъект", re.IGNORECASE)
+
+
+def collective(text: str) -> bool:
+    """Whether a reference names a group rather than one body («все субъекты РСНМС», «субъектами системы»)."""
+    return _COLLECTIVE.search(text) is not None
+
+
 def nearest(text: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
     """The name (and its id) most similar to ``text``; ``None`` when nothing is reasonably close."""
     folded = {_fold(n): (n, i) for n, i in names}
@@ -41,7 +49,10 @@ def nearest(text: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
 
 def spelling_variant(a: str, b: str) -> bool:
     """Whether two names differ by a misspelt word (not by case, inflection, or a word added or left out)."""
-    wa, wb = _fold(a).split(), _fold(b).split()
+    return _variant_words(_fold(a).split(), _fold(b).split())
+
+
+def _variant_words(wa: list[str], wb: list[str]) -> bool:
     if wa == wb or len(wa) != len(wb):
         return False
     diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
@@ -74,6 +85,8 @@ def _unresolved(ctx: RuleContext) -> Iterator[Finding]:
     for path, ref in reference_sites(ctx.config):
         if ref.resolved or ref.written_as_id or index.get(normalize(ref.as_written), 0) > 1:
             continue
+        if collective(ref.as_written):
+            continue  # a group of subjects, not a misspelt name
         owner, source = enclosing(ctx.config, path)
         near = nearest(ref.as_written, names)
         hint = f"; ближайшее: «{near[0]}» ({near[1]})" if near else ""
@@ -123,14 +136,15 @@ def _same_organisation(ctx: RuleContext) -> Iterator[Finding]:
         ("subjects", i, s) for i, s in enumerate(ctx.config.subjects)
     ]
     items += [("actors", i, a) for i, a in enumerate(ctx.config.actors)]
+    folded = [[(n, _fold(n)) for n in item.names()] for _, _, item in items]
     for k, (section, i, item) in enumerate(items):
-        for _, _, other in items[:k]:
+        for m, (_, _, other) in enumerate(items[:k]):
             pair = next(
                 (
                     (a, b)
-                    for a in other.names()
-                    for b in item.names()
-                    if _fold(a) == _fold(b) or spelling_variant(a, b)
+                    for a, fa in folded[m]
+                    for b, fb in folded[k]
+                    if fa == fb or _variant_words(fa.split(), fb.split())
                 ),
                 None,
             )

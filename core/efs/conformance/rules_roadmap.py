@@ -65,6 +65,29 @@ def _at(i: int) -> tuple[str | int, ...]:
     return ("roadmap", i)
 
 
+_GROUP_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?(?=\s|[^\d.]|$)")
+
+
+def _group_parts(group: str | None) -> tuple[int, ...] | None:
+    m = _GROUP_NUMBER.match(group or "")
+    return tuple(int(p) for p in m.group(1).split(".")) if m else None
+
+
+def _outside_group(ctx: RuleContext) -> Iterator[Finding]:
+    for i, m in enumerate(ctx.config.roadmap):
+        parts, group = _parts(m.number), _group_parts(m.group)
+        if parts is None or group is None:
+            continue
+        if len(parts) <= len(group) or parts[: len(group)] != group:
+            yield ctx.finding(
+                (*_at(i), "number"),
+                f"номер мероприятия {_fmt(parts)} не продолжает номер своей группы {_fmt(group)} "
+                f"(«{_short(m.group or '', 60)}»)",
+                source=m.source,
+                item=m.id,
+            )
+
+
 def _duplicates(ctx: RuleContext) -> Iterator[Finding]:
     first: dict[str, Measure] = {}
     for i, m in enumerate(ctx.config.roadmap):
@@ -110,6 +133,8 @@ def last_day(deadline: Deadline | None) -> dt.date | None:
 def _passed(ctx: RuleContext) -> Iterator[Finding]:
     for i, m in enumerate(ctx.config.roadmap):
         end = last_day(m.deadline)
+        if m.done is not None and m.done <= ctx.as_of:
+            continue  # reported done
         if end is not None and end < ctx.as_of and m.deadline is not None:
             yield ctx.finding(
                 (*_at(i), "deadline"),
@@ -180,6 +205,18 @@ RULES: list[Rule] = [
         "roadmap:\n  - {id: a, number: 1.2.1, ...}\n  - {id: b, number: 1.2.1, ...}\n",
     ),
     Rule(
+        "EFS157",
+        "measure-outside-group",
+        W,
+        "Номер мероприятия не продолжает номер группы",
+        f"{DOC}: номер строки продолжает номер группы (в группе 2.1 — 2.1.1, 2.1.2…); номер из другой группы "
+        "или равный номеру группы (так в Амурской области: группа «1.2.1.» и мероприятия «1.2.1.», «2.2.») "
+        "путает ссылки и отчёты.",
+        "Исправьте номер группы или мероприятия.",
+        _outside_group,
+        "roadmap:\n  - {group: 1.2. Разработка критериев, number: 2.2., ...}\n",
+    ),
+    Rule(
         "EFS152",
         "roadmap-unnumbered",
         W,
@@ -196,7 +233,8 @@ RULES: list[Rule] = [
         "Срок мероприятия истёк, исполнение не отмечено",
         f"{DOC}: на дату проверки (--as-of) срок прошёл; без отметки об исполнении мероприятие считается "
         "неисполненным.",
-        "Отразите исполнение или перенесите срок новой редакцией дорожной карты.",
+        "Отметьте исполнение (roadmap[].done — дата отчёта) "
+        "или перенесите срок новой редакцией дорожной карты.",
         _passed,
         "roadmap:\n  - deadline: {as_written: до 01.06.2023, kind: date, date: 2023-06-01}\n",
     ),

@@ -42,7 +42,7 @@ def _missing_role(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 ("subjects",),
                 f"на уровне «{level.label}» нет субъекта в роли «{role.name}»{hint}",
-                source=ctx.config.jurisdiction.source,
+                source=present[0][1].source,
                 item=f"{level.value}:{role.id}",
             )
 
@@ -75,13 +75,20 @@ def _uncovered_function(ctx: RuleContext) -> Iterator[Finding]:
         subjects = ctx.subjects_at(level)
         if not subjects:
             continue
+        ids = {s.id for _, s in subjects}
         covered = {f.function for _, s in subjects for f in s.functions}
+        covered |= {  # a roadmap measure whose responsible stands at this level also covers its functions
+            link.id
+            for m in ctx.config.roadmap
+            if any(r.id in ids for r in m.responsible)
+            for link in m.functions
+        }
         for fn in functions.values():
             if level in fn.required_at and fn.id not in covered:
                 yield ctx.finding(
                     ("subjects",),
                     f"функцию «{fn.name}» ({fn.id}) на уровне «{level.label}» не выполняет ни один субъект",
-                    source=ctx.config.jurisdiction.source,
+                    source=subjects[0][1].source,
                     item=f"{level.value}:{fn.id}",
                 )
 

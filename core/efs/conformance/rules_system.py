@@ -64,13 +64,20 @@ def _holders(ctx: RuleContext) -> dict[str, set[str]]:
 
 def _tripartite_parties(ctx: RuleContext) -> Iterator[Finding]:
     holders = None
+    named: list[Subject | Actor] = [*ctx.config.subjects, *ctx.config.actors]
+    kinds = {item.id: item.kind for item in named}
     for i, ag in enumerate(ctx.config.agreements):
         if ag.kind != AgreementKind.tripartite or any(not p.resolved for p in ag.parties):
             continue
         holders = holders if holders is not None else _holders(ctx)
-        parties = {p.id for p in ag.parties}
+        parties = {p.id for p in ag.parties if p.id}
+        roles = set().union(*(ctx.roles_of(kinds.get(p)) for p in parties)) if parties else set()
         for key, label in TRIPARTITE_ROLES:
-            if holders[key] and not parties & holders[key]:
+            if key in ("regional_authority", "municipal_authority"):
+                missing = key not in roles
+            else:  # the ЦНППМ's host can be told only when the configuration names it
+                missing = bool(holders[key]) and not parties & holders[key]
+            if missing:
                 yield ctx.finding(
                     ("agreements", i, "parties"),
                     f"среди сторон трёхстороннего соглашения нет: {label}",

@@ -82,8 +82,7 @@ def render_sarif(results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, 
                     "driver": {
                         "name": "efs",
                         "version": __version__,
-                        "informationUri": "https://github.com/efs-nms/efs",
-                        "rules": descriptors,
+                                "rules": descriptors,
                     }
                 },
                 "invocations": [{"executionSuccessful": True, "properties": {"asOf": as_of.isoformat()}}],

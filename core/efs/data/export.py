@@ -56,8 +56,14 @@ class Exported:
     rows: int
 
 
-def export_tables(store: Store, out_dir: Path, *, jurisdiction: str | None = None,
-                  tables: Iterable[str] = (), include_person_rows: bool = False) -> list[Exported]:
+def export_tables(
+    store: Store,
+    out_dir: Path,
+    *,
+    jurisdiction: str | None = None,
+    tables: Iterable[str] = (),
+    include_person_rows: bool = False,
+) -> list[Exported]:
     """Write each table (default: all allowed) to ``out_dir/<table>.csv``.
 
     Raises:
@@ -73,7 +79,9 @@ def export_tables(store: Store, out_dir: Path, *, jurisdiction: str | None = Non
         if name not in specs():
             raise InputError(f"нет такой таблицы: {name}; есть: {', '.join(specs())}")
         if specs()[name].person_rows and not include_person_rows:
-            raise InputError(f"таблица {name} содержит строки о людях; выгрузка только с --include-person-rows")
+            raise InputError(
+                f"таблица {name} содержит строки о людях; выгрузка только с --include-person-rows"
+            )
     out_dir.mkdir(parents=True, exist_ok=True)
     done = []
     with store.engine.connect() as conn:

@@ -1,4 +1,4 @@
-"""``efs data import``: validate every row of CSV/XLSX files, then upsert them in one transaction or not at all.
+"""``efs data import``: validate every row of CSV/XLSX files, then upsert them in one transaction.
 
 ::
 
@@ -38,8 +38,15 @@ if TYPE_CHECKING:
 PAUSE_ENV = "EFS_TEST_IMPORT_PAUSE_AFTER"
 CHUNK = 5000
 COPY_THRESHOLD = 20000
-_YEAR_COLUMNS = {"birth_year", "pedagogical_start_year", "left_year", "since_year", "until_year", "graduation_year",
-                 "year"}
+_YEAR_COLUMNS = {
+    "birth_year",
+    "pedagogical_start_year",
+    "left_year",
+    "since_year",
+    "until_year",
+    "graduation_year",
+    "year",
+}
 Progress = Callable[[str, int, int], None]
 
 
@@ -169,8 +176,14 @@ def _converter(col: ColumnSpec, table: str) -> Callable[[Any], Any]:
     return readers.parse_date
 
 
-def _read_sheet(sheet: readers.Sheet, spec: TableSpec, default_jur: str | None, batch: _Batch,
-                problems: list[Problem], progress: Progress | None) -> None:
+def _read_sheet(
+    sheet: readers.Sheet,
+    spec: TableSpec,
+    default_jur: str | None,
+    batch: _Batch,
+    problems: list[Problem],
+    progress: Progress | None,
+) -> None:
     known = spec.headers
     index: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
@@ -179,24 +192,43 @@ def _read_sheet(sheet: readers.Sheet, spec: TableSpec, default_jur: str | None, 
             continue
         name = known.get(h.lower())
         if name is None:
-            problems.append(Problem(f"неизвестный столбец «{h}» для таблицы «{spec.sheet}» ({spec.name}); "
-                                    "сверьтесь с шаблоном (efs data template)", sheet.location(sheet.header_row, i + 1)))
+            problems.append(
+                Problem(
+                    f"неизвестный столбец «{h}» для таблицы «{spec.sheet}» ({spec.name}); "
+                    "сверьтесь с шаблоном (efs data template)",
+                    sheet.location(sheet.header_row, i + 1),
+                )
+            )
             continue
         if name in seen:
-            problems.append(Problem(f"столбец «{h}» повторяется (уже в столбце {seen[name] + 1})",
-                                    sheet.location(sheet.header_row, i + 1)))
+            problems.append(
+                Problem(
+                    f"столбец «{h}» повторяется (уже в столбце {seen[name] + 1})",
+                    sheet.location(sheet.header_row, i + 1),
+                )
+            )
             continue
         seen[name] = i
         index.append((i, name))
     missing = [c.header for c in spec.columns if c.required and c.name not in seen]
     if missing:
-        problems.append(Problem("нет обязательных столбцов: " + ", ".join(f"«{m}»" for m in missing),
-                                sheet.location(sheet.header_row)))
+        problems.append(
+            Problem(
+                "нет обязательных столбцов: " + ", ".join(f"«{m}»" for m in missing),
+                sheet.location(sheet.header_row),
+            )
+        )
         return
     columns = {c.name: c for c in spec.columns}
-    convs = [(i, name, columns[name] if name != "jurisdiction_id" else None,
-              _converter(columns[name], spec.name) if name != "jurisdiction_id" else readers.clean_text)
-             for i, name in index]
+    convs = [
+        (
+            i,
+            name,
+            columns[name] if name != "jurisdiction_id" else None,
+            _converter(columns[name], spec.name) if name != "jurisdiction_id" else readers.clean_text,
+        )
+        for i, name in index
+    ]
     absent = [(c.name, c.default) for c in spec.columns if c.name not in seen]
     with_jur = spec.name != "jurisdictions"
     for n, (line, cells) in enumerate(sheet.rows, start=1):
@@ -213,23 +245,35 @@ def _read_sheet(sheet: readers.Sheet, spec: TableSpec, default_jur: str | None, 
                 continue
             if value is None and col is not None:
                 if col.required:
-                    problems.append(Problem(f"«{sheet.header[i]}»: пустое значение в обязательном столбце",
-                                            sheet.location(line, i + 1)))
+                    problems.append(
+                        Problem(
+                            f"«{sheet.header[i]}»: пустое значение в обязательном столбце",
+                            sheet.location(line, i + 1),
+                        )
+                    )
                     bad = True
                     continue
                 value = col.default
             row[name] = value
-        if len(cells) > len(sheet.header) and any(readers.clean_text(c) for c in cells[len(sheet.header):]):
-            problems.append(Problem(f"в строке {len(cells)} значений, а в заголовке {len(sheet.header)} столбцов",
-                                    sheet.location(line)))
+        if len(cells) > len(sheet.header) and any(readers.clean_text(c) for c in cells[len(sheet.header) :]):
+            problems.append(
+                Problem(
+                    f"в строке {len(cells)} значений, а в заголовке {len(sheet.header)} столбцов",
+                    sheet.location(line),
+                )
+            )
             bad = True
         for name, default in absent:
             row[name] = default
         if with_jur:
             row["jurisdiction_id"] = row.get("jurisdiction_id") or default_jur
             if row["jurisdiction_id"] is None:
-                problems.append(Problem("не указана юрисдикция: добавьте столбец «Юрисдикция» или параметр "
-                                        "--jurisdiction", sheet.location(line)))
+                problems.append(
+                    Problem(
+                        "не указана юрисдикция: добавьте столбец «Юрисдикция» или параметр --jurisdiction",
+                        sheet.location(line),
+                    )
+                )
                 bad = True
         bad = _row_rules(spec.name, row, sheet, line, problems) or bad
         if bad:
@@ -241,15 +285,25 @@ def _read_sheet(sheet: readers.Sheet, spec: TableSpec, default_jur: str | None, 
             progress(sheet.file, n, sheet.size_hint)
 
 
-def _row_rules(table: str, row: dict[str, Any], sheet: readers.Sheet, line: int, problems: list[Problem]) -> bool:
+def _row_rules(
+    table: str, row: dict[str, Any], sheet: readers.Sheet, line: int, problems: list[Problem]
+) -> bool:
     """Checks across columns of one row; return whether the row is rejected."""
     why = None
-    if table == "staff" and row.get("birth_year") and row.get("pedagogical_start_year"):
-        if row["pedagogical_start_year"] < row["birth_year"] + 14:
-            why = "год начала педагогической работы раньше, чем работнику исполнилось 14 лет"
-    elif table == "aggregate_returns" and row.get("denominator") is not None and row.get("numerator") is not None:
-        if row["numerator"] > row["denominator"]:
-            why = "числитель больше знаменателя"
+    if (
+        table == "staff"
+        and row.get("birth_year")
+        and row.get("pedagogical_start_year")
+        and row["pedagogical_start_year"] < row["birth_year"] + 14
+    ):
+        why = "год начала педагогической работы раньше, чем работнику исполнилось 14 лет"
+    elif (
+        table == "aggregate_returns"
+        and row.get("denominator") is not None
+        and row.get("numerator") is not None
+        and row["numerator"] > row["denominator"]
+    ):
+        why = "числитель больше знаменателя"
     for a, b in (("started_on", "ended_on"), ("since_year", "until_year")):
         if row.get(a) is not None and row.get(b) is not None and row[b] < row[a]:
             why = "дата (год) окончания раньше начала"
@@ -279,7 +333,9 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
             k = _key(b.spec, row)
             if k in first or k in seen:
                 where = f" (строка {first[k].line})" if k in first else " (в другом файле этой загрузки)"
-                problems.append(Problem(f"повторная строка: ключ {', '.join(map(str, k))} уже встречался{where}", loc))
+                problems.append(
+                    Problem(f"повторная строка: ключ {', '.join(map(str, k))} уже встречался{where}", loc)
+                )
                 b.part.rejected += 1
                 continue
             first[k] = loc
@@ -308,7 +364,9 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
             bad = False
             targets = list(refs.items())
             if b.spec.name == "aggregate_returns":
-                targets.append(("scope_id", "organizations" if row["scope"] == "organization" else "municipalities"))
+                targets.append(
+                    ("scope_id", "organizations" if row["scope"] == "organization" else "municipalities")
+                )
             for column, table in targets:
                 value = row.get(column)
                 if value is None:
@@ -316,17 +374,33 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
                 probe = (value,) if table == "jurisdictions" else (row["jurisdiction_id"], value)
                 if probe not in known(table):
                     what = specs()[table].sheet
-                    problems.append(Problem(f"«{b.spec.column(column).header if column != 'jurisdiction_id' else JURISDICTION_HEADER}»: "
-                                            f"«{value}» нет ни в таблице «{what}» этой загрузки, ни в хранилище",
-                                            loc))
+                    problems.append(
+                        Problem(
+                            f"«{_header(b.spec, column)}»: "
+                            f"«{value}» нет ни в таблице «{what}» этой загрузки, ни в хранилище",
+                            loc,
+                        )
+                    )
                     bad = True
             if bad:
                 b.part.rejected += 1
 
 
-def import_files(store: Store, paths: Iterable[str | Path], *, jurisdiction: str | None = None,
-                 table: str | None = None, encoding: str | None = None, dry_run: bool = False,
-                 progress: Progress | None = None, announce: Callable[[str], None] | None = None) -> ImportResult:
+def _header(spec: TableSpec, column: str) -> str:
+    return JURISDICTION_HEADER if column == "jurisdiction_id" else spec.column(column).header
+
+
+def import_files(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    jurisdiction: str | None = None,
+    table: str | None = None,
+    encoding: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    announce: Callable[[str], None] | None = None,
+) -> ImportResult:
     """Import data files into the store: every row validated, the whole batch in one transaction.
 
     Args:
@@ -358,8 +432,11 @@ def import_files(store: Store, paths: Iterable[str | Path], *, jurisdiction: str
                 if sheet.name is not None:
                     result.notes.append(f"{p}: лист «{sheet.name}» пропущен — это не таблица данных")
                     continue
-                raise DataError("не удалось понять, какая это таблица: заголовок не совпадает ни с одним шаблоном; "
-                                "укажите --table", location=sheet.location(sheet.header_row))
+                raise DataError(
+                    "не удалось понять, какая это таблица: заголовок не совпадает ни с одним шаблоном; "
+                    "укажите --table",
+                    location=sheet.location(sheet.header_row),
+                )
             sheets.append((p, sheet, spec, how))
     if not sheets:
         raise DataError("в файлах нет ни одной таблицы данных")
@@ -380,8 +457,11 @@ def import_files(store: Store, paths: Iterable[str | Path], *, jurisdiction: str
     with store.engine.connect() as conn:
         _check_batches(conn, batches, problems)
     if problems:
-        raise DataError(f"отклонено строк: {result.total('rejected')} — ничего не загружено; исправьте строки "
-                        "и повторите", problems)
+        raise DataError(
+            f"отклонено строк: {result.total('rejected')} — ничего не загружено; исправьте строки "
+            "и повторите",
+            problems,
+        )
     write_batches(store, batches, dry_run=dry_run, pause_after=_pause_after())
     result.committed = not dry_run
     return result

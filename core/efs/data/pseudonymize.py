@@ -39,8 +39,10 @@ def load_key(path: Path) -> bytes:
     try:
         key = path.read_bytes().strip()
     except FileNotFoundError:
-        raise InputError(f"файл ключа не найден: {path}; создайте его: efs data pseudonymize --create-key "
-                         f"--key-file {path}") from None
+        raise InputError(
+            f"файл ключа не найден: {path}; создайте его: efs data pseudonymize --create-key "
+            f"--key-file {path}"
+        ) from None
     if len(key) < MIN_KEY_BYTES:
         raise InputError(f"ключ в {path} короче {MIN_KEY_BYTES} байт: такой ключ можно подобрать")
     return key
@@ -69,8 +71,15 @@ def pseudonym(key: bytes, value: str) -> str:
     return hmac.new(key, normalise(value).encode("utf-8"), hashlib.sha256).hexdigest()[:ID_LENGTH]
 
 
-def pseudonymize_file(source: Path, target: Path, key: bytes, *, columns: Iterable[str] = (),
-                      encoding: str | None = None, check_snils: bool = True) -> int:
+def pseudonymize_file(
+    source: Path,
+    target: Path,
+    key: bytes,
+    *,
+    columns: Iterable[str] = (),
+    encoding: str | None = None,
+    check_snils: bool = True,
+) -> int:
     """Copy the first table of ``source`` to ``target`` (CSV for Excel: UTF-8 BOM, ``;``) with ids hashed.
 
     Args:
@@ -95,8 +104,10 @@ def pseudonymize_file(source: Path, target: Path, key: bytes, *, columns: Iterab
     idx = []
     for w in wanted:
         if w not in lower:
-            raise DataError(f"нет столбца «{w or 'СНИЛС'}»; есть: " + ", ".join(sheet.header) +
-                            "; укажите --column", location=sheet.location(sheet.header_row))
+            raise DataError(
+                f"нет столбца «{w or 'СНИЛС'}»; есть: " + ", ".join(sheet.header) + "; укажите --column",
+                location=sheet.location(sheet.header_row),
+            )
         idx.append(lower.index(w))
     problems: list[Problem] = []
     out_rows: list[list[str]] = []
@@ -106,13 +117,21 @@ def pseudonymize_file(source: Path, target: Path, key: bytes, *, columns: Iterab
         for i in idx:
             value = row[i]
             if not value:
-                problems.append(Problem(f"«{sheet.header[i]}»: пустое значение", Location(str(source), line, i + 1,
-                                                                                          sheet=sheet.name)))
+                problems.append(
+                    Problem(
+                        f"«{sheet.header[i]}»: пустое значение",
+                        Location(str(source), line, i + 1, sheet=sheet.name),
+                    )
+                )
                 continue
             digits = re.sub(r"\D", "", value)
             if check_snils and _SNILS_RE.match(value) and not snils_valid(digits):
-                problems.append(Problem(f"«{sheet.header[i]}»: неверное контрольное число СНИЛС",
-                                        Location(str(source), line, i + 1, sheet=sheet.name)))
+                problems.append(
+                    Problem(
+                        f"«{sheet.header[i]}»: неверное контрольное число СНИЛС",
+                        Location(str(source), line, i + 1, sheet=sheet.name),
+                    )
+                )
                 continue
             row[i] = pseudonym(key, value)
         out_rows.append(row)

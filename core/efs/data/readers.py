@@ -81,7 +81,9 @@ def sniff_kind(path: Path) -> str:
         if head.startswith(magic):
             raise DataError(
                 f"{path.name}: это {what}, а не таблица CSV или XLSX; выгрузите данные в шаблон "
-                "(efs data template) и загрузите его", location=Location(file=str(path)))
+                "(efs data template) и загрузите его",
+                location=Location(file=str(path)),
+            )
     if not head:
         raise DataError(f"{path.name}: файл пуст", location=Location(file=str(path)))
     return "csv"
@@ -98,12 +100,13 @@ def open_sheets(path: str | Path, *, encoding: str | None = None) -> list[Sheet]
 
 # ----------------------------------------------------------------------------------------------- CSV
 
+
 def detect_encoding(sample: bytes, *, at_eof: bool) -> str:
     """Return ``utf-8-sig`` when ``sample`` is UTF-8; raise :class:`DataError` naming the encoding otherwise.
 
     Args:
         sample: The first bytes of the file.
-        at_eof: Whether ``sample`` is the whole file (then a broken last character means the file is cut short).
+        at_eof: Whether ``sample`` is the whole file (then a broken last character means it is cut short).
     """
     try:
         sample.decode("utf-8")
@@ -112,14 +115,20 @@ def detect_encoding(sample: bytes, *, at_eof: bool) -> str:
         if exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
             if not at_eof:  # the sample ended inside a character: fine
                 return "utf-8-sig"
-            raise DataError("файл обрывается посередине символа: он обрезан (недокачан или повреждён); "
-                            "выгрузите его заново") from None
-        bad = sample[exc.start:exc.start + 40]
+            raise DataError(
+                "файл обрывается посередине символа: он обрезан (недокачан или повреждён); "
+                "выгрузите его заново"
+            ) from None
+        bad = sample[exc.start : exc.start + 40]
         if sum(b in _CYRILLIC_CP1251 for b in bad) >= 1 and _looks_cp1251(sample):
-            raise DataError("файл в кодировке Windows-1251, а не UTF-8; сохраните его в UTF-8 или "
-                            "повторите с параметром --encoding cp1251") from None
-        raise DataError(f"файл не в кодировке UTF-8 (байт {exc.start + 1}); укажите кодировку параметром "
-                        "--encoding (например, --encoding cp1251)") from None
+            raise DataError(
+                "файл в кодировке Windows-1251, а не UTF-8; сохраните его в UTF-8 или "
+                "повторите с параметром --encoding cp1251"
+            ) from None
+        raise DataError(
+            f"файл не в кодировке UTF-8 (байт {exc.start + 1}); укажите кодировку параметром "
+            "--encoding (например, --encoding cp1251)"
+        ) from None
 
 
 def _looks_cp1251(sample: bytes) -> bool:
@@ -148,7 +157,9 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Sheet:
         except DataError as exc:
             raise DataError(exc.message, location=Location(file=name)) from None
     else:
-        encoding = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "windows-1251": "cp1251"}.get(encoding.lower(), encoding)
+        encoding = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "windows-1251": "cp1251"}.get(
+            encoding.lower(), encoding
+        )
         try:
             "".encode(encoding)
         except LookupError:
@@ -158,18 +169,27 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Sheet:
         first = fh_text.readline()
     except UnicodeDecodeError:
         fh_text.close()
-        raise DataError("строка заголовка не читается в кодировке " + encoding,
-                        location=Location(file=name, line=1)) from None
+        raise DataError(
+            "строка заголовка не читается в кодировке " + encoding, location=Location(file=name, line=1)
+        ) from None
     if not first.strip():
         fh_text.close()
         raise DataError("в файле нет строки заголовка", location=Location(file=name, line=1))
     delimiter = detect_delimiter(first)
     header = [h.strip() for h in next(csv.reader([first], delimiter=delimiter))]
-    return Sheet(file=name, name=None, header=header, header_row=1,
-                 rows=_csv_rows(fh_text, delimiter, name, encoding), size_hint=size)
+    return Sheet(
+        file=name,
+        name=None,
+        header=header,
+        header_row=1,
+        rows=_csv_rows(fh_text, delimiter, name, encoding),
+        size_hint=size,
+    )
 
 
-def _csv_rows(fh: io.TextIOWrapper, delimiter: str, name: str, encoding: str) -> Iterator[tuple[int, list[Any]]]:
+def _csv_rows(
+    fh: io.TextIOWrapper, delimiter: str, name: str, encoding: str
+) -> Iterator[tuple[int, list[Any]]]:
     reader = csv.reader(fh, delimiter=delimiter, strict=True)
     line = 1
     try:
@@ -180,14 +200,20 @@ def _csv_rows(fh: io.TextIOWrapper, delimiter: str, name: str, encoding: str) ->
                 return
             except UnicodeDecodeError as exc:
                 last = exc.start >= len(exc.object) - 3 and exc.reason == "unexpected end of data"
-                why = ("файл обрывается посередине символа: он обрезан (недокачан или повреждён)" if last else
-                       f"текст не читается в кодировке {encoding}; если файл в Windows-1251, "
-                       "повторите с параметром --encoding cp1251")
-                raise DataError(why, location=Location(file=name, line=reader.line_num + 1)) from None
+                why = (
+                    "файл обрывается посередине символа: он обрезан (недокачан или повреждён)"
+                    if last
+                    else f"текст не читается в кодировке {encoding}; если файл в Windows-1251, "
+                    "повторите с параметром --encoding cp1251"
+                )
+                raise DataError(why, location=Location(file=name, line=reader.line_num + 2)) from None
             except csv.Error as exc:
-                raise DataError(f"файл обрывается или испорчен внутри кавычек ({exc}); проверьте, что он выгружен "
-                                "целиком", location=Location(file=name, line=reader.line_num)) from None
-            line = reader.line_num
+                raise DataError(
+                    f"файл обрывается или испорчен внутри кавычек ({exc}); проверьте, что он выгружен "
+                    "целиком",
+                    location=Location(file=name, line=reader.line_num + 1),
+                ) from None
+            line = reader.line_num + 1  # the header line was read before the reader started
             if not any(c.strip() for c in cells):
                 continue
             yield line, cells
@@ -196,6 +222,7 @@ def _csv_rows(fh: io.TextIOWrapper, delimiter: str, name: str, encoding: str) ->
 
 
 # ---------------------------------------------------------------------------------------------- XLSX
+
 
 def check_zip(path: Path, *, max_total: int | None = None, max_ratio: int | None = None) -> None:
     """Refuse an XLSX whose zip directory promises too much data (a zip bomb) or that is cut short."""
@@ -206,16 +233,24 @@ def check_zip(path: Path, *, max_total: int | None = None, max_ratio: int | None
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except zipfile.BadZipFile:
-        raise DataError("файл XLSX повреждён или обрезан (не читается оглавление архива); выгрузите его заново",
-                        location=loc) from None
+        raise DataError(
+            "файл XLSX повреждён или обрезан (не читается оглавление архива); выгрузите его заново",
+            location=loc,
+        ) from None
     total = sum(i.file_size for i in infos)
     if total > max_total:
-        raise DataError(f"файл XLSX распаковывается в {total / 1024**2:.0f} МБ, больше допустимых "
-                        f"{max_total / 1024**2:.0f} МБ: это похоже на zip-бомбу; файл не открыт", location=loc)
+        raise DataError(
+            f"файл XLSX распаковывается в {total / 1024**2:.0f} МБ, больше допустимых "
+            f"{max_total / 1024**2:.0f} МБ: это похоже на zip-бомбу; файл не открыт",
+            location=loc,
+        )
     for info in infos:
         if info.file_size > _RATIO_FLOOR and info.file_size > max_ratio * max(info.compress_size, 1):
-            raise DataError(f"часть {info.filename} файла XLSX сжата в {info.file_size // max(info.compress_size, 1)} "
-                            f"раз (допустимо {max_ratio}): это похоже на zip-бомбу; файл не открыт", location=loc)
+            raise DataError(
+                f"часть {info.filename} файла XLSX сжата в {info.file_size // max(info.compress_size, 1)} "
+                f"раз (допустимо {max_ratio}): это похоже на zip-бомбу; файл не открыт",
+                location=loc,
+            )
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         raise DataError("это ZIP-архив, но не книга Excel (XLSX)", location=loc)
@@ -230,8 +265,9 @@ def read_xlsx(path: Path) -> list[Sheet]:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged book
-        raise DataError(f"файл XLSX не открывается: {type(exc).__name__}: {exc}",
-                        location=Location(file=name)) from None
+        raise DataError(
+            f"файл XLSX не открывается: {type(exc).__name__}: {exc}", location=Location(file=name)
+        ) from None
     sheets: list[Sheet] = []
     for ws in wb.worksheets:
         rows = ws.iter_rows(values_only=True)
@@ -245,20 +281,30 @@ def read_xlsx(path: Path) -> list[Sheet]:
                         header.pop()
                     break
         except Exception as exc:
-            raise DataError(f"лист не читается: {type(exc).__name__}: {exc}",
-                            location=Location(file=name, sheet=ws.title)) from None
+            raise DataError(
+                f"лист не читается: {type(exc).__name__}: {exc}", location=Location(file=name, sheet=ws.title)
+            ) from None
         if header is None:
             continue
         max_row = ws.max_row or 0
-        sheets.append(Sheet(file=name, name=ws.title, header=header, header_row=header_row,
-                            rows=_xlsx_rows(rows, header_row, name, ws.title), size_hint=max_row))
+        sheets.append(
+            Sheet(
+                file=name,
+                name=ws.title,
+                header=header,
+                header_row=header_row,
+                rows=_xlsx_rows(rows, header_row, name, ws.title),
+                size_hint=max_row,
+            )
+        )
     if not sheets:
         raise DataError("в книге нет ни одного непустого листа", location=Location(file=name))
     return sheets
 
 
-def _xlsx_rows(rows: Iterator[tuple[Any, ...]], header_row: int, name: str,
-               sheet: str) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_rows(
+    rows: Iterator[tuple[Any, ...]], header_row: int, name: str, sheet: str
+) -> Iterator[tuple[int, list[Any]]]:
     number = header_row
     while True:
         try:
@@ -266,8 +312,10 @@ def _xlsx_rows(rows: Iterator[tuple[Any, ...]], header_row: int, name: str,
         except StopIteration:
             return
         except Exception as exc:
-            raise DataError(f"лист обрывается или повреждён после строки {number}: {type(exc).__name__}: {exc}",
-                            location=Location(file=name, sheet=sheet, line=number + 1)) from None
+            raise DataError(
+                f"лист обрывается или повреждён после строки {number}: {type(exc).__name__}: {exc}",
+                location=Location(file=name, sheet=sheet, line=number + 1),
+            ) from None
         number += 1
         if any(v not in (None, "") for v in values):
             yield number, list(values)

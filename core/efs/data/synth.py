@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,16 +35,40 @@ if TYPE_CHECKING:
     from efs.model import Configuration
 
 STAFF_PER_ORG = 30
-_ORG_KINDS = (("school", 0.55), ("kindergarten", 0.30), ("additional_education", 0.10), ("college", 0.04),
-              ("other", 0.01))
-_ORG_NAMES = {"school": "Школа", "kindergarten": "Детский сад", "additional_education": "Центр доп. образования",
-              "college": "Колледж", "other": "Организация", "cnppm": "ЦНППМ"}
+_ORG_KINDS = (
+    ("school", 0.55),
+    ("kindergarten", 0.30),
+    ("additional_education", 0.10),
+    ("college", 0.04),
+    ("other", 0.01),
+)
+_ORG_NAMES = {
+    "school": "Школа",
+    "kindergarten": "Детский сад",
+    "additional_education": "Центр доп. образования",
+    "college": "Колледж",
+    "other": "Организация",
+    "cnppm": "ЦНППМ",
+}
 _YOUNG_FORMS = ("mentoring", "teacher_pair", "young_teachers_association", "school_of_young_teacher")
-_OTHER_FORMS = ("networking", "methodical_association", "professional_community", "contest", "internship", "other")
+_OTHER_FORMS = (
+    "networking",
+    "methodical_association",
+    "professional_community",
+    "contest",
+    "internship",
+    "other",
+)
 _EVENT_KINDS = ("conference", "seminar", "forum", "webinar", "contest", "open_lesson", "master_class")
-_EVENT_TITLES = {"conference": "Конференция", "seminar": "Семинар", "forum": "Форум", "webinar": "Вебинар",
-                 "contest": "Конкурс профессионального мастерства", "open_lesson": "Открытый урок",
-                 "master_class": "Мастер-класс"}
+_EVENT_TITLES = {
+    "conference": "Конференция",
+    "seminar": "Семинар",
+    "forum": "Форум",
+    "webinar": "Вебинар",
+    "contest": "Конкурс профессионального мастерства",
+    "open_lesson": "Открытый урок",
+    "master_class": "Мастер-класс",
+}
 
 
 @dataclass
@@ -136,8 +161,9 @@ def _clear(conn: sa.Connection, jur: str) -> None:
     conn.execute(sa.delete(S.jurisdictions).where(S.jurisdictions.c.id == jur))
 
 
-def synthesize(store: Store, config: Configuration, *, staff: int, year: int, years: int = 1,
-               seed: int = 0) -> SynthSummary:
+def synthesize(
+    store: Store, config: Configuration, *, staff: int, year: int, years: int = 1, seed: int = 0
+) -> SynthSummary:
     """Replace the jurisdiction's data in ``store`` with synthetic data (deterministic for a seed).
 
     Args:
@@ -161,15 +187,26 @@ def synthesize(store: Store, config: Configuration, *, staff: int, year: int, ye
     jur = config.jurisdiction.id
     span = list(range(year - years + 1, year + 1))
     summary = SynthSummary(jur, seed, span)
-    rng = np.random.default_rng([seed, staff, year, years])
+    rng = np.random.default_rng([seed, staff, year, years, zlib.crc32(jur.encode())])
     with store.engine.begin() as conn:
         _clear(conn, jur)
-        conn.execute(sa.insert(S.jurisdictions).values(id=jur, name=config.jurisdiction.name,
-                                                       level=str(config.jurisdiction.level.value)))
-        source = conn.execute(sa.insert(S.data_sources).values(
-            jurisdiction_id=jur, kind="synthesis", seed=seed, rows=staff, loaded_at=dt.datetime.now(dt.UTC),
-            comment=f"efs data synth: работников {staff}, годы {span[0]}–{span[-1]}",
-        ).returning(S.data_sources.c.id)).scalar_one()
+        conn.execute(
+            sa.insert(S.jurisdictions).values(
+                id=jur, name=config.jurisdiction.name, level=str(config.jurisdiction.level.value)
+            )
+        )
+        source = conn.execute(
+            sa.insert(S.data_sources)
+            .values(
+                jurisdiction_id=jur,
+                kind="synthesis",
+                seed=seed,
+                rows=staff,
+                loaded_at=dt.datetime.now(dt.UTC),
+                comment=f"efs data synth: работников {staff}, годы {span[0]}–{span[-1]}",
+            )
+            .returning(S.data_sources.c.id)
+        ).scalar_one()
         summary.source_id = int(source)
         w = _Writer(conn, jur, summary.source_id, summary.rows)
         from efs.data.synth_parts import generate
@@ -182,7 +219,8 @@ def synthesize(store: Store, config: Configuration, *, staff: int, year: int, ye
     with store.engine.connect() as conn:  # counts after the aggregate step removed the hidden person rows
         for name in list(summary.rows):
             t = S.metadata.tables[name]
-            summary.rows[name] = conn.execute(sa.select(sa.func.count()).select_from(t)
-                                              .where(t.c.jurisdiction_id == jur)).scalar_one()
+            summary.rows[name] = conn.execute(
+                sa.select(sa.func.count()).select_from(t).where(t.c.jurisdiction_id == jur)
+            ).scalar_one()
     summary.seconds = time.perf_counter() - started
     return summary

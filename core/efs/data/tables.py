@@ -139,16 +139,35 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "events.level": ("regional", "municipal", "institutional"),
 }
 ALIASES: dict[str, dict[str, str]] = {
-    "measure_status.status": {"выполнено": "done", "исполнено": "done", "в работе": "in_progress",
-                              "выполняется": "in_progress", "не начато": "not_started", "отменено": "cancelled"},
+    "measure_status.status": {
+        "выполнено": "done",
+        "исполнено": "done",
+        "в работе": "in_progress",
+        "выполняется": "in_progress",
+        "не начато": "not_started",
+        "отменено": "cancelled",
+    },
     "aggregate_returns.scope": {"организация": "organization", "муниципалитет": "municipality"},
     "jurisdictions.level": {"региональный": "regional", "муниципальный": "municipal"},
-    "events.level": {"региональный": "regional", "муниципальный": "municipal", "институциональный": "institutional"},
-    "support_participation.role": {"участник": "participant", "наставляемый": "mentee", "наставник": "mentor",
-                                   "организатор": "organizer"},
+    "events.level": {
+        "региональный": "regional",
+        "муниципальный": "municipal",
+        "институциональный": "institutional",
+    },
+    "support_participation.role": {
+        "участник": "participant",
+        "наставляемый": "mentee",
+        "наставник": "mentor",
+        "организатор": "organizer",
+    },
 }
-_TYPE_NAMES = {"str": "текст", "int": "целое число", "float": "число (десятичная запятая допустима)",
-               "bool": "да/нет", "date": "дата ДД.ММ.ГГГГ"}
+_TYPE_NAMES = {
+    "str": "текст",
+    "int": "целое число",
+    "float": "число (десятичная запятая допустима)",
+    "bool": "да/нет",
+    "date": "дата ДД.ММ.ГГГГ",
+}
 
 
 @dataclass(frozen=True)
@@ -248,7 +267,7 @@ def specs() -> dict[str, TableSpec]:
             typ = _python_type(c)
             default = None
             if c.default is not None and getattr(c.default, "is_scalar", False):
-                default = c.default.arg
+                default = c.default.arg  # type: ignore[attr-defined]
             required = (not c.nullable or c.primary_key) and default is None
             choices = _CHOICES.get(qual, ())
             explanation = (c.comment or "").rstrip(".")
@@ -258,15 +277,33 @@ def specs() -> dict[str, TableSpec]:
                     explanation += " (или по-русски: " + ", ".join(ALIASES[qual]) + ")"
             if c.name in REFERENCES and table.name != REFERENCES[c.name]:
                 explanation += f". Должен быть в таблице «{SHEETS[REFERENCES[c.name]]}» или уже в хранилище"
-            cols.append(ColumnSpec(
-                name=c.name, header=_HEADERS.get(qual) or _HEADERS.get(c.name) or c.name, type=typ,
-                required=required, explanation=explanation + ".", choices=choices,
-                max_length=getattr(c.type, "length", None), default=default))
+            cols.append(
+                ColumnSpec(
+                    name=c.name,
+                    header=_HEADERS.get(qual) or _HEADERS.get(c.name) or c.name,
+                    type=typ,
+                    required=required,
+                    explanation=explanation + ".",
+                    choices=choices,
+                    max_length=getattr(c.type, "length", None),
+                    default=default,
+                )
+            )
         key = tuple(k for k in S.NATURAL_KEYS.get(table.name, ("id",)) if k != "jurisdiction_id")
-        refs = {c.name: REFERENCES[c.name] for c in cols if c.name in REFERENCES and table.name != REFERENCES[c.name]}
+        refs = {
+            c.name: REFERENCES[c.name]
+            for c in cols
+            if c.name in REFERENCES and table.name != REFERENCES[c.name]
+        }
         out[table.name] = TableSpec(
-            name=table.name, sheet=SHEETS[table.name], explanation=(table.comment or "").rstrip("."),
-            columns=tuple(cols), key=key, person_rows=table.name in S.PERSON_TABLES, references=refs)
+            name=table.name,
+            sheet=SHEETS[table.name],
+            explanation=(table.comment or "").rstrip("."),
+            columns=tuple(cols),
+            key=key,
+            person_rows=table.name in S.PERSON_TABLES,
+            references=refs,
+        )
     return out
 
 

@@ -1,4 +1,4 @@
-"""``efs data template``: empty import templates with Russian headers, types and an explanation of each column.
+"""``efs data template``: empty import templates with Russian headers, types and an explanation per column.
 
 XLSX: one book, a sheet per table (the sheet name is how the importer recognises it) and a first
 sheet «Пояснения» listing every column with its type, whether it is required and what it means.
@@ -14,18 +14,27 @@ from efs.data.tables import JURISDICTION_HEADER, TableSpec, specs
 
 EXPLANATION = "Пояснения"
 _EXPLANATION_HEADER = ["Лист (таблица)", "Столбец", "Тип", "Обязательный", "Пояснение"]
-_INTRO = ("Заполните листы данными (одна строка — одна запись) и загрузите: efs data import ФАЙЛ. "
-          "Столбец «Юрисдикция» можно не заполнять, если указан параметр --jurisdiction. Даты — ДД.ММ.ГГГГ, "
-          "числа — с десятичной запятой, логические значения — «да»/«нет». Работники и выпускники — только "
-          "псевдонимные id (efs data pseudonymize).")
+_INTRO = (
+    "Заполните листы данными (одна строка — одна запись) и загрузите: efs data import ФАЙЛ. "
+    "Столбец «Юрисдикция» можно не заполнять, если указан параметр --jurisdiction. Даты — ДД.ММ.ГГГГ, "
+    "числа — с десятичной запятой, логические значения — «да»/«нет». Работники и выпускники — только "
+    "псевдонимные id (efs data pseudonymize)."
+)
 
 
 def explanation_rows(tables: list[TableSpec]) -> list[list[str]]:
     """Rows of the explanation sheet: one per column of every table."""
     rows = []
     for spec in tables:
-        rows.append([spec.sheet, "", "", "", f"{spec.explanation}. Ключ строки: "
-                     + ", ".join(spec.column(k).header for k in spec.key)])
+        rows.append(
+            [
+                spec.sheet,
+                "",
+                "",
+                "",
+                f"{spec.explanation}. Ключ строки: " + ", ".join(spec.column(k).header for k in spec.key),
+            ]
+        )
         rows.append([spec.sheet, JURISDICTION_HEADER, "текст", "нет", "Код юрисдикции (id конфигурации)."])
         for c in spec.columns:
             rows.append([spec.sheet, c.header, c.type_text, "да" if c.required else "нет", c.explanation])

@@ -33,7 +33,7 @@ def write_batches(store: Store, batches: Sequence[_Batch], *, dry_run: bool, pau
                     continue
                 sources = _record_sources(conn, b, todo)
                 for start in range(0, len(todo), _chunk(store, len(todo))):
-                    chunk = todo[start:start + _chunk(store, len(todo))]
+                    chunk = todo[start : start + _chunk(store, len(todo))]
                     _upsert(conn, b, chunk, sources)
                     before, written = written, written + len(chunk)
                     if pause_after is not None and before < pause_after <= written:
@@ -65,7 +65,6 @@ def _classify(conn: sa.Connection, b: _Batch) -> list[dict[str, Any]]:
     import sqlalchemy as sa
 
     from efs.data import schema as S
-
     from efs.data.importing import _key
 
     t = S.metadata.tables[b.spec.name]
@@ -76,8 +75,10 @@ def _classify(conn: sa.Connection, b: _Batch) -> list[dict[str, Any]]:
         if b.spec.name != "jurisdictions":
             jurs = sorted({r["jurisdiction_id"] for r in b.rows})
             q = q.where(t.c.jurisdiction_id.in_(jurs))
-        key_idx = [cols.index(k) for k in (("id",) if b.spec.name == "jurisdictions" else
-                                             ("jurisdiction_id", *b.spec.key))]
+        key_idx = [
+            cols.index(k)
+            for k in (("id",) if b.spec.name == "jurisdictions" else ("jurisdiction_id", *b.spec.key))
+        ]
         for r in conn.execute(q):
             existing[tuple(r[i] for i in key_idx)] = tuple(r)
     todo = []
@@ -109,10 +110,20 @@ def _record_sources(conn: sa.Connection, b: _Batch, rows: list[dict[str, Any]]) 
     for r in rows:
         jurs[r["jurisdiction_id"]] = jurs.get(r["jurisdiction_id"], 0) + 1
     for jur, n in sorted(jurs.items()):
-        out[jur] = conn.execute(sa.insert(S.data_sources).values(
-            jurisdiction_id=jur, kind="file", table_name=b.spec.name, file_name=str(b.path), file_sha256=sha,
-            rows=n, loaded_at=now(), comment=f"лист «{b.part.sheet}»" if b.part.sheet else None,
-        ).returning(S.data_sources.c.id)).scalar_one()
+        out[jur] = conn.execute(
+            sa.insert(S.data_sources)
+            .values(
+                jurisdiction_id=jur,
+                kind="file",
+                table_name=b.spec.name,
+                file_name=str(b.path),
+                file_sha256=sha,
+                rows=n,
+                loaded_at=now(),
+                comment=f"лист «{b.part.sheet}»" if b.part.sheet else None,
+            )
+            .returning(S.data_sources.c.id)
+        ).scalar_one()
     return out
 
 
@@ -137,22 +148,29 @@ def _upsert(conn: sa.Connection, b: _Batch, rows: list[dict[str, Any]], sources:
         assert raw is not None
         with raw.cursor() as cur:
             if len(rows) >= COPY_THRESHOLD:
-                cur.execute(f'CREATE TEMP TABLE IF NOT EXISTS "efs_import_{b.spec.name}" '
-                            f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP")
+                cur.execute(
+                    f'CREATE TEMP TABLE IF NOT EXISTS "efs_import_{b.spec.name}" '
+                    f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP"
+                )
                 cur.execute(f'TRUNCATE "efs_import_{b.spec.name}"')
                 with cur.copy(f'COPY "efs_import_{b.spec.name}" ({collist}) FROM STDIN') as copy:
                     for r in rows:
                         copy.write_row(values(r))
-                cur.execute(f'INSERT INTO {table} ({collist}) SELECT {collist} FROM "efs_import_{b.spec.name}" '
-                            f"{conflict}")
+                cur.execute(
+                    f'INSERT INTO {table} ({collist}) SELECT {collist} FROM "efs_import_{b.spec.name}" '
+                    f"{conflict}"
+                )
             else:
                 marks = ", ".join(["%s"] * len(cols))
-                cur.executemany(f"INSERT INTO {table} ({collist}) VALUES ({marks}) {conflict}",
-                                [values(r) for r in rows])
+                cur.executemany(
+                    f"INSERT INTO {table} ({collist}) VALUES ({marks}) {conflict}", [values(r) for r in rows]
+                )
         return
     marks = ", ".join(["?"] * len(cols))
-    conn.exec_driver_sql(f"INSERT INTO {table} ({collist}) VALUES ({marks}) {conflict}",
-                         [tuple(_sqlite(v) for v in values(r)) for r in rows])
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} ({collist}) VALUES ({marks}) {conflict}",
+        [tuple(_sqlite(v) for v in values(r)) for r in rows],
+    )
 
 
 def _sqlite(value: Any) -> Any:

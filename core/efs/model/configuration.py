@@ -256,6 +256,9 @@ class Measure(EfsModel):
     thresholds: list[Threshold] = Field(
         default_factory=list, description="Пороги показателей, записанные в графе результата."
     )
+    done: dt.date | None = Field(
+        None, description="Когда исполнение мероприятия отмечено в отчёте (пусто — не отмечено)."
+    )
     source: Source | None = Field(None, description="Где строка находится.")
 
 

@@ -1,4 +1,4 @@
-# ruff: noqa: E501, UP035, I001
+# ruff: noqa: E501
 """initial schema
 
 Revision ID: 0001
