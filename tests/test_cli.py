@@ -99,3 +99,14 @@ def test_config_files_declare_the_editor_schema():
     for path in sorted((ROOT / "config").glob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path.name
+
+
+def test_help_pages_are_russian_for_every_command(capsys):
+    from efs.cli import COMMANDS
+
+    for name in ["", *COMMANDS]:
+        argv = [name, "--help"] if name else ["--help"]
+        assert run(argv) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("Использование: efs"), (name, out[:80])
+        assert "Usage:" not in out and "Options:" not in out and "[OPTIONS]" not in out, name

@@ -10,7 +10,11 @@ import click
 
 from efs._version import __version__
 from efs.cli.errors import usage_error_message
+from efs.cli.russian import install as _install_russian
+from efs.cli.russian import localize_command
 from efs.errors import EfsError
+
+_install_russian()
 
 #: command name → "module:attribute"; commands are imported only when run (fast start-up).
 COMMANDS: dict[str, str] = {
@@ -38,14 +42,15 @@ class LazyGroup(click.Group):
         if cmd_name in COMMANDS:
             module, attr = COMMANDS[cmd_name].split(":")
             cmd: click.Command = getattr(importlib.import_module(module), attr)
-            return cmd
+            return localize_command(cmd)
         return super().get_command(ctx, cmd_name)
 
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS, options_metavar="[ПАРАМЕТРЫ]",
+             subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...")
 @click.version_option(__version__, "--version", prog_name="efs", message="%(prog)s %(version)s",
                       help="Показать версию и выйти.")
 def cli() -> None:
