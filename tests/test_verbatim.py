@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.verbatim import misses, normalize, load_seed
+from tests.verbatim import load_seed, misses, normalize
 
 CONFIGS = sorted((Path(__file__).resolve().parents[1] / "config").glob("*.yaml"))
 

@@ -61,4 +61,4 @@ def test_installed_wheel_validates_its_packaged_configurations_outside_the_check
     assert len(files) == 4
     assert all(f.startswith(str(target)) for f in files), files
     assert all(f["loaded"] for f in doc["files"])
-    assert not str(ROOT) in run.stdout
+    assert str(ROOT) not in run.stdout

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-
 from efs.model import (
     Actor,
     Agreement,

@@ -40,6 +40,7 @@ def efs_subject_kinds() -> list[SubjectKind]:
 
     Since: 0.1
     """
+    return []
 
 
 @hookspec
@@ -51,6 +52,7 @@ def efs_functions() -> list[Function]:
 
     Since: 0.1
     """
+    return []
 
 
 @hookspec
@@ -63,6 +65,7 @@ def efs_indicators() -> list[IndicatorDefinition]:
 
     Since: 0.1
     """
+    return []
 
 
 @hookspec
@@ -74,6 +77,7 @@ def efs_formulas() -> list[Any]:
 
     Since: 0.1
     """
+    return []
 
 
 @hookspec
@@ -85,6 +89,7 @@ def efs_conformance_rules() -> list[Rule]:
 
     Since: 0.1
     """
+    return []
 
 
 @hookspec
@@ -97,3 +102,4 @@ def efs_jurisdictions() -> list[JurisdictionInfo]:
 
     Since: 0.1
     """
+    return []

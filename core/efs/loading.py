@@ -160,10 +160,9 @@ def _data_path(data: Any, loc: tuple[Any, ...], etype: str) -> tuple[tuple[str |
     cur = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if isinstance(cur, dict) and part in cur:
-            out.append(part)
-            cur = cur[part]
-        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+        in_dict = isinstance(cur, dict) and part in cur
+        in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
+        if in_dict or in_list:
             out.append(part)
             cur = cur[part]
         elif last and etype == "missing" and isinstance(cur, dict):
@@ -181,9 +180,9 @@ def _message(err: Any, path: tuple[str | int, ...], missing: bool) -> str:
         return f"не хватает обязательного поля «{field_name}»"
     if etype == "extra_forbidden":
         allowed = _allowed_keys(path[:-1])
-        return f"неизвестный ключ «{field_name}»{did_you_mean(str(field_name), allowed)}" + (
-            f"; допустимые ключи: {', '.join(allowed)}" if allowed and not did_you_mean(str(field_name), allowed)
-            else "")
+        hint = did_you_mean(str(field_name), allowed)
+        listing = f"; допустимые ключи: {', '.join(allowed)}" if allowed and not hint else ""
+        return f"неизвестный ключ «{field_name}»{hint}{listing}"
     if etype in ("string_type", "str_type"):
         return f"ожидается строка, а указано: {_type_name(value)}"
     if etype in ("int_type", "int_parsing", "int_from_float"):

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from efs.errors import PluginError, Problem
-from efs.model import Configuration, Link, Reference
+from efs.model import Actor, Configuration, Link, Reference, Subject
 from efs.yamlsafe import did_you_mean
 
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟\"'‘’‚‛"})
@@ -48,7 +48,8 @@ def reference_sites(config: Configuration) -> Iterator[tuple[tuple[str | int, ..
 def name_index(config: Configuration) -> dict[str, set[str]]:
     """Normalized id, name, short name and alias → ids of the subjects and actors bearing it."""
     index: dict[str, set[str]] = {}
-    for item in (*config.subjects, *config.actors):
+    items: list[Subject | Actor] = [*config.subjects, *config.actors]
+    for item in items:
         for name in (item.id, *item.names()):
             index.setdefault(normalize(name), set()).add(item.id)
     return index
@@ -84,6 +85,7 @@ def check_references(config: Configuration, registry: Any = None) -> list[Proble
     ]
     for label, items in namespaces:
         first: dict[str, tuple[str | int, ...]] = {}
+        path: tuple[str | int, ...]
         counters: dict[str, int] = {}
         for section, item in items:
             idx = counters.get(section, 0)

@@ -125,10 +125,12 @@ def _fail(message: str, file: str | None, *, code: str = "EFS001") -> Configurat
 
 
 _SYNTAX = [
-    ("found character '\\t' that cannot start any token", "символ табуляции недопустим в YAML: отступы — только пробелами"),
+    ("found character '\\t' that cannot start any token",
+     "символ табуляции недопустим в YAML: отступы — только пробелами"),
     ("found a tab character", "символ табуляции недопустим в YAML: отступы — только пробелами"),
     ("cannot start any token", "недопустимый символ в начале значения (возьмите значение в кавычки)"),
-    ("mapping values are not allowed here", "двоеточие здесь недопустимо: проверьте отступы или возьмите значение с «: » в кавычки"),
+    ("mapping values are not allowed here",
+     "двоеточие здесь недопустимо: проверьте отступы или возьмите значение с «: » в кавычки"),
     ("could not find expected ':'", "не найдено ожидаемое двоеточие «:» после ключа"),
     ("did not find expected key", "не найден ожидаемый ключ: проверьте отступы"),
     ("did not find expected '-' indicator", "не найден ожидаемый элемент списка «-»: проверьте отступы"),
@@ -259,6 +261,7 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
         return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is _NOKEY
 
     try:
+        event: Any
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
             if kind is yaml.DocumentStartEvent:
@@ -328,9 +331,8 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
         fatal = True
         problems.append(Problem("слишком глубокая вложенность", Location(file, 1, 1), code="EFS001"))
 
-    if fatal or not have_root:
-        if problems:
-            raise ConfigurationError(problems, file)
+    if (fatal or not have_root) and problems:
+        raise ConfigurationError(problems, file)
     if not have_root or root is None:
         raise _fail("файл пуст: ожидается конфигурация YAML (см. efs new config)", file)
     # Duplicate keys and unknown tags do not stop the schema check: report everything in one run.

@@ -22,23 +22,21 @@ def usage_error_message(exc: click.UsageError) -> str:
         return f"не указан обязательный {kind} {name}"
     if isinstance(exc, click.BadParameter):
         param = exc.param
-        name = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "?")
-        if isinstance(name, (list, tuple)):
-            name = " / ".join(name)
-        name = str(name).strip("'\"")
+        raw_hint = exc.param_hint or (param.get_error_hint(exc.ctx) if param is not None and exc.ctx else "?")
+        label = (raw_hint if isinstance(raw_hint, str) else " / ".join(raw_hint)).strip("'\"")
         got = re.search(r"'([^']*)' (?:is not|does not)", text)
         value = f" «{got.group(1)}»" if got else ""
         if param is not None and isinstance(param.type, click.Choice):
             choices = [str(c) for c in param.type.choices]
-            return (f"недопустимое значение{value} для {name}"
+            return (f"недопустимое значение{value} для {label}"
                     f"{did_you_mean(got.group(1), choices) if got else ''}; допустимо: {', '.join(choices)}")
         if param is not None and isinstance(param.type, click.DateTime):
-            return f"недопустимая дата{value} для {name}: нужна ГГГГ-ММ-ДД"
+            return f"недопустимая дата{value} для {label}: нужна ГГГГ-ММ-ДД"
         if param is not None and isinstance(param.type, (click.IntRange, click.types.IntParamType)):
-            return f"недопустимое число{value} для {name}"
+            return f"недопустимое число{value} для {label}"
         if param is not None and isinstance(param.type, click.Path):
-            return f"путь{value} для {name} не существует или недоступен"
-        return f"недопустимое значение{value} для {name}"
+            return f"путь{value} для {label} не существует или недоступен"
+        return f"недопустимое значение{value} для {label}"
     m = re.match(r"No such command '(.+?)'", text)
     if m:
         group = exc.ctx.command if exc.ctx is not None else None
