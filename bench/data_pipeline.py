@@ -25,23 +25,30 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEADER = ["Работник (id)", "Код организации", "Должность", "Управленческий работник", "Год рождения",
-          "Год начала педагогической работы"]
+HEADER = [
+    "Работник (id)",
+    "Код организации",
+    "Должность",
+    "Управленческий работник",
+    "Год рождения",
+    "Год начала педагогической работы",
+]
 N_ORG = 200
 
 
 def write_files(tmp: Path, n: int, xlsx_rows: int) -> tuple[list[Path], Path, Path]:
     """The base files (jurisdiction, municipality, organizations) and a staff CSV and XLSX."""
     base = tmp / "base.csv"
-    (tmp / "j.csv").write_text("Код юрисдикции;Название юрисдикции;Уровень\nbench;Стенд;regional\n",
-                               encoding="utf-8")
+    (tmp / "j.csv").write_text("Код юрисдикции;Название юрисдикции;Уровень\nbench;Стенд;regional\n", encoding="utf-8")
     (tmp / "m.csv").write_text("Код муниципалитета;Название муниципалитета\nm1;Первый\n", encoding="utf-8")
     with base.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter=";")
         w.writerow(["Код организации", "Код муниципалитета", "Название организации", "Вид организации"])
         w.writerows([f"o{i}", "m1", f"Школа № {i}", "school"] for i in range(N_ORG))
-    rows = [[f"s{i:08d}", f"o{i % N_ORG}", "учитель", "нет" if i % 17 else "да", 1950 + i % 30,
-             1995 + i % 28] for i in range(n)]
+    rows = [
+        [f"s{i:08d}", f"o{i % N_ORG}", "учитель", "нет" if i % 17 else "да", 1950 + i % 30, 1995 + i % 28]
+        for i in range(n)
+    ]
     staff_csv = tmp / "staff.csv"
     with staff_csv.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, delimiter=";")
@@ -92,8 +99,14 @@ def bench_import(url: str, schema: str | None, base: list[Path], path: Path) -> 
         again = import_files(st, [path])
         reimport_s = time.perf_counter() - t
     assert first.total("imported") == rows and again.total("unchanged") == rows
-    return {"rows": rows, "bare_read_s": read_s, "import_s": import_s, "rows_per_s": rows / import_s,
-            "ratio_to_bare_read": import_s / read_s, "reimport_s": reimport_s}
+    return {
+        "rows": rows,
+        "bare_read_s": read_s,
+        "import_s": import_s,
+        "rows_per_s": rows / import_s,
+        "ratio_to_bare_read": import_s / read_s,
+        "reimport_s": reimport_s,
+    }
 
 
 def bench_synth(url: str, schema: str | None, staff: int) -> float:
@@ -129,9 +142,11 @@ def main() -> int:
                     sch = f"{schema}_{kind}" if schema else None
                     res = bench_import(db, sch, base, path)
                     out[f"import_{kind}_{name}"] = res
-                    print(f"{name:10} import {kind:4} {res['rows']:>9} rows: {res['import_s']:.2f} s "
-                          f"({res['rows_per_s']:,.0f} rows/s), bare read {res['bare_read_s']:.2f} s, "
-                          f"ratio {res['ratio_to_bare_read']:.2f}×; re-import {res['reimport_s']:.2f} s")
+                    print(
+                        f"{name:10} import {kind:4} {res['rows']:>9} rows: {res['import_s']:.2f} s "
+                        f"({res['rows_per_s']:,.0f} rows/s), bare read {res['bare_read_s']:.2f} s, "
+                        f"ratio {res['ratio_to_bare_read']:.2f}×; re-import {res['reimport_s']:.2f} s"
+                    )
                 if not args.no_synth:
                     for staff in [100_000] + ([1_700_000] if args.full else []):
                         db = url if schema else str(tmp / f"synth{staff}.sqlite")

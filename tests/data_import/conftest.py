@@ -59,9 +59,7 @@ def snapshot(store) -> dict[str, list[tuple]]:
     from efs.data import schema as S
 
     with store.engine.connect() as conn:
-        return {
-            t.name: sorted(map(tuple, conn.execute(sa.select(t))), key=repr) for t in S.metadata.sorted_tables
-        }
+        return {t.name: sorted(map(tuple, conn.execute(sa.select(t))), key=repr) for t in S.metadata.sorted_tables}
 
 
 @pytest.fixture(scope="session")

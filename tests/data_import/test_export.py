@@ -25,8 +25,7 @@ def test_numbers_dates_and_booleans_as_russian_excel_expects():
 
 def test_exported_file_has_bom_semicolons_and_no_live_formula(based_store, tmp_path):
     evil = (
-        "Код организации;Код муниципалитета;Название организации;Вид организации\n"
-        "o3;m1;\"=cmd|' /C calc'!A0\";school\n"
+        "Код организации;Код муниципалитета;Название организации;Вид организации\no3;m1;\"=cmd|' /C calc'!A0\";school\n"
     )
     import_files(based_store, [write(tmp_path / "o.csv", evil)])
     out = export_tables(based_store, tmp_path / "out", tables=["organizations"])

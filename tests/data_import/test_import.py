@@ -106,9 +106,7 @@ def test_xlsx_sheets_recognised_by_name_and_errors_name_the_sheet(based_store, t
     path = tmp_path / "book.xlsx"
     wb.save(path)
     err = _fails(based_store, [path])
-    assert [(p.location.sheet, p.location.line, p.location.column) for p in err.problems] == [
-        ("Работники", 5, 6)
-    ]
+    assert [(p.location.sheet, p.location.line, p.location.column) for p in err.problems] == [("Работники", 5, 6)]
     ws.delete_rows(5)
     wb.save(path)
     result = import_files(based_store, [path])

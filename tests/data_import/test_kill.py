@@ -13,8 +13,7 @@ from tests.data_import.conftest import snapshot, write
 
 def test_sigkill_after_rows_written_leaves_store_unchanged(based_store, tmp_path):
     lines = [
-        "Работник (id);Код организации;Должность;Управленческий работник;Год рождения;"
-        "Год начала педагогической работы"
+        "Работник (id);Код организации;Должность;Управленческий работник;Год рождения;Год начала педагогической работы"
     ]
     lines += [f"s{i};o{1 + i % 2};учитель;нет;1980;2005" for i in range(12000)]
     path = write(tmp_path / "staff.csv", "\n".join(lines) + "\n")

@@ -130,9 +130,7 @@ class _Bar:
             return
         if file not in self.tasks:
             self.tasks[file] = self.progress.add_task(f"Чтение {Path(file).name}", total=None)
-        self.progress.update(
-            self.tasks[file], completed=done, description=f"Чтение {Path(file).name}: {done} строк"
-        )
+        self.progress.update(self.tasks[file], completed=done, description=f"Чтение {Path(file).name}: {done} строк")
 
 
 def _progress_bar() -> _Bar:
@@ -210,9 +208,7 @@ def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, se
     help="Файл секретного ключа (храните отдельно от данных).",
 )
 @click.option("--create-key", is_flag=True, help="Создать новый ключ в --key-file и выйти.")
-@click.option(
-    "--column", "columns", multiple=True, help="Столбец с СНИЛС или табельными номерами (можно повторять)."
-)
+@click.option("--column", "columns", multiple=True, help="Столбец с СНИЛС или табельными номерами (можно повторять).")
 @click.option(
     "-o",
     "--output",

@@ -79,9 +79,7 @@ def export_tables(
         if name not in specs():
             raise InputError(f"нет такой таблицы: {name}; есть: {', '.join(specs())}")
         if specs()[name].person_rows and not include_person_rows:
-            raise InputError(
-                f"таблица {name} содержит строки о людях; выгрузка только с --include-person-rows"
-            )
+            raise InputError(f"таблица {name} содержит строки о людях; выгрузка только с --include-person-rows")
     out_dir.mkdir(parents=True, exist_ok=True)
     done = []
     with store.engine.connect() as conn:

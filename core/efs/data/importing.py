@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 PAUSE_ENV = "EFS_TEST_IMPORT_PAUSE_AFTER"
 CHUNK = 5000
 COPY_THRESHOLD = 20000
+ANALYZE_AFTER = 10000  # rows written before the planner statistics are refreshed
 _YEAR_COLUMNS = {
     "birth_year",
     "pedagogical_start_year",
@@ -285,9 +286,7 @@ def _read_sheet(
             progress(sheet.file, n, sheet.size_hint)
 
 
-def _row_rules(
-    table: str, row: dict[str, Any], sheet: readers.Sheet, line: int, problems: list[Problem]
-) -> bool:
+def _row_rules(table: str, row: dict[str, Any], sheet: readers.Sheet, line: int, problems: list[Problem]) -> bool:
     """Checks across columns of one row; return whether the row is rejected."""
     why = None
     if (
@@ -333,9 +332,7 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
             k = _key(b.spec, row)
             if k in first or k in seen:
                 where = f" (строка {first[k].line})" if k in first else " (в другом файле этой загрузки)"
-                problems.append(
-                    Problem(f"повторная строка: ключ {', '.join(map(str, k))} уже встречался{where}", loc)
-                )
+                problems.append(Problem(f"повторная строка: ключ {', '.join(map(str, k))} уже встречался{where}", loc))
                 b.part.rejected += 1
                 continue
             first[k] = loc
@@ -364,9 +361,7 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
             bad = False
             targets = list(refs.items())
             if b.spec.name == "aggregate_returns":
-                targets.append(
-                    ("scope_id", "organizations" if row["scope"] == "organization" else "municipalities")
-                )
+                targets.append(("scope_id", "organizations" if row["scope"] == "organization" else "municipalities"))
             for column, table in targets:
                 value = row.get(column)
                 if value is None:
@@ -433,8 +428,7 @@ def import_files(
                     result.notes.append(f"{p}: лист «{sheet.name}» пропущен — это не таблица данных")
                     continue
                 raise DataError(
-                    "не удалось понять, какая это таблица: заголовок не совпадает ни с одним шаблоном; "
-                    "укажите --table",
+                    "не удалось понять, какая это таблица: заголовок не совпадает ни с одним шаблоном; укажите --table",
                     location=sheet.location(sheet.header_row),
                 )
             sheets.append((p, sheet, spec, how))
@@ -458,12 +452,15 @@ def import_files(
         _check_batches(conn, batches, problems)
     if problems:
         raise DataError(
-            f"отклонено строк: {result.total('rejected')} — ничего не загружено; исправьте строки "
-            "и повторите",
+            f"отклонено строк: {result.total('rejected')} — ничего не загружено; исправьте строки и повторите",
             problems,
         )
     write_batches(store, batches, dry_run=dry_run, pause_after=_pause_after())
     result.committed = not dry_run
+    if result.committed and result.total("imported") + result.total("updated") >= ANALYZE_AFTER:
+        from efs.data.synth import analyze
+
+        analyze(store)
     return result
 
 

@@ -40,8 +40,7 @@ def load_key(path: Path) -> bytes:
         key = path.read_bytes().strip()
     except FileNotFoundError:
         raise InputError(
-            f"файл ключа не найден: {path}; создайте его: efs data pseudonymize --create-key "
-            f"--key-file {path}"
+            f"файл ключа не найден: {path}; создайте его: efs data pseudonymize --create-key --key-file {path}"
         ) from None
     if len(key) < MIN_KEY_BYTES:
         raise InputError(f"ключ в {path} короче {MIN_KEY_BYTES} байт: такой ключ можно подобрать")

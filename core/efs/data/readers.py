@@ -116,8 +116,7 @@ def detect_encoding(sample: bytes, *, at_eof: bool) -> str:
             if not at_eof:  # the sample ended inside a character: fine
                 return "utf-8-sig"
             raise DataError(
-                "файл обрывается посередине символа: он обрезан (недокачан или повреждён); "
-                "выгрузите его заново"
+                "файл обрывается посередине символа: он обрезан (недокачан или повреждён); выгрузите его заново"
             ) from None
         bad = sample[exc.start : exc.start + 40]
         if sum(b in _CYRILLIC_CP1251 for b in bad) >= 1 and _looks_cp1251(sample):
@@ -157,9 +156,7 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Sheet:
         except DataError as exc:
             raise DataError(exc.message, location=Location(file=name)) from None
     else:
-        encoding = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "windows-1251": "cp1251"}.get(
-            encoding.lower(), encoding
-        )
+        encoding = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "windows-1251": "cp1251"}.get(encoding.lower(), encoding)
         try:
             "".encode(encoding)
         except LookupError:
@@ -187,9 +184,7 @@ def read_csv(path: Path, *, encoding: str | None = None) -> Sheet:
     )
 
 
-def _csv_rows(
-    fh: io.TextIOWrapper, delimiter: str, name: str, encoding: str
-) -> Iterator[tuple[int, list[Any]]]:
+def _csv_rows(fh: io.TextIOWrapper, delimiter: str, name: str, encoding: str) -> Iterator[tuple[int, list[Any]]]:
     reader = csv.reader(fh, delimiter=delimiter, strict=True)
     line = 1
     try:
@@ -209,12 +204,11 @@ def _csv_rows(
                 raise DataError(why, location=Location(file=name, line=reader.line_num + 2)) from None
             except csv.Error as exc:
                 raise DataError(
-                    f"файл обрывается или испорчен внутри кавычек ({exc}); проверьте, что он выгружен "
-                    "целиком",
+                    f"файл обрывается или испорчен внутри кавычек ({exc}); проверьте, что он выгружен целиком",
                     location=Location(file=name, line=reader.line_num + 1),
                 ) from None
             line = reader.line_num + 1  # the header line was read before the reader started
-            if not any(c.strip() for c in cells):
+            if not "".join(cells).strip():
                 continue
             yield line, cells
     finally:
@@ -334,6 +328,11 @@ def clean_text(value: Any) -> str | None:
     """A cell as stripped text (``None`` for an empty cell); undoes the ``'`` export puts before ``=+-@``."""
     if value is None:
         return None
+    if type(value) is str:  # the common case first (CSV cells)
+        text = value.strip()
+        if not text:
+            return None
+        return _FORMULA_GUARD.sub("", text) if text[0] == "'" else text
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.datetime):
@@ -346,6 +345,8 @@ def clean_text(value: Any) -> str | None:
 
 def parse_int(value: Any) -> int:
     """An integer: ``1 234``, ``1234``, ``1234,0``; :class:`ValueError` with a Russian reason otherwise."""
+    if type(value) is str and value.isdigit():  # the common case first
+        return int(value)
     if isinstance(value, bool):
         raise ValueError("ожидается целое число, а не логическое значение")
     if isinstance(value, int):

@@ -21,8 +21,7 @@ from efs.indicators.blocks import ACTIVE_ROLES, SITE_KINDS
 if TYPE_CHECKING:
     import numpy as np
 
-    from efs.data.store import Store
-    from efs.data.synth import SynthSummary, _Writer
+    from efs.data.synth import _Writer
     from efs.model import Configuration
 
 
@@ -50,9 +49,7 @@ def generate(
     n_muni = 1 if municipal else int(np.clip(round(np.sqrt(n_org) / 1.5), 3, 5000))
     muni_ids = [config.jurisdiction.id] if municipal else _ids("m", n_muni, 3)
     muni_names = (
-        [config.jurisdiction.name]
-        if municipal
-        else [f"Муниципальное образование № {i}" for i in range(1, n_muni + 1)]
+        [config.jurisdiction.name] if municipal else [f"Муниципальное образование № {i}" for i in range(1, n_muni + 1)]
     )
     w.write("municipalities", {"id": muni_ids, "name": muni_names})
     muni_w = rng.lognormal(0, 1.0, n_muni)
@@ -139,9 +136,7 @@ def generate(
     small = small[small != 0]
     return Hidden(
         "municipality",
-        sorted(
-            np.array(muni_ids, dtype=object)[rng.choice(small, min(hide, len(small)), replace=False)].tolist()
-        ),
+        sorted(np.array(muni_ids, dtype=object)[rng.choice(small, min(hide, len(small)), replace=False)].tolist()),
     )
 
 
@@ -271,9 +266,7 @@ def _routes_and_completions(
     weights = rng.lognormal(0, 1, len(p_ids))
     weights = weights / weights.sum()
     # about 65 % of completions are of registry programmes (the federal target is about registry programmes)
-    weights = np.where(
-        registry, 0.65 * weights / weights[registry].sum(), 0.35 * weights / weights[~registry].sum()
-    )
+    weights = np.where(registry, 0.65 * weights / weights[registry].sum(), 0.35 * weights / weights[~registry].sum())
     pick = rng.choice(len(p_ids), m, p=weights / weights.sum())
     on = _dates(rng, y, m, 7, 11)
     w.write(
@@ -432,9 +425,7 @@ def _graduates(
             {
                 "id": ids,
                 "graduation_year": np.full(m, y),
-                "university": rng.choice(
-                    np.array(["Педагогический университет", "Классический университет"]), m
-                ),
+                "university": rng.choice(np.array(["Педагогический университет", "Классический университет"]), m),
                 "municipality_id": np.array(muni_ids, dtype=object)[rng.choice(len(muni_ids), m, p=muni_w)],
             },
         )
@@ -464,24 +455,14 @@ def _measures(w: _Writer, rng: np.random.Generator, config: Configuration, span:
             due = (d.date or d.end) if d is not None else None
             r = rng.random()
             if due is not None and due <= day:
-                s = (
-                    "done"
-                    if r < 0.75
-                    else "in_progress"
-                    if r < 0.9
-                    else "not_started"
-                    if r < 0.97
-                    else "cancelled"
-                )
+                s = "done" if r < 0.75 else "in_progress" if r < 0.9 else "not_started" if r < 0.97 else "cancelled"
             else:
                 s = "in_progress" if r < 0.5 else "not_started" if r < 0.85 else "done"
             ids.append(m.id)
             as_of.append(day.isoformat())
             status.append(s)
             evidence.append(
-                f"приказ № {int(rng.integers(1, 999))}-О от {day.strftime('%d.%m.%Y')}"
-                if s == "done"
-                else None
+                f"приказ № {int(rng.integers(1, 999))}-О от {day.strftime('%d.%m.%Y')}" if s == "done" else None
             )
     w.write(
         "measure_status",
@@ -493,49 +474,3 @@ def _measures(w: _Writer, rng: np.random.Generator, config: Configuration, span:
             "comment": [None] * len(ids),
         },
     )
-
-
-def aggregate_hidden(
-    store: Store, config: Configuration, span: list[int], hidden: Hidden, summary: SynthSummary
-) -> None:
-    """Turn the hidden scopes' person rows into aggregate returns computed by the engine; remove the rows."""
-    import sqlalchemy as sa
-
-    from efs.data import schema as S
-    from efs.indicators.engine import compute
-
-    jur = config.jurisdiction.id
-    wanted = set(hidden.ids)
-    rows = []
-    for y in span:
-        for r in compute(config, store, year=y, by=hidden.scope, show_small=True):
-            if r.scope_id in wanted and r.numerator is not None and r.data_source == "person":
-                rows.append(
-                    {
-                        "jurisdiction_id": jur,
-                        "indicator_id": r.indicator_id,
-                        "year": y,
-                        "scope": hidden.scope,
-                        "scope_id": r.scope_id,
-                        "sub_measure": getattr(r, "sub_measure", None) or "",
-                        "numerator": float(r.numerator),
-                        "denominator": None if r.denominator is None else float(r.denominator),
-                        "source_id": summary.source_id,
-                    }
-                )
-    st, org = S.staff, S.organizations
-    with store.engine.begin() as conn:
-        if hidden.scope == "municipality":
-            orgs = sa.select(org.c.id).where(
-                org.c.jurisdiction_id == jur, org.c.municipality_id.in_(hidden.ids)
-            )
-            g = S.graduates
-            conn.execute(sa.delete(g).where(g.c.jurisdiction_id == jur, g.c.municipality_id.in_(hidden.ids)))
-            conn.execute(sa.delete(st).where(st.c.jurisdiction_id == jur, st.c.organization_id.in_(orgs)))
-        else:
-            conn.execute(
-                sa.delete(st).where(st.c.jurisdiction_id == jur, st.c.organization_id.in_(hidden.ids))
-            )
-        if rows:
-            conn.execute(sa.insert(S.aggregate_returns), rows)
-        summary.rows["aggregate_returns"] = len(rows)

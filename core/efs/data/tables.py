@@ -290,11 +290,7 @@ def specs() -> dict[str, TableSpec]:
                 )
             )
         key = tuple(k for k in S.NATURAL_KEYS.get(table.name, ("id",)) if k != "jurisdiction_id")
-        refs = {
-            c.name: REFERENCES[c.name]
-            for c in cols
-            if c.name in REFERENCES and table.name != REFERENCES[c.name]
-        }
+        refs = {c.name: REFERENCES[c.name] for c in cols if c.name in REFERENCES and table.name != REFERENCES[c.name]}
         out[table.name] = TableSpec(
             name=table.name,
             sheet=SHEETS[table.name],

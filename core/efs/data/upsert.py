@@ -76,8 +76,7 @@ def _classify(conn: sa.Connection, b: _Batch) -> list[dict[str, Any]]:
             jurs = sorted({r["jurisdiction_id"] for r in b.rows})
             q = q.where(t.c.jurisdiction_id.in_(jurs))
         key_idx = [
-            cols.index(k)
-            for k in (("id",) if b.spec.name == "jurisdictions" else ("jurisdiction_id", *b.spec.key))
+            cols.index(k) for k in (("id",) if b.spec.name == "jurisdictions" else ("jurisdiction_id", *b.spec.key))
         ]
         for r in conn.execute(q):
             existing[tuple(r[i] for i in key_idx)] = tuple(r)
@@ -157,8 +156,7 @@ def _upsert(conn: sa.Connection, b: _Batch, rows: list[dict[str, Any]], sources:
                     for r in rows:
                         copy.write_row(values(r))
                 cur.execute(
-                    f'INSERT INTO {table} ({collist}) SELECT {collist} FROM "efs_import_{b.spec.name}" '
-                    f"{conflict}"
+                    f'INSERT INTO {table} ({collist}) SELECT {collist} FROM "efs_import_{b.spec.name}" {conflict}'
                 )
             else:
                 marks = ", ".join(["%s"] * len(cols))
@@ -167,9 +165,18 @@ def _upsert(conn: sa.Connection, b: _Batch, rows: list[dict[str, Any]], sources:
                 )
         return
     marks = ", ".join(["?"] * len(cols))
+    dates = {c.name for c in b.spec.columns if c.type == "date"}
+    getters = [
+        (lambda r, c=c: sources.get(r["jurisdiction_id"]))
+        if c == "source_id"
+        else (lambda r, c=c: _sqlite(r[c]))
+        if c in dates
+        else (lambda r, c=c: r[c])
+        for c in cols
+    ]
     conn.exec_driver_sql(
         f"INSERT INTO {table} ({collist}) VALUES ({marks}) {conflict}",
-        [tuple(_sqlite(v) for v in values(r)) for r in rows],
+        [tuple(g(r) for g in getters) for r in rows],
     )
 
 

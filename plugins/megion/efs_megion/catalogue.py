@@ -40,7 +40,7 @@ def functions() -> list[Function]:
             source=Source(document=DOCUMENT, section="3.2.2", line=132),
         ),
         Function(
-            id="expert_review",
+            id="expertise",
             name="экспертиза программ и практик",
             description="Участие в экспертизе дополнительных профессиональных программ, инновационного "
             "содержания и лучших практик.",

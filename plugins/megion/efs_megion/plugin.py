@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from efs.hookspecs import hookimpl
-from efs.model.formula import Formula
 from efs.registry import JurisdictionInfo, bundled_configuration
+
+if TYPE_CHECKING:
+    from efs.conformance.rules import Rule
+    from efs.model import Function, SubjectKind
+    from efs.model.formula import Formula
 
 
 @hookimpl
 def efs_jurisdictions() -> list[JurisdictionInfo]:
     """The jurisdiction this plugin serves and its bundled configuration."""
-    return [JurisdictionInfo(id="megion", name="город Мегион", config_path=bundled_configuration("efs_megion", "megion.yaml"))]
+    config = bundled_configuration("efs_megion", "megion.yaml")
+    return [JurisdictionInfo(id="megion", name="город Мегион", config_path=config)]
+
+
+@hookimpl
+def efs_subject_kinds() -> list[SubjectKind]:
+    """Kinds the Megion document needs: the networking site (нетворкинг-площадка)."""
+    from efs_megion.catalogue import subject_kinds
+
+    return subject_kinds()
+
+
+@hookimpl
+def efs_functions() -> list[Function]:
+    """Functions the Megion document needs beyond the federal catalogue."""
+    from efs_megion.catalogue import functions
+
+    return functions()
+
+
+@hookimpl
+def efs_conformance_rules() -> list[Rule]:
+    """The local rules the Megion document sets."""
+    from efs_megion.rules import RULES
+
+    return RULES
 
 
 @hookimpl
