@@ -35,3 +35,14 @@ def test_every_configuration_field_has_a_description():
 def test_field_reference_is_current():
     committed = (DOCS / "fields.md").read_text(encoding="utf-8")
     assert committed.strip() == markdown().strip(), "обновите: efs schema --format markdown -o docs/fields.md"
+
+
+def test_command_reference_is_current_and_covers_every_command():
+    from efs.cli import COMMANDS
+    from efs.cli.reference import markdown
+
+    text = markdown()
+    for name in COMMANDS:
+        assert f"## efs {name}\n" in text
+    committed = (DOCS / "cli.md").read_text(encoding="utf-8")
+    assert committed.strip() == text.strip(), "обновите: python -m efs.cli.reference docs/cli.md"

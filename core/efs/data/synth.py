@@ -233,6 +233,8 @@ def analyze(store: Store) -> None:
     55 s instead of 1.7 s.
     """
     with store.engine.begin() as conn:
+        if store.dialect == "sqlite":
+            conn.exec_driver_sql("PRAGMA analysis_limit=2000")  # sampled statistics: seconds, not minutes
         conn.exec_driver_sql("ANALYZE")
 
 

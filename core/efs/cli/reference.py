@@ -1,0 +1,49 @@
+"""The command reference (docs/cli.md), generated from the commands' own help."""
+
+from __future__ import annotations
+
+import click
+
+from efs.cli import COMMANDS, cli
+
+WIDTH = {"terminal_width": 100, "max_content_width": 100}
+
+
+def _help(command: click.Command, path: list[str]) -> str:
+    parent: click.Context | None = None
+    for name in path[:-1]:
+        parent = click.Context(cli if parent is None else parent.command, info_name=name, parent=parent, **WIDTH)
+    ctx = click.Context(command, info_name=path[-1], parent=parent, **WIDTH)
+    return command.get_help(ctx)
+
+
+def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+    out = [(path, command)]
+    if isinstance(command, click.Group):
+        ctx = click.Context(command, info_name=path[-1])
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is not None:
+                out.extend(_walk(sub, [*path, name]))
+    return out
+
+
+def markdown() -> str:
+    """Every command's help page, in order."""
+    ctx = click.Context(cli, info_name="efs")
+    lines = ["# Команды efs", "", "Сгенерировано из справки команд (`python -m efs.cli.reference`); не править вручную.",
+             ""]
+    for name in sorted(COMMANDS):
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        for path, cmd in _walk(command, ["efs", name]):
+            lines += [f"## {' '.join(path)}", "", "```text", _help(cmd, path).rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/cli.md")
+    target.write_text(markdown() + "\n", encoding="utf-8")
