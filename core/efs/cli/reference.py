@@ -6,7 +6,9 @@ import click
 
 from efs.cli import COMMANDS, cli
 
-WIDTH = {"terminal_width": 100, "max_content_width": 100}
+# Fixed settings, so the page does not depend on the terminal or on which context built a command's
+# (cached) help option first.
+WIDTH = {"terminal_width": 100, "max_content_width": 100, "help_option_names": ["-h", "--help"]}
 
 
 def _help(command: click.Command, path: list[str]) -> str:
@@ -20,7 +22,7 @@ def _help(command: click.Command, path: list[str]) -> str:
 def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
     out = [(path, command)]
     if isinstance(command, click.Group):
-        ctx = click.Context(command, info_name=path[-1])
+        ctx = click.Context(command, info_name=path[-1], **WIDTH)
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None:
@@ -30,7 +32,7 @@ def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], clic
 
 def markdown() -> str:
     """Every command's help page, in order."""
-    ctx = click.Context(cli, info_name="efs")
+    ctx = click.Context(cli, info_name="efs", **WIDTH)
     lines = ["# Команды efs", "", "Сгенерировано из справки команд (`python -m efs.cli.reference`); не править вручную.",
              ""]
     for name in sorted(COMMANDS):
