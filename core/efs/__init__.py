@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from efs.registry import Registry
 
 __all__ = [
-    "ConfigurationError",
     "Configuration",
+    "ConfigurationError",
     "EfsError",
     "Finding",
     "InputError",

@@ -72,9 +72,9 @@ def _stamp(item: Any, prov: Provenance) -> Any:
 
     if hasattr(item, "model_copy"):
         return item.model_copy(update={"provenance": prov})
-    if dataclasses.is_dataclass(item) and not isinstance(item, type):
-        if any(f.name == "provenance" for f in dataclasses.fields(item)):
-            return dataclasses.replace(item, provenance=prov)
+    is_instance = dataclasses.is_dataclass(item) and not isinstance(item, type)
+    if is_instance and any(f.name == "provenance" for f in dataclasses.fields(item)):
+        return dataclasses.replace(item, provenance=prov)
     try:
         item.provenance = prov
     except (AttributeError, TypeError):

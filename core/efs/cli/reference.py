@@ -6,23 +6,26 @@ import click
 
 from efs.cli import COMMANDS, cli
 
+
 # Fixed settings, so the page does not depend on the terminal or on which context built a command's
 # (cached) help option first.
-WIDTH = {"terminal_width": 100, "max_content_width": 100, "help_option_names": ["-h", "--help"]}
+def _context(command: click.Command, name: str, parent: click.Context | None = None) -> click.Context:
+    return click.Context(command, info_name=name, parent=parent, terminal_width=100, max_content_width=100,
+                         help_option_names=["-h", "--help"])
 
 
 def _help(command: click.Command, path: list[str]) -> str:
     parent: click.Context | None = None
     for name in path[:-1]:
-        parent = click.Context(cli if parent is None else parent.command, info_name=name, parent=parent, **WIDTH)
-    ctx = click.Context(command, info_name=path[-1], parent=parent, **WIDTH)
+        parent = _context(cli if parent is None else parent.command, name, parent)
+    ctx = _context(command, path[-1], parent)
     return command.get_help(ctx)
 
 
 def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
     out = [(path, command)]
     if isinstance(command, click.Group):
-        ctx = click.Context(command, info_name=path[-1], **WIDTH)
+        ctx = _context(command, path[-1])
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None:
@@ -32,9 +35,9 @@ def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], clic
 
 def markdown() -> str:
     """Every command's help page, in order."""
-    ctx = click.Context(cli, info_name="efs", **WIDTH)
-    lines = ["# Команды efs", "", "Сгенерировано из справки команд (`python -m efs.cli.reference`); не править вручную.",
-             ""]
+    ctx = _context(cli, "efs")
+    lines = ["# Команды efs", "",
+             "Сгенерировано из справки команд (`python -m efs.cli.reference`); не править вручную.", ""]
     for name in sorted(COMMANDS):
         command = cli.get_command(ctx, name)
         assert command is not None

@@ -10,7 +10,8 @@ from efs.registry import JurisdictionInfo, bundled_configuration
 @hookimpl
 def efs_jurisdictions() -> list[JurisdictionInfo]:
     """The jurisdiction this plugin serves and its bundled configuration."""
-    return [JurisdictionInfo(id="turochak", name="Турочакский район", config_path=bundled_configuration("efs_turochak", "turochak.yaml"))]
+    path = bundled_configuration("efs_turochak", "turochak.yaml")
+    return [JurisdictionInfo(id="turochak", name="Турочакский район", config_path=path)]
 
 
 @hookimpl

@@ -9,4 +9,5 @@ from efs.registry import JurisdictionInfo, bundled_configuration
 @hookimpl
 def efs_jurisdictions() -> list[JurisdictionInfo]:
     """The jurisdiction this plugin serves and its bundled configuration."""
-    return [JurisdictionInfo(id="tyumen", name="Тюменская область", config_path=bundled_configuration("efs_tyumen", "tyumen.yaml"))]
+    path = bundled_configuration("efs_tyumen", "tyumen.yaml")
+    return [JurisdictionInfo(id="tyumen", name="Тюменская область", config_path=path)]
