@@ -21,8 +21,9 @@ class Data:
 
     def __init__(self, jurisdiction: str = "testland", level: str = "regional") -> None:
         self.j = jurisdiction
-        self.rows: dict[str, list[dict[str, Any]]] = {"jurisdictions": [
-            {"id": jurisdiction, "name": "Тестовая область", "level": level}]}
+        self.rows: dict[str, list[dict[str, Any]]] = {
+            "jurisdictions": [{"id": jurisdiction, "name": "Тестовая область", "level": level}]
+        }
 
     def add(self, table: str, **row: Any) -> Data:
         row.setdefault("jurisdiction_id", self.j)
@@ -35,10 +36,29 @@ class Data:
     def organization(self, oid: str, muni: str, kind: str = "school", **flags: Any) -> Data:
         return self.add("organizations", id=oid, municipality_id=muni, name=f"Организация {oid}", kind=kind, **flags)
 
-    def person(self, pid: str, org: str, *, birth: int = 1980, start: int = 2005, manager: bool = False,
-               pedagogical: bool = True, left: int | None = None, position: str = "учитель") -> Data:
-        return self.add("staff", id=pid, organization_id=org, position=position, is_manager=manager,
-                        is_pedagogical=pedagogical, birth_year=birth, pedagogical_start_year=start, left_year=left)
+    def person(
+        self,
+        pid: str,
+        org: str,
+        *,
+        birth: int = 1980,
+        start: int = 2005,
+        manager: bool = False,
+        pedagogical: bool = True,
+        left: int | None = None,
+        position: str = "учитель",
+    ) -> Data:
+        return self.add(
+            "staff",
+            id=pid,
+            organization_id=org,
+            position=position,
+            is_manager=manager,
+            is_pedagogical=pedagogical,
+            birth_year=birth,
+            pedagogical_start_year=start,
+            left_year=left,
+        )
 
     def people(self, prefix: str, n: int, org: str, **kw: Any) -> list[str]:
         ids = [f"{prefix}{i}" for i in range(n)]
@@ -47,23 +67,36 @@ class Data:
         return ids
 
     def programme(self, pid: str, *, registry: bool = False, network: bool = False, innovation: bool = False) -> Data:
-        return self.add("programmes", id=pid, name=f"Программа {pid}", in_federal_registry=registry,
-                        network_form=network, innovation_based=innovation)
+        return self.add(
+            "programmes",
+            id=pid,
+            name=f"Программа {pid}",
+            in_federal_registry=registry,
+            network_form=network,
+            innovation_based=innovation,
+        )
 
     def completion(self, staff: str, programme: str, on: dt.date, *, by_diagnostics: bool = False) -> Data:
-        return self.add("programme_completions", staff_id=staff, programme_id=programme, completed_on=on,
-                        selected_by_diagnostics=by_diagnostics)
+        return self.add(
+            "programme_completions",
+            staff_id=staff,
+            programme_id=programme,
+            completed_on=on,
+            selected_by_diagnostics=by_diagnostics,
+        )
 
     def diagnostic(self, staff: str, kind: str, on: dt.date, result: float | None = None, **kw: Any) -> Data:
         return self.add("diagnostics", staff_id=staff, kind=kind, taken_on=on, result_percent=result, **kw)
 
-    def participation(self, staff: str, form: str, start: dt.date, end: dt.date | None = None,
-                      role: str = "participant") -> Data:
+    def participation(
+        self, staff: str, form: str, start: dt.date, end: dt.date | None = None, role: str = "participant"
+    ) -> Data:
         return self.add("support_participation", staff_id=staff, form=form, started_on=start, ended_on=end, role=role)
 
     def route(self, staff: str, start: dt.date, end: dt.date | None = None, by_diagnostics: bool = True) -> Data:
-        return self.add("individual_routes", staff_id=staff, started_on=start, ended_on=end,
-                        based_on_diagnostics=by_diagnostics)
+        return self.add(
+            "individual_routes", staff_id=staff, started_on=start, ended_on=end, based_on_diagnostics=by_diagnostics
+        )
 
     def post_course(self, staff: str, start: dt.date, end: dt.date | None = None) -> Data:
         return self.add("post_course_support", staff_id=staff, started_on=start, ended_on=end)
@@ -77,10 +110,25 @@ class Data:
     def training(self, team: str, on: dt.date) -> Data:
         return self.add("team_trainings", team_id=team, completed_on=on, title="Управление качеством")
 
-    def event(self, eid: str, kind: str, on: dt.date, muni: str | None = None, participants: int | None = None,
-              level: str | None = "regional") -> Data:
-        return self.add("events", id=eid, kind=kind, title=f"Мероприятие {eid}", held_on=on,
-                        municipality_id=muni, participants=participants, level=level)
+    def event(
+        self,
+        eid: str,
+        kind: str,
+        on: dt.date,
+        muni: str | None = None,
+        participants: int | None = None,
+        level: str | None = "regional",
+    ) -> Data:
+        return self.add(
+            "events",
+            id=eid,
+            kind=kind,
+            title=f"Мероприятие {eid}",
+            held_on=on,
+            municipality_id=muni,
+            participants=participants,
+            level=level,
+        )
 
     def site(self, org: str, kind: str, since: int, until: int | None = None) -> Data:
         return self.add("internship_sites", organization_id=org, kind=kind, since_year=since, until_year=until)
@@ -91,10 +139,26 @@ class Data:
     def graduate_diagnostic(self, gid: str, kind: str, on: dt.date, result: float | None = None) -> Data:
         return self.add("graduate_diagnostics", graduate_id=gid, kind=kind, taken_on=on, result_percent=result)
 
-    def aggregate(self, indicator: str, year: int, scope: str, scope_id: str, numerator: float,
-                  denominator: float | None = None, sub_measure: str = "") -> Data:
-        return self.add("aggregate_returns", indicator_id=indicator, year=year, scope=scope, scope_id=scope_id,
-                        numerator=numerator, denominator=denominator, sub_measure=sub_measure)
+    def aggregate(
+        self,
+        indicator: str,
+        year: int,
+        scope: str,
+        scope_id: str,
+        numerator: float,
+        denominator: float | None = None,
+        sub_measure: str = "",
+    ) -> Data:
+        return self.add(
+            "aggregate_returns",
+            indicator_id=indicator,
+            year=year,
+            scope=scope,
+            scope_id=scope_id,
+            numerator=numerator,
+            denominator=denominator,
+            sub_measure=sub_measure,
+        )
 
     def save(self, store: Any) -> Any:
         """Insert every row (parents first) and return the store."""

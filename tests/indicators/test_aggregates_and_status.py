@@ -10,8 +10,11 @@ YOUNG = {"population": "young_teachers", "numerator": ["participated"]}
 
 
 def pick(results, indicator="x", scope_id=None, sub=None):
-    return [r for r in results if r.indicator_id == indicator and r.sub_measure == sub
-            and (scope_id is None or r.scope_id == scope_id)]
+    return [
+        r
+        for r in results
+        if r.indicator_id == indicator and r.sub_measure == sub and (scope_id is None or r.scope_id == scope_id)
+    ]
 
 
 def young_world(data: Data, org: str, n: int, supported: int, prefix: str) -> None:
@@ -23,8 +26,14 @@ def young_world(data: Data, org: str, n: int, supported: int, prefix: str) -> No
 
 
 def hierarchy() -> Data:
-    return (Data().municipality("m1").municipality("m2")
-            .organization("o1", "m1").organization("o2", "m1").organization("o3", "m2"))
+    return (
+        Data()
+        .municipality("m1")
+        .municipality("m2")
+        .organization("o1", "m1")
+        .organization("o2", "m1")
+        .organization("o3", "m2")
+    )
 
 
 def test_person_level_rows_and_aggregate_returns_give_the_same_result(tmp_path, config_for, registry):
@@ -41,9 +50,13 @@ def test_person_level_rows_and_aggregate_returns_give_the_same_result(tmp_path, 
     outs = []
     for name, data in (("person", person), ("aggregate", agg)):
         store = data.save(open_store(tmp_path / f"{name}.sqlite"))
-        outs.append({(r.scope, r.scope_id): (r.numerator, r.denominator, r.value, r.data_source)
-                     for by in ("jurisdiction", "municipality")
-                     for r in pick(compute(cfg, store, year=YEAR, by=by, registry=registry))})
+        outs.append(
+            {
+                (r.scope, r.scope_id): (r.numerator, r.denominator, r.value, r.data_source)
+                for by in ("jurisdiction", "municipality")
+                for r in pick(compute(cfg, store, year=YEAR, by=by, registry=registry))
+            }
+        )
         store.close()
     person_res, agg_res = outs
     assert {k: v[:3] for k, v in person_res.items()} == {k: v[:3] for k, v in agg_res.items()}
@@ -51,15 +64,14 @@ def test_person_level_rows_and_aggregate_returns_give_the_same_result(tmp_path, 
     assert agg_res[("jurisdiction", "testland")] == (14, 20, 70.0, "aggregate")
 
 
-def test_person_rows_win_over_a_return_for_the_same_organization_and_mixed_is_reported(store, config_for,
-                                                                                     registry):
+def test_person_rows_win_over_a_return_for_the_same_organization_and_mixed_is_reported(store, config_for, registry):
     cfg = config_for([{"id": "x", "text": "Доля", "unit": "%", "formula": YOUNG}])
     data = hierarchy()
     young_world(data, "o1", 5, 5, "a")
-    data.aggregate("x", YEAR, "organization", "o1", 0, 100)   # ignored: o1 has person-level rows
-    data.aggregate("x", YEAR, "organization", "o2", 3, 5)     # used
-    data.aggregate("x", YEAR, "municipality", "m1", 50, 50)   # ignored: m1 has finer data
-    data.aggregate("x", YEAR, "municipality", "m2", 2, 10)    # used
+    data.aggregate("x", YEAR, "organization", "o1", 0, 100)  # ignored: o1 has person-level rows
+    data.aggregate("x", YEAR, "organization", "o2", 3, 5)  # used
+    data.aggregate("x", YEAR, "municipality", "m1", 50, 50)  # ignored: m1 has finer data
+    data.aggregate("x", YEAR, "municipality", "m2", 2, 10)  # used
     data.save(store)
     [j] = pick(compute(cfg, store, year=YEAR, registry=registry))
     assert (j.numerator, j.denominator, j.data_source) == (10, 20, "mixed")
@@ -94,6 +106,7 @@ def test_zero_denominator_is_no_data_and_small_denominators_are_suppressed(store
     rows.pop("jurisdictions")
     with store.engine.begin() as conn:
         from efs.data import schema as S
+
         conn.execute(S.staff.insert(), rows["staff"])
         conn.execute(S.support_participation.insert(), rows["support_participation"])
     [hidden] = pick(compute(cfg, store, year=YEAR, registry=registry))
@@ -110,10 +123,26 @@ def test_status_follows_the_latest_applicable_target_of_each_origin(store, confi
         {"year": 2023, "value": 75, "unit": "%", "as_written": "в 2023 году - не менее 75%"},
         {"year": 2025, "value": 100, "unit": "%", "as_written": "в 2025 году - 100%"},
     ]
-    roadmap = [{"id": "r1", "text": "Мероприятие", "thresholds": [
-        {"indicator": "x", "year": 2024, "value": 90, "unit": "%", "as_written": "90 %"}]}]
-    cfg = config_for([{"id": "x", "text": "Доля", "unit": "%", "formula": YOUNG, "targets": targets,
-                       "equivalent": [{"id": "federal_4", "rationale": "тот же показатель"}]}], roadmap=roadmap)
+    roadmap = [
+        {
+            "id": "r1",
+            "text": "Мероприятие",
+            "thresholds": [{"indicator": "x", "year": 2024, "value": 90, "unit": "%", "as_written": "90 %"}],
+        }
+    ]
+    cfg = config_for(
+        [
+            {
+                "id": "x",
+                "text": "Доля",
+                "unit": "%",
+                "formula": YOUNG,
+                "targets": targets,
+                "equivalent": [{"id": "federal_4", "rationale": "тот же показатель"}],
+            }
+        ],
+        roadmap=roadmap,
+    )
     data = hierarchy()
     young_world(data, "o1", 10, 8, "a")
     data.save(store)

@@ -9,31 +9,41 @@ YEAR = 2024
 
 
 def result(results, indicator, sub=None, scope_id=None):
-    found = [r for r in results if r.indicator_id == indicator and r.sub_measure == sub
-             and (scope_id is None or r.scope_id == scope_id)]
+    found = [
+        r
+        for r in results
+        if r.indicator_id == indicator and r.sub_measure == sub and (scope_id is None or r.scope_id == scope_id)
+    ]
     assert len(found) == 1, found
     return found[0]
 
 
 def base() -> Data:
-    return (Data().municipality("m1").municipality("m2")
-            .organization("o1", "m1").organization("o2", "m1").organization("o3", "m2"))
+    return (
+        Data()
+        .municipality("m1")
+        .municipality("m2")
+        .organization("o1", "m1")
+        .organization("o2", "m1")
+        .organization("o3", "m2")
+    )
 
 
-def test_federal_1_counts_teachers_who_completed_a_registry_programme_chosen_by_diagnostics(store, config_for,
-                                                                                           registry):
+def test_federal_1_counts_teachers_who_completed_a_registry_programme_chosen_by_diagnostics(
+    store, config_for, registry
+):
     data = base().programme("reg", registry=True).programme("other")
     data.people("a", 6, "o1")  # a0..a5
     data.people("b", 4, "o3")  # b0..b3
     data.person("admin", "o1", pedagogical=False, manager=True)  # not a teacher: outside the denominator
-    data.person("gone", "o1", left=2023)                         # left before the year: outside
-    data.completion("a0", "reg", d(YEAR), by_diagnostics=True)   # counts
+    data.person("gone", "o1", left=2023)  # left before the year: outside
+    data.completion("a0", "reg", d(YEAR), by_diagnostics=True)  # counts
     data.completion("a1", "reg", d(YEAR), by_diagnostics=False)  # not chosen by diagnostics
     data.completion("a2", "other", d(YEAR), by_diagnostics=True)  # not in the registry
     data.completion("a3", "reg", d(YEAR - 1), by_diagnostics=True)  # last year
     data.completion("b0", "reg", d(YEAR, 5), by_diagnostics=True)  # counts
     data.completion("b0", "reg", d(YEAR, 9), by_diagnostics=True)  # same person twice: once
-    data.completion("gone", "reg", d(YEAR), by_diagnostics=True)   # not employed
+    data.completion("gone", "reg", d(YEAR), by_diagnostics=True)  # not employed
     data.save(store)
     cfg = config_for([])
     r = result(compute(cfg, store, year=YEAR, registry=registry), "federal_1")
@@ -45,8 +55,7 @@ def test_federal_1_counts_teachers_who_completed_a_registry_programme_chosen_by_
     assert (m1.numerator, m1.denominator) == (1, 6) and (m2.numerator, m2.denominator) == (1, 4)
 
 
-def test_federal_2_adds_graduates_to_the_denominator_and_has_the_70_percent_sub_measure(store, config_for,
-                                                                                       registry):
+def test_federal_2_adds_graduates_to_the_denominator_and_has_the_70_percent_sub_measure(store, config_for, registry):
     data = base()
     data.people("t", 4, "o1")
     data.graduate("g0", YEAR, "m1").graduate("g1", YEAR, "m2").graduate("g_old", YEAR - 1, "m1")
@@ -82,18 +91,18 @@ def test_federal_3_counts_teams_trained_in_the_year_against_the_per_region_targe
 
 def test_federal_4_counts_young_teachers_in_any_support_form_active_in_the_year(store, config_for, registry):
     data = base()
-    data.person("y1", "o1", birth=1995, start=2023)   # 29, 1st year: young
-    data.person("y2", "o1", birth=1990, start=2022)   # 34, 2 years: young
-    data.person("y3", "o2", birth=1996, start=2024)   # young, started this year
-    data.person("y4", "o3", birth=1995, start=2023)   # young
-    data.person("y5", "o3", birth=1995, start=2023)   # young
+    data.person("y1", "o1", birth=1995, start=2023)  # 29, 1st year: young
+    data.person("y2", "o1", birth=1990, start=2022)  # 34, 2 years: young
+    data.person("y3", "o2", birth=1996, start=2024)  # young, started this year
+    data.person("y4", "o3", birth=1995, start=2023)  # young
+    data.person("y5", "o3", birth=1995, start=2023)  # young
     data.person("old", "o1", birth=1989, start=2023)  # 35: not young
     data.person("exp", "o1", birth=1995, start=2021)  # 3 years: not young
     data.person("fut", "o1", birth=2000, start=2025)  # not yet working
-    data.participation("y1", "mentoring", d(YEAR - 1), None, "mentee")      # still running
+    data.participation("y1", "mentoring", d(YEAR - 1), None, "mentee")  # still running
     data.participation("y2", "teacher_pair", d(YEAR - 1), d(YEAR - 1, 12, 1))  # ended last year
     data.participation("y3", "young_teachers_association", d(YEAR, 9))
-    data.participation("y4", "mentoring", d(YEAR + 1))                       # starts next year
+    data.participation("y4", "mentoring", d(YEAR + 1))  # starts next year
     data.participation("old", "mentoring", d(YEAR))
     data.save(store)
     r = result(compute(config_for([]), store, year=YEAR, registry=registry), "federal_4")

@@ -31,13 +31,15 @@ def test_every_registered_formula_compiles(registry):
         resolved = resolve_named(formula)
         query = resolved.build(FormulaContext("x", 2024))[0]
         assert {"municipality_id", "organization_id", "numerator", "denominator", "base"} <= set(
-            query.selected_columns.keys())
+            query.selected_columns.keys()
+        )
         assert formula.reading, f"формула {formula.id} без выбранного прочтения"
 
 
 def test_an_invalid_formula_in_a_configuration_is_reported_with_file_line_and_every_problem(tmp_path, registry):
     path = tmp_path / "bad.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         format_version: 1
         jurisdiction: {id: badland, name: Плохая область, level: regional, document: x.txt}
         indicators:
@@ -53,15 +55,17 @@ def test_an_invalid_formula_in_a_configuration_is_reported_with_file_line_and_ev
             text: Количество
             unit: ед.
             formula: no_such_formula
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     from efs.loading import load_configuration
 
     cfg = load_configuration(path, registry=registry)
     with pytest.raises(ConfigurationError) as exc:
         plan_indicators(cfg, registry)
     text = str(exc.value)
-    assert "bad.yaml:10" in text and "astrology" in text          # the kind, on its line
-    assert "bad.yaml:11" in text and "неприменимо" in text        # trained is for management teams
+    assert "bad.yaml:10" in text and "astrology" in text  # the kind, on its line
+    assert "bad.yaml:11" in text and "неприменимо" in text  # trained is for management teams
     assert "bad.yaml:15" in text and "no_such_formula" in text
 
 
@@ -69,25 +73,31 @@ def test_efs_indicators_reports_a_bad_formula_without_a_traceback(tmp_path, caps
     from efs.cli import run
 
     path = tmp_path / "bad.yaml"
-    path.write_text("format_version: 1\njurisdiction: {id: badland, name: П, level: regional, document: x.txt}\n"
-                    "indicators:\n  - {id: a, text: Д, unit: '%', formula: {population: teachrs}}\n", encoding="utf-8")
+    path.write_text(
+        "format_version: 1\njurisdiction: {id: badland, name: П, level: regional, document: x.txt}\n"
+        "indicators:\n  - {id: a, text: Д, unit: '%', formula: {population: teachrs}}\n",
+        encoding="utf-8",
+    )
     code = run(["indicators", str(path), "--year", "2024", "--db", str(tmp_path / "s.sqlite")])
     err = capsys.readouterr().err
     assert code == 1 and "bad.yaml:4" in err and "teachrs" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize(("formula", "fragment"), [
-    ([], "словарём"),
-    ({"population": "teachers", "nonsense": 1}, "неизвестный ключ"),
-    ({"numerator": ["participated"]}, "population"),
-    ({"population": "teachers", "numerator": [{"participated": {"forms": ["dancing"]}}]}, "dancing"),
-    ({"population": "teachers", "numerator": [{"age_below": "young"}]}, "число"),
-    ({"population": "teachers", "window": 0}, "window"),
-    ({"population": "teachers", "sub_measures": []}, "только в доле"),
-    ({"numerator": {"population": "teachers"}}, "denominator"),
-    ({"population": "teachers", "measure": "participants"}, "мера"),
-    ({"population": "teachers", "numerator": [{"a": 1, "b": 2}]}, "одного ключа"),
-])
+@pytest.mark.parametrize(
+    ("formula", "fragment"),
+    [
+        ([], "словарём"),
+        ({"population": "teachers", "nonsense": 1}, "неизвестный ключ"),
+        ({"numerator": ["participated"]}, "population"),
+        ({"population": "teachers", "numerator": [{"participated": {"forms": ["dancing"]}}]}, "dancing"),
+        ({"population": "teachers", "numerator": [{"age_below": "young"}]}, "число"),
+        ({"population": "teachers", "window": 0}, "window"),
+        ({"population": "teachers", "sub_measures": []}, "только в доле"),
+        ({"numerator": {"population": "teachers"}}, "denominator"),
+        ({"population": "teachers", "measure": "participants"}, "мера"),
+        ({"population": "teachers", "numerator": [{"a": 1, "b": 2}]}, "одного ключа"),
+    ],
+)
 def test_formula_mistakes_are_explained_in_russian(formula, fragment):
     with pytest.raises(SpecErrors) as exc:
         parse_formula(formula)
@@ -102,10 +112,17 @@ def custom_formula(ctx):
     from efs.indicators.sql import CustomQuery
 
     o = S.organizations
-    query = (sa.select(o.c.municipality_id, o.c.id.label("organization_id"),
-                       sa.func.sum(sa.case((o.c.low_results, 1), else_=0)).label("numerator"),
-                       sa.cast(sa.null(), sa.Float).label("denominator"), sa.func.count().label("base"))
-             .where(o.c.jurisdiction_id == ctx.jurisdiction).group_by(o.c.municipality_id, o.c.id))
+    query = (
+        sa.select(
+            o.c.municipality_id,
+            o.c.id.label("organization_id"),
+            sa.func.sum(sa.case((o.c.low_results, 1), else_=0)).label("numerator"),
+            sa.cast(sa.null(), sa.Float).label("denominator"),
+            sa.func.count().label("base"),
+        )
+        .where(o.c.jurisdiction_id == ctx.jurisdiction)
+        .group_by(o.c.municipality_id, o.c.id)
+    )
     return CustomQuery(query, "count", 1.0, (), ("organizations",))
 
 
@@ -122,8 +139,9 @@ def test_a_python_formula_from_a_plugin_is_computed(store, config_for):
     class Plugin:
         @hookimpl
         def efs_formulas(self):
-            return [Formula(id="low_results_count", name="ШНОР", python=f"{__name__}:custom_formula",
-                            reading="каждая ШНОР")]
+            return [
+                Formula(id="low_results_count", name="ШНОР", python=f"{__name__}:custom_formula", reading="каждая ШНОР")
+            ]
 
     pm: pluggy.PluginManager = get_plugin_manager(entry_points=False)
     pm.register(Plugin(), name="test_custom")

@@ -11,9 +11,15 @@ pytestmark = pytest.mark.postgres
 
 
 def _table(results):
-    return {(r.indicator_id, r.sub_measure, r.scope_id): (r.numerator, r.denominator,
-                                                          None if r.value is None else round(r.value, 9), r.status)
-            for r in results}
+    return {
+        (r.indicator_id, r.sub_measure, r.scope_id): (
+            r.numerator,
+            r.denominator,
+            None if r.value is None else round(r.value, 9),
+            r.status,
+        )
+        for r in results
+    }
 
 
 @pytest.mark.parametrize("by", ["jurisdiction", "municipality", "organization"])

@@ -15,10 +15,10 @@ YEAR = 2024
 COUNTER = itertools.count()
 
 person = st.tuples(
-    st.integers(0, 5),                      # organization index
-    st.integers(1960, 2003),                # birth year
-    st.integers(1985, 2025),                # start of pedagogical work
-    st.booleans(),                          # participates in a support form this year
+    st.integers(0, 5),  # organization index
+    st.integers(1960, 2003),  # birth year
+    st.integers(1985, 2025),  # start of pedagogical work
+    st.booleans(),  # participates in a support form this year
     st.sampled_from([None, "reg_diag", "reg", "plain"]),  # programme completed this year
     st.one_of(st.none(), st.floats(0, 100)),  # functional literacy result
 )
@@ -36,7 +36,8 @@ def shared_store(tmp_path_factory):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(people=st.lists(person, max_size=60), munis=st.integers(1, 3))
 def test_numerator_never_exceeds_denominator_and_municipalities_sum_to_the_jurisdiction(
-        shared_store, registry, config_for, people, munis):
+    shared_store, registry, config_for, people, munis
+):
     j = f"j{next(COUNTER)}"  # each example is its own jurisdiction in one store
     data = Data(j)
     for m in range(munis):

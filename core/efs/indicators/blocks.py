@@ -40,25 +40,40 @@ class Population:
     text: str
 
 
-POPULATIONS: dict[str, Population] = {p.id: p for p in (
-    Population("staff", ("staff",), "все работники, работавшие в году (начали педагогическую работу не позже "
-               "года и не уволены до него)"),
-    Population("teachers", ("staff",), "педагогические работники, работавшие в году"),
-    Population("managers", ("staff",), "управленческие кадры (руководители и заместители), работавшие в году"),
-    Population("teachers_and_managers", ("staff",),
-               "педагогические работники и управленческие кадры, работавшие в году"),
-    Population("young_teachers", ("staff",),
-               "педагоги в возрасте до 35 лет в первые 3 года работы: год − год рождения < 35 и "
-               "год − год начала педагогической работы < 3"),
-    Population("graduates", ("graduates",), "выпускники педагогических вузов года отчёта"),
-    Population("teachers_and_graduates", ("staff", "graduates"),
-               "педагогические работники года и выпускники педагогических вузов года отчёта (сумма)"),
-    Population("organizations", ("organizations",), "все организации юрисдикции"),
-    Population("management_teams", ("management_teams",), "все управленческие команды"),
-    Population("events", ("events",), "мероприятия, проведённые в году (окне лет)"),
-    Population("internship_sites", ("internship_sites",), "площадки, действовавшие в году"),
-    Population("programmes", ("programmes",), "программы ДПО, реализуемые субъектами системы (справочник программ)"),
-)}
+POPULATIONS: dict[str, Population] = {
+    p.id: p
+    for p in (
+        Population(
+            "staff",
+            ("staff",),
+            "все работники, работавшие в году (начали педагогическую работу не позже года и не уволены до него)",
+        ),
+        Population("teachers", ("staff",), "педагогические работники, работавшие в году"),
+        Population("managers", ("staff",), "управленческие кадры (руководители и заместители), работавшие в году"),
+        Population(
+            "teachers_and_managers", ("staff",), "педагогические работники и управленческие кадры, работавшие в году"
+        ),
+        Population(
+            "young_teachers",
+            ("staff",),
+            "педагоги в возрасте до 35 лет в первые 3 года работы: год − год рождения < 35 и "
+            "год − год начала педагогической работы < 3",
+        ),
+        Population("graduates", ("graduates",), "выпускники педагогических вузов года отчёта"),
+        Population(
+            "teachers_and_graduates",
+            ("staff", "graduates"),
+            "педагогические работники года и выпускники педагогических вузов года отчёта (сумма)",
+        ),
+        Population("organizations", ("organizations",), "все организации юрисдикции"),
+        Population("management_teams", ("management_teams",), "все управленческие команды"),
+        Population("events", ("events",), "мероприятия, проведённые в году (окне лет)"),
+        Population("internship_sites", ("internship_sites",), "площадки, действовавшие в году"),
+        Population(
+            "programmes", ("programmes",), "программы ДПО, реализуемые субъектами системы (справочник программ)"
+        ),
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +113,18 @@ class ConditionBlock:
 
 
 DIAGNOSTIC_KINDS = ("professional_deficits", "functional_literacy", "subject", "methodical", "managerial")
-SUPPORT_FORMS = ("mentoring", "teacher_pair", "young_teachers_association", "networking", "methodical_association",
-                 "professional_community", "contest", "internship", "school_of_young_teacher", "other")
+SUPPORT_FORMS = (
+    "mentoring",
+    "teacher_pair",
+    "young_teachers_association",
+    "networking",
+    "methodical_association",
+    "professional_community",
+    "contest",
+    "internship",
+    "school_of_young_teacher",
+    "other",
+)
 SUPPORT_ROLES = ("participant", "mentee", "mentor", "organizer")
 ORG_FLAGS = ("low_results", "adverse_conditions", "mentoring_model", "national_project_infrastructure")
 SITE_KINDS = ("internship_site", "innovation_site", "networking_site", "methodical_centre")
@@ -116,60 +141,127 @@ _PROG_PARAMS = {
     "innovation_based": Param("bool", "программа разработана на основе инновационной деятельности"),
 }
 
-CONDITIONS: dict[str, ConditionBlock] = {c.id: c for c in (
-    ConditionBlock("took_diagnostic", ("staff", "graduates"),
-                   "прошёл диагностику в году (окне лет)",
-                   {"kind": Param("list", "вид диагностики", DIAGNOSTIC_KINDS),
-                    "min_result": Param("number", "результат не ниже, % выполнения"),
-                    "deficits_found": Param("bool", "выявлены профессиональные дефициты"),
-                    "provider": Param("list", "кто проводил (как записано в данных)")},
-                   ("diagnostics", "graduate_diagnostics")),
-    ConditionBlock("completed_programme", ("staff",),
-                   "освоил программу ДПО в году (окне лет)",
-                   {**_PROG_PARAMS,
-                    "selected_by_diagnostics": Param("bool", "программа подобрана с учётом диагностики дефицитов")},
-                   ("programme_completions", "programmes")),
-    ConditionBlock("individual_route", ("staff",),
-                   "имеет индивидуальный образовательный маршрут, действовавший в году",
-                   {"based_on_diagnostics": Param("bool", "маршрут построен по результатам диагностики")},
-                   ("individual_routes",)),
-    ConditionBlock("participated", ("staff",),
-                   "участвовал в формах поддержки и сопровождения, действовавших в году",
-                   {"forms": Param("list", "формы", SUPPORT_FORMS),
-                    "roles": Param("list", "роли", SUPPORT_ROLES)},
-                   ("support_participation",)),
-    ConditionBlock("post_course_support", ("staff",),
-                   "охвачен посткурсовым сопровождением в году", {}, ("post_course_support",)),
-    ConditionBlock("methodical_active", ("staff",),
-                   "состоит в методическом активе в году",
-                   {"roles": Param("list", "роли в активе", ACTIVE_ROLES)}, ("methodical_active_members",)),
-    ConditionBlock("manager", ("staff",), "управленческий работник", {}, (), shorthand="true"),
-    ConditionBlock("pedagogical", ("staff",), "педагогический работник", {}, (), shorthand="true"),
-    ConditionBlock("age_below", ("staff",), "моложе N лет в году", {"years": Param("number", "N")},
-                   (), shorthand="years"),
-    ConditionBlock("experience_below", ("staff",), "педагогический стаж в году меньше N лет",
-                   {"years": Param("number", "N")}, (), shorthand="years"),
-    ConditionBlock("organization", ("staff", "organizations", "internship_sites", "management_teams"),
-                   "организация (место работы, площадка, команда) обладает признаками", _ORG_PARAMS,
-                   ("organizations",)),
-    ConditionBlock("has_site", ("organizations",), "на базе организации действует площадка в году",
-                   {"kind": Param("list", "вид площадки", SITE_KINDS)}, ("internship_sites",)),
-    ConditionBlock("trained", ("management_teams",), "команда окончила обучение в году (окне лет)", {},
-                   ("team_trainings",)),
-    ConditionBlock("team_level", ("management_teams",), "команда организации или муниципалитета",
-                   {"level": Param("str", "organization или municipality", ("organization", "municipality"))},
-                   (), shorthand="level"),
-    ConditionBlock("event_kind", ("events",), "вид мероприятия",
-                   {"kind": Param("list", "вид (conference, seminar, forum, webinar, contest…)")}, (),
-                   shorthand="kind"),
-    ConditionBlock("event_level", ("events",), "уровень мероприятия",
-                   {"level": Param("list", "regional, municipal, institutional")}, (), shorthand="level"),
-    ConditionBlock("site_kind", ("internship_sites",), "вид площадки",
-                   {"kind": Param("list", "вид площадки", SITE_KINDS)}, (), shorthand="kind"),
-    ConditionBlock("programme", ("programmes",), "программа обладает признаками", _PROG_PARAMS, ()),
-    ConditionBlock("implemented", ("programmes",), "программу кто-то освоил в году (окне лет)", {},
-                   ("programme_completions",)),
-)}
+CONDITIONS: dict[str, ConditionBlock] = {
+    c.id: c
+    for c in (
+        ConditionBlock(
+            "took_diagnostic",
+            ("staff", "graduates"),
+            "прошёл диагностику в году (окне лет)",
+            {
+                "kind": Param("list", "вид диагностики", DIAGNOSTIC_KINDS),
+                "min_result": Param("number", "результат не ниже, % выполнения"),
+                "deficits_found": Param("bool", "выявлены профессиональные дефициты"),
+                "provider": Param("list", "кто проводил (как записано в данных)"),
+            },
+            ("diagnostics", "graduate_diagnostics"),
+        ),
+        ConditionBlock(
+            "completed_programme",
+            ("staff",),
+            "освоил программу ДПО в году (окне лет)",
+            {
+                **_PROG_PARAMS,
+                "selected_by_diagnostics": Param("bool", "программа подобрана с учётом диагностики дефицитов"),
+            },
+            ("programme_completions", "programmes"),
+        ),
+        ConditionBlock(
+            "individual_route",
+            ("staff",),
+            "имеет индивидуальный образовательный маршрут, действовавший в году",
+            {"based_on_diagnostics": Param("bool", "маршрут построен по результатам диагностики")},
+            ("individual_routes",),
+        ),
+        ConditionBlock(
+            "participated",
+            ("staff",),
+            "участвовал в формах поддержки и сопровождения, действовавших в году",
+            {"forms": Param("list", "формы", SUPPORT_FORMS), "roles": Param("list", "роли", SUPPORT_ROLES)},
+            ("support_participation",),
+        ),
+        ConditionBlock(
+            "post_course_support",
+            ("staff",),
+            "охвачен посткурсовым сопровождением в году",
+            {},
+            ("post_course_support",),
+        ),
+        ConditionBlock(
+            "methodical_active",
+            ("staff",),
+            "состоит в методическом активе в году",
+            {"roles": Param("list", "роли в активе", ACTIVE_ROLES)},
+            ("methodical_active_members",),
+        ),
+        ConditionBlock("manager", ("staff",), "управленческий работник", {}, (), shorthand="true"),
+        ConditionBlock("pedagogical", ("staff",), "педагогический работник", {}, (), shorthand="true"),
+        ConditionBlock(
+            "age_below", ("staff",), "моложе N лет в году", {"years": Param("number", "N")}, (), shorthand="years"
+        ),
+        ConditionBlock(
+            "experience_below",
+            ("staff",),
+            "педагогический стаж в году меньше N лет",
+            {"years": Param("number", "N")},
+            (),
+            shorthand="years",
+        ),
+        ConditionBlock(
+            "organization",
+            ("staff", "organizations", "internship_sites", "management_teams"),
+            "организация (место работы, площадка, команда) обладает признаками",
+            _ORG_PARAMS,
+            ("organizations",),
+        ),
+        ConditionBlock(
+            "has_site",
+            ("organizations",),
+            "на базе организации действует площадка в году",
+            {"kind": Param("list", "вид площадки", SITE_KINDS)},
+            ("internship_sites",),
+        ),
+        ConditionBlock(
+            "trained", ("management_teams",), "команда окончила обучение в году (окне лет)", {}, ("team_trainings",)
+        ),
+        ConditionBlock(
+            "team_level",
+            ("management_teams",),
+            "команда организации или муниципалитета",
+            {"level": Param("str", "organization или municipality", ("organization", "municipality"))},
+            (),
+            shorthand="level",
+        ),
+        ConditionBlock(
+            "event_kind",
+            ("events",),
+            "вид мероприятия",
+            {"kind": Param("list", "вид (conference, seminar, forum, webinar, contest…)")},
+            (),
+            shorthand="kind",
+        ),
+        ConditionBlock(
+            "event_level",
+            ("events",),
+            "уровень мероприятия",
+            {"level": Param("list", "regional, municipal, institutional")},
+            (),
+            shorthand="level",
+        ),
+        ConditionBlock(
+            "site_kind",
+            ("internship_sites",),
+            "вид площадки",
+            {"kind": Param("list", "вид площадки", SITE_KINDS)},
+            (),
+            shorthand="kind",
+        ),
+        ConditionBlock("programme", ("programmes",), "программа обладает признаками", _PROG_PARAMS, ()),
+        ConditionBlock(
+            "implemented", ("programmes",), "программу кто-то освоил в году (окне лет)", {}, ("programme_completions",)
+        ),
+    )
+}
 
 #: Logical combinators: ``not`` takes one condition, ``any``/``all`` a list.
 COMBINATORS = ("not", "any", "all")

@@ -22,30 +22,44 @@ def _cell(text: Any) -> str:
 
 def blocks_markdown() -> str:
     """The building-block reference."""
-    out = ["## Строительные блоки", "",
-           "Формула считает строки одной *сущности* года отчёта. Три формы (подробно — "
-           "`efs.indicators.spec`):", "",
-           "* **доля** — `population`, необязательный `where` (сужает знаменатель), `numerator` (условия "
-           "числителя), `sub_measures` (части с собственным числителем), `factor` (100);",
-           "* **количество** — `population` и `where` (что считается), без `numerator`;",
-           "* **отношение** — `numerator: {population, where}` и `denominator: {population, where}`, "
-           "`factor` (1).", "",
-           "Общие ключи: `window` (сколько лет назад смотрят условия-события, 1 — только год отчёта), "
-           "`measure` (`count` или `participants`). Доли по территории — сумма числителей на сумму "
-           "знаменателей организаций (не среднее долей); знаменатель 0 — «нет данных»; знаменатель меньше 5 "
-           "скрывается. Статусы: " + ", ".join(f"`{k}` — {v}" for k, v in STATUS_LABELS.items()) + ".", "",
-           "### Совокупности", "", "| совокупность | сущность | что это |", "|---|---|---|"]
+    out = [
+        "## Строительные блоки",
+        "",
+        "Формула считает строки одной *сущности* года отчёта. Три формы (подробно — `efs.indicators.spec`):",
+        "",
+        "* **доля** — `population`, необязательный `where` (сужает знаменатель), `numerator` (условия "
+        "числителя), `sub_measures` (части с собственным числителем), `factor` (100);",
+        "* **количество** — `population` и `where` (что считается), без `numerator`;",
+        "* **отношение** — `numerator: {population, where}` и `denominator: {population, where}`, `factor` (1).",
+        "",
+        "Общие ключи: `window` (сколько лет назад смотрят условия-события, 1 — только год отчёта), "
+        "`measure` (`count` или `participants`). Доли по территории — сумма числителей на сумму "
+        "знаменателей организаций (не среднее долей); знаменатель 0 — «нет данных»; знаменатель меньше 5 "
+        "скрывается. Статусы: " + ", ".join(f"`{k}` — {v}" for k, v in STATUS_LABELS.items()) + ".",
+        "",
+        "### Совокупности",
+        "",
+        "| совокупность | сущность | что это |",
+        "|---|---|---|",
+    ]
     for p in POPULATIONS.values():
         out.append(f"| `{p.id}` | {', '.join(p.entities)} | {_cell(p.text)} |")
-    out += ["", "### Условия", "", "| условие | к чему применимо | что проверяет | параметры | таблицы |",
-            "|---|---|---|---|---|"]
+    out += [
+        "",
+        "### Условия",
+        "",
+        "| условие | к чему применимо | что проверяет | параметры | таблицы |",
+        "|---|---|---|---|---|",
+    ]
     for c in CONDITIONS.values():
-        params = "; ".join(f"`{k}` ({p.type}) — {p.text}" + (f": {', '.join(p.choices)}" if p.choices else "")
-                           for k, p in c.params.items()) or ("`true`/`false`" if c.shorthand == "true" else "—")
-        out.append(f"| `{c.id}` | {', '.join(c.entities)} | {_cell(c.text)} | {_cell(params)} | "
-                   f"{', '.join(c.tables) or '—'} |")
-    out += ["", "Комбинаторы: `not: условие`, `any: [условия]`, `all: [условия]`.", "",
-            "### Меры", ""]
+        params = "; ".join(
+            f"`{k}` ({p.type}) — {p.text}" + (f": {', '.join(p.choices)}" if p.choices else "")
+            for k, p in c.params.items()
+        ) or ("`true`/`false`" if c.shorthand == "true" else "—")
+        out.append(
+            f"| `{c.id}` | {', '.join(c.entities)} | {_cell(c.text)} | {_cell(params)} | {', '.join(c.tables) or '—'} |"
+        )
+    out += ["", "Комбинаторы: `not: условие`, `any: [условия]`, `all: [условия]`.", "", "### Меры", ""]
     out += [f"* `{k}` — {v[0]}" for k, v in MEASURES.items()]
     out += ["", "### Сущности и таблицы", ""]
     out += [f"* `{k}` — {v[0]}: {', '.join(v[1])}" for k, v in ENTITIES.items()]
@@ -77,17 +91,25 @@ def _plan_rows(plans: list[IndicatorPlan]) -> list[str]:
 
 def indicators_markdown(registry: Any, configs: dict[str, Any]) -> str:
     """The whole ``docs/indicators.md``."""
-    out = ["# Показатели и их формулы", "",
-           "Файл создаётся командой `python -m efs.indicators.docs`; не правьте его вручную.", "",
-           "Каждый показатель федеральной концепции и каждой поставляемой конфигурации, его формула из "
-           "строительных блоков, таблицы хранилища, которые она читает, и выбранное прочтение формулировки "
-           "документа (где формулировка допускает разное понимание).", "", blocks_markdown(), "",
-           "## Показатели", ""]
+    out = [
+        "# Показатели и их формулы",
+        "",
+        "Файл создаётся командой `python -m efs.indicators.docs`; не правьте его вручную.",
+        "",
+        "Каждый показатель федеральной концепции и каждой поставляемой конфигурации, его формула из "
+        "строительных блоков, таблицы хранилища, которые она читает, и выбранное прочтение формулировки "
+        "документа (где формулировка допускает разное понимание).",
+        "",
+        blocks_markdown(),
+        "",
+        "## Показатели",
+        "",
+    ]
     federal_done = False
     for name in sorted(configs):
         plans = plan_indicators(configs[name], registry)
         if not federal_done:
-            out += ["### Федеральные показатели", ""] + _plan_rows([p for p in plans if p.federal])
+            out += ["### Федеральные показатели", "", *_plan_rows([p for p in plans if p.federal])]
             federal_done = True
         own = [p for p in plans if not p.federal]
         out += [f"### {configs[name].jurisdiction.name} (`{name}`)", ""]
@@ -99,22 +121,39 @@ def store_markdown() -> str:
     """The whole ``docs/store.md``: design notes and every table with its columns."""
     from efs.data import schema as S
 
-    out = ["# Хранилище данных мониторинга", "",
-           "Файл создаётся командой `python -m efs.indicators.docs`; не правьте его вручную.", "",
-           (S.__doc__ or "").split("\n\n", 1)[1].strip(), "",
-           "Хранилище — файл SQLite (по умолчанию `efs.sqlite`, или путь в `--db` / `EFS_DB`) или база "
-           "PostgreSQL по URL (`postgresql+psycopg://…`). Схема версионируется Alembic: `efs db init`, "
-           "`efs db upgrade`, `efs db status`; миграции поставляются в пакете (`efs/data/migrations`).", "",
-           "## Таблицы", ""]
+    out = [
+        "# Хранилище данных мониторинга",
+        "",
+        "Файл создаётся командой `python -m efs.indicators.docs`; не правьте его вручную.",
+        "",
+        (S.__doc__ or "").split("\n\n", 1)[1].strip(),
+        "",
+        "Хранилище — файл SQLite (по умолчанию `efs.sqlite`, или путь в `--db` / `EFS_DB`) или база "
+        "PostgreSQL по URL (`postgresql+psycopg://…`). Схема версионируется Alembic: `efs db init`, "
+        "`efs db upgrade`, `efs db status`; миграции поставляются в пакете (`efs/data/migrations`).",
+        "",
+        "## Таблицы",
+        "",
+    ]
     for table in S.metadata.sorted_tables:
-        out += [f"### `{table.name}`", "", table.comment or "", "",
-                f"Первичный ключ: ({', '.join(c.name for c in table.primary_key.columns)})", "",
-                "| столбец | тип | обязателен | описание |", "|---|---|---|---|"]
+        out += [
+            f"### `{table.name}`",
+            "",
+            table.comment or "",
+            "",
+            f"Первичный ключ: ({', '.join(c.name for c in table.primary_key.columns)})",
+            "",
+            "| столбец | тип | обязателен | описание |",
+            "|---|---|---|---|",
+        ]
         for col in table.columns:
-            out.append(f"| `{col.name}` | {col.type} | {'да' if not col.nullable else 'нет'} | "
-                       f"{_cell(col.comment or '')} |")
-        idx = [f"`{i.name}` ({', '.join(c.name for c in i.columns)})" for i in sorted(
-            table.indexes, key=lambda i: i.name or "")]
+            out.append(
+                f"| `{col.name}` | {col.type} | {'да' if not col.nullable else 'нет'} | {_cell(col.comment or '')} |"
+            )
+        idx = [
+            f"`{i.name}` ({', '.join(c.name for c in i.columns)})"
+            for i in sorted(table.indexes, key=lambda i: i.name or "")
+        ]
         if idx:
             out += ["", "Индексы: " + "; ".join(idx)]
         out.append("")
@@ -125,8 +164,10 @@ def bundled_configurations(registry: Any) -> dict[str, Any]:
     """The configurations shipped with the installed plugins, by jurisdiction id."""
     from efs.loading import load_configuration
 
-    return {jid: load_configuration(info.config_path, registry=registry)
-            for jid, info in sorted(registry.jurisdictions.items())}
+    return {
+        jid: load_configuration(info.config_path, registry=registry)
+        for jid, info in sorted(registry.jurisdictions.items())
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,8 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     from efs.registry import Registry
 
     registry = Registry.build()
-    (DOCS / "indicators.md").write_text(indicators_markdown(registry, bundled_configurations(registry)),
-                                        encoding="utf-8")
+    (DOCS / "indicators.md").write_text(
+        indicators_markdown(registry, bundled_configurations(registry)), encoding="utf-8"
+    )
     (DOCS / "store.md").write_text(store_markdown(), encoding="utf-8")
     return 0
 

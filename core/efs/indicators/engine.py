@@ -54,11 +54,20 @@ class Hierarchy:
 def load_hierarchy(conn: sa.Connection, config: Configuration) -> Hierarchy:
     """Read the jurisdiction's municipalities and organizations (two small queries)."""
     j = config.jurisdiction.id
-    munis = {r.id: r.name for r in conn.execute(
-        sa.select(S.municipalities.c.id, S.municipalities.c.name).where(S.municipalities.c.jurisdiction_id == j))}
-    orgs = {r.id: (r.municipality_id, r.name) for r in conn.execute(
-        sa.select(S.organizations.c.id, S.organizations.c.municipality_id, S.organizations.c.name)
-        .where(S.organizations.c.jurisdiction_id == j))}
+    munis = {
+        r.id: r.name
+        for r in conn.execute(
+            sa.select(S.municipalities.c.id, S.municipalities.c.name).where(S.municipalities.c.jurisdiction_id == j)
+        )
+    }
+    orgs = {
+        r.id: (r.municipality_id, r.name)
+        for r in conn.execute(
+            sa.select(S.organizations.c.id, S.organizations.c.municipality_id, S.organizations.c.name).where(
+                S.organizations.c.jurisdiction_id == j
+            )
+        )
+    }
     return Hierarchy(config.jurisdiction.name, config.jurisdiction.level.value, munis, orgs)
 
 
@@ -77,9 +86,16 @@ def person_groups(conn: sa.Connection, query: sa.Select[Any], sub_ids: Iterable[
     out = []
     for row in conn.execute(query).mappings():
         den = row["denominator"]
-        out.append(Group(row["municipality_id"], row["organization_id"], float(row["numerator"] or 0),
-                         None if den is None else float(den), float(row["base"] or 0),
-                         {sid: float(row[f"sub_{k}"] or 0) for k, sid in enumerate(subs)}))
+        out.append(
+            Group(
+                row["municipality_id"],
+                row["organization_id"],
+                float(row["numerator"] or 0),
+                None if den is None else float(den),
+                float(row["base"] or 0),
+                {sid: float(row[f"sub_{k}"] or 0) for k, sid in enumerate(subs)},
+            )
+        )
     return out
 
 
@@ -107,8 +123,11 @@ def merge_aggregates(groups: list[Group], rows: list[Any], hierarchy: Hierarchy,
         grp.denominator = None if row.denominator is None or kind == "count" else float(row.denominator)
         grp.base = 1.0
     org_munis = {g.municipality_id for (scope, _), g in by_scope.items() if scope == "organization"}
-    extra = [g for (scope, sid), g in by_scope.items()
-             if g.base > 0 and (scope == "organization" or (sid not in covered_munis and sid not in org_munis))]
+    extra = [
+        g
+        for (scope, sid), g in by_scope.items()
+        if g.base > 0 and (scope == "organization" or (sid not in covered_munis and sid not in org_munis))
+    ]
     return groups + extra
 
 
@@ -156,14 +175,25 @@ def compute(
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
         for plan in plans:
             groups, kind, factor, subs = evaluate(conn, plan, ctx, hierarchy, aggregates.get(plan.indicator.id, []))
-            out += results_for(plan, groups, kind, factor, subs, by=by, year=year, hierarchy=hierarchy,
-                               show_small=show_small, min_denominator=min_denominator,
-                               jurisdiction_id=ctx.jurisdiction)
+            out += results_for(
+                plan,
+                groups,
+                kind,
+                factor,
+                subs,
+                by=by,
+                year=year,
+                hierarchy=hierarchy,
+                show_small=show_small,
+                min_denominator=min_denominator,
+                jurisdiction_id=ctx.jurisdiction,
+            )
     return out
 
 
-def evaluate(conn: sa.Connection, plan: IndicatorPlan, ctx: FormulaContext, hierarchy: Hierarchy,
-             aggregate_rows: list[Any]) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
+def evaluate(
+    conn: sa.Connection, plan: IndicatorPlan, ctx: FormulaContext, hierarchy: Hierarchy, aggregate_rows: list[Any]
+) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
     """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures."""
     if plan.formula is None:
         return [], "share" if plan.indicator.denominator else "count", 1.0, ()
@@ -179,11 +209,19 @@ def _scope_keys(by: str, groups: list[Group], hierarchy: Hierarchy, jurisdiction
     if by == "jurisdiction":
         return [(jurisdiction_id, hierarchy.jurisdiction_name)]
     if by == "municipality":
-        ids = dict.fromkeys([*sorted(hierarchy.municipalities), *sorted(
-            {g.municipality_id for g in groups if g.municipality_id} - set(hierarchy.municipalities))])
+        ids = dict.fromkeys(
+            [
+                *sorted(hierarchy.municipalities),
+                *sorted({g.municipality_id for g in groups if g.municipality_id} - set(hierarchy.municipalities)),
+            ]
+        )
         return [(m, hierarchy.municipalities.get(m, m)) for m in ids]
-    ids = dict.fromkeys([*sorted(hierarchy.organizations), *sorted(
-        {g.organization_id for g in groups if g.organization_id} - set(hierarchy.organizations))])
+    ids = dict.fromkeys(
+        [
+            *sorted(hierarchy.organizations),
+            *sorted({g.organization_id for g in groups if g.organization_id} - set(hierarchy.organizations)),
+        ]
+    )
     return [(o, hierarchy.organizations.get(o, ("", o))[1]) for o in ids]
 
 
@@ -195,9 +233,20 @@ def _in_scope(g: Group, by: str, scope_id: str) -> bool:
     return g.organization_id == scope_id
 
 
-def results_for(plan: IndicatorPlan, groups: list[Group], kind: str, factor: float,
-                subs: tuple[tuple[str, str], ...], *, by: str, year: int, hierarchy: Hierarchy,
-                show_small: bool, min_denominator: int, jurisdiction_id: str) -> list[IndicatorResult]:
+def results_for(
+    plan: IndicatorPlan,
+    groups: list[Group],
+    kind: str,
+    factor: float,
+    subs: tuple[tuple[str, str], ...],
+    *,
+    by: str,
+    year: int,
+    hierarchy: Hierarchy,
+    show_small: bool,
+    min_denominator: int,
+    jurisdiction_id: str,
+) -> list[IndicatorResult]:
     """Roll groups up to the scopes of ``by`` and judge them against the targets."""
     ind = plan.indicator
     out = []
@@ -227,8 +276,15 @@ def results_for(plan: IndicatorPlan, groups: list[Group], kind: str, factor: flo
             else:
                 num_out, den_out = num, den
                 value = num * factor if kind == "count" else num / den * factor  # type: ignore[operator]
-            picked = applicable(plan.candidates, year=year, scope=by, jurisdiction_level=hierarchy.level,
-                                unit=ind.unit, sub_label=sub_label, sub_count=len(subs))
+            picked = applicable(
+                plan.candidates,
+                year=year,
+                scope=by,
+                jurisdiction_level=hierarchy.level,
+                unit=ind.unit,
+                sub_label=sub_label,
+                sub_count=len(subs),
+            )
             checks: list[TargetCheck] = [check(t, origin, value) for t, origin in picked]
             if not status:
                 if not checks:
@@ -237,15 +293,28 @@ def results_for(plan: IndicatorPlan, groups: list[Group], kind: str, factor: flo
                     status = "not_met"
                 else:
                     status = "met"
-            source = ("none" if not sources else sources.pop() if len(sources) == 1 else "mixed")
-            out.append(IndicatorResult(
-                indicator_id=ind.id,
-                indicator_text=ind.text if sub_label is None else f"{ind.text} — в том числе {sub_label}",
-                federal=plan.federal, scope=by, scope_id=scope_id, scope_name=scope_name, year=year,
-                numerator=num_out, denominator=den_out, value=value, unit=ind.unit, status=status,
-                targets=checks, data_source=source, sub_measure=sub_id,
-                formula_id=plan.formula.id if plan.formula else None, note=plan.problem,
-            ))
+            source = "none" if not sources else sources.pop() if len(sources) == 1 else "mixed"
+            out.append(
+                IndicatorResult(
+                    indicator_id=ind.id,
+                    indicator_text=ind.text if sub_label is None else f"{ind.text} — в том числе {sub_label}",
+                    federal=plan.federal,
+                    scope=by,
+                    scope_id=scope_id,
+                    scope_name=scope_name,
+                    year=year,
+                    numerator=num_out,
+                    denominator=den_out,
+                    value=value,
+                    unit=ind.unit,
+                    status=status,
+                    targets=checks,
+                    data_source=source,
+                    sub_measure=sub_id,
+                    formula_id=plan.formula.id if plan.formula else None,
+                    note=plan.problem,
+                )
+            )
     return out
 
 
@@ -253,6 +322,7 @@ def is_synthetic(store: Store, jurisdiction_id: str) -> bool:
     """Whether any data of the jurisdiction in the store was synthesised (``efs data synth``)."""
     ds = S.data_sources
     with store.engine.connect() as conn:
-        row = conn.execute(sa.select(ds.c.id).where(ds.c.jurisdiction_id == jurisdiction_id,
-                                                     ds.c.kind == "synthesis").limit(1)).first()
+        row = conn.execute(
+            sa.select(ds.c.id).where(ds.c.jurisdiction_id == jurisdiction_id, ds.c.kind == "synthesis").limit(1)
+        ).first()
     return row is not None

@@ -22,8 +22,13 @@ def render_sql(query: Any, dialect: Any) -> str:
 def explain(plan: IndicatorPlan, ctx: FormulaContext, dialect: Any, results: list[IndicatorResult]) -> str:
     """A Russian explanation of one indicator for the report year, with its SQL and per-scope numbers."""
     ind = plan.indicator
-    lines = [f"Показатель {ind.id}" + (f" (№ {ind.number})" if ind.number else "") +
-             (" — федеральный" if plan.federal else ""), ind.text, ""]
+    lines = [
+        f"Показатель {ind.id}"
+        + (f" (№ {ind.number})" if ind.number else "")
+        + (" — федеральный" if plan.federal else ""),
+        ind.text,
+        "",
+    ]
     if ind.source is not None:
         lines.append(f"Источник: {ind.source}")
     if ind.numerator:
@@ -42,8 +47,12 @@ def explain(plan: IndicatorPlan, ctx: FormulaContext, dialect: Any, results: lis
         for pop in sorted(pops):
             lines.append(f"  совокупность {pop}: {POPULATIONS[pop].text}")
         used = set()
-        for cond in (*f.spec.base.where, *f.spec.numerator, *(c for s in f.spec.sub_measures for c in s.numerator),
-                     *(f.spec.denominator.where if f.spec.denominator else ())):
+        for cond in (
+            *f.spec.base.where,
+            *f.spec.numerator,
+            *(c for s in f.spec.sub_measures for c in s.numerator),
+            *(f.spec.denominator.where if f.spec.denominator else ()),
+        ):
             used |= cond.blocks()
         for name in sorted(used):
             lines.append(f"  условие {name}: {CONDITIONS[name].text}")
@@ -53,8 +62,12 @@ def explain(plan: IndicatorPlan, ctx: FormulaContext, dialect: Any, results: lis
     sources = {r.data_source for r in results if r.sub_measure is None}
     lines.append("Данные: " + "; ".join(sorted(SOURCE_LABELS[s] for s in sources)) if sources else "Данные: —")
     query = f.build(ctx)[0]
-    lines += ["", f"SQL ({dialect.name}, год {ctx.year}; одна строка на муниципалитет и организацию):",
-              render_sql(query, dialect), ""]
+    lines += [
+        "",
+        f"SQL ({dialect.name}, год {ctx.year}; одна строка на муниципалитет и организацию):",
+        render_sql(query, dialect),
+        "",
+    ]
     lines.append("Числитель и знаменатель по территориям:")
     for r in results:
         label = r.scope_name + (f" [{r.sub_measure}]" if r.sub_measure else "")

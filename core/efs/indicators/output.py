@@ -9,8 +9,23 @@ from collections.abc import Callable
 
 from efs.indicators.results import SOURCE_LABELS, STATUS_LABELS, IndicatorResult
 
-CSV_COLUMNS = ("indicator_id", "sub_measure", "federal", "scope", "scope_id", "scope_name", "year", "numerator",
-               "denominator", "value", "unit", "status", "targets", "data_source", "indicator_text")
+CSV_COLUMNS = (
+    "indicator_id",
+    "sub_measure",
+    "federal",
+    "scope",
+    "scope_id",
+    "scope_name",
+    "year",
+    "numerator",
+    "denominator",
+    "value",
+    "unit",
+    "status",
+    "targets",
+    "data_source",
+    "indicator_text",
+)
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -31,8 +46,16 @@ def to_table(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
         ident = r.indicator_id + (f" [{r.sub_measure}]" if r.sub_measure else "")
         value = "—" if r.value is None else f"{_num(r.value)} {r.unit}"
         target = "; ".join(t.label.split(" (")[0] for t in r.targets) or "—"
-        table.add_row(ident, r.scope_name, _num(r.numerator, 0), _num(r.denominator, 0), value, target,
-                      STATUS_LABELS[r.status], SOURCE_LABELS[r.data_source])
+        table.add_row(
+            ident,
+            r.scope_name,
+            _num(r.numerator, 0),
+            _num(r.denominator, 0),
+            value,
+            target,
+            STATUS_LABELS[r.status],
+            SOURCE_LABELS[r.data_source],
+        )
     buf = io.StringIO()
     Console(file=buf, width=160, highlight=False, soft_wrap=False).print(table)
     return buf.getvalue()
@@ -40,8 +63,10 @@ def to_table(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
 
 def to_json(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
     """``{"synthetic": …, "results": [...]}`` with every field of every result."""
-    return json.dumps({"synthetic": synthetic, "results": [r.to_dict() for r in results]},
-                      ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({"synthetic": synthetic, "results": [r.to_dict() for r in results]}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def to_csv(results: list[IndicatorResult], *, synthetic: bool = False) -> str:

@@ -57,6 +57,7 @@ class ResolvedFormula:
 
 def describe_spec(spec: FormulaSpec) -> str:
     """A one-paragraph description of a block formula."""
+
     def side(cs: Any) -> str:
         text = cs.population
         if cs.where:
@@ -130,12 +131,19 @@ def plan_indicators(config: Configuration, registry: Any) -> list[IndicatorPlan]
     return plans
 
 
-def _plan(ind: IndicatorDefinition, federal: bool, config: Configuration, registry: Any,
-          path: tuple[str | int, ...] | None, problems: list[Problem]) -> IndicatorPlan:
+def _plan(
+    ind: IndicatorDefinition,
+    federal: bool,
+    config: Configuration,
+    registry: Any,
+    path: tuple[str | int, ...] | None,
+    problems: list[Problem],
+) -> IndicatorPlan:
     equivalents = [registry.indicators[link.id] for link in ind.equivalent if link.id in registry.indicators]
     thresholds = [th for m in config.roadmap for th in m.thresholds if th.indicator == ind.id]
-    plan = IndicatorPlan(ind, federal, None, candidate_targets(
-        ind, federal=federal, equivalents=equivalents, thresholds=thresholds))
+    plan = IndicatorPlan(
+        ind, federal, None, candidate_targets(ind, federal=federal, equivalents=equivalents, thresholds=thresholds)
+    )
     where = config.location_of(path) if path is not None else Location(path=("indicators", ind.id))
     if ind.formula is None:
         plan.problem = "у показателя нет формулы"
@@ -149,17 +157,24 @@ def _plan(ind: IndicatorDefinition, federal: bool, config: Configuration, regist
     named = registry.formulas.get(ind.formula)
     if named is None:
         known = ", ".join(sorted(registry.formulas)) or "нет"
-        problems.append(Problem(f"показатель {ind.id}: неизвестная формула «{ind.formula}»; известны: {known}",
-                                where, code="EFS302"))
+        problems.append(
+            Problem(
+                f"показатель {ind.id}: неизвестная формула «{ind.formula}»; известны: {known}", where, code="EFS302"
+            )
+        )
         return plan
     try:
         plan.formula = resolve_named(named)
     except SpecErrors as exc:
         prov = named.provenance.plugin if named.provenance else "?"
         for message, p in exc.problems:
-            problems.append(Problem(f"формула «{named.id}» плагина {prov}: {'.'.join(map(str, p))}: {message}",
-                                    where, code="EFS301"))
+            problems.append(
+                Problem(
+                    f"формула «{named.id}» плагина {prov}: {'.'.join(map(str, p))}: {message}", where, code="EFS301"
+                )
+            )
     except (ImportError, AttributeError) as exc:
-        problems.append(Problem(f"формула «{named.id}»: функция {named.python} не найдена: {exc}", where,
-                                code="EFS302"))
+        problems.append(
+            Problem(f"формула «{named.id}»: функция {named.python} не найдена: {exc}", where, code="EFS302")
+        )
     return plan

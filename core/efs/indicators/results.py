@@ -71,10 +71,18 @@ class IndicatorResult:
         """JSON-ready dictionary (targets flattened to their data)."""
         out = asdict(self)
         out["targets"] = [
-            {"year": t.target.year, "value": t.target.value, "unit": t.target.unit,
-             "comparator": t.target.comparator.value, "sub_measure": t.target.sub_measure,
-             "scope": t.target.scope.value, "as_written": t.target.as_written,
-             "met": t.met, "origin": t.origin, "label": t.label}
+            {
+                "year": t.target.year,
+                "value": t.target.value,
+                "unit": t.target.unit,
+                "comparator": t.target.comparator.value,
+                "sub_measure": t.target.sub_measure,
+                "scope": t.target.scope.value,
+                "as_written": t.target.as_written,
+                "met": t.met,
+                "origin": t.origin,
+                "label": t.label,
+            }
             for t in self.targets
         ]
         return out

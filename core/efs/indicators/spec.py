@@ -189,8 +189,10 @@ class _Parser:
         num = data.get("numerator")
         if isinstance(num, Mapping):  # ratio
             if "population" in data or "where" in data:
-                self.err("в формуле-отношении population и where задаются внутри numerator и denominator",
-                         ("population",) if "population" in data else ("where",))
+                self.err(
+                    "в формуле-отношении population и where задаются внутри numerator и denominator",
+                    ("population",) if "population" in data else ("where",),
+                )
             if "denominator" not in data:
                 self.err("в формуле-отношении нужен denominator", ("numerator",))
                 return None
@@ -258,8 +260,11 @@ class _Parser:
             if not isinstance(sid, str) or not sid or sid in seen:
                 self.err("id подпоказателя — непустая строка, не повторяется", (*path, "id"))
             seen.add(sid)
-            out.append(SubMeasure(str(sid), str(item["label"]),
-                                  self.conditions(item["numerator"], (*path, "numerator"), entities)))
+            out.append(
+                SubMeasure(
+                    str(sid), str(item["label"]), self.conditions(item["numerator"], (*path, "numerator"), entities)
+                )
+            )
         return tuple(out)
 
     def conditions(self, data: Any, path: PathT, entities: tuple[str, ...]) -> tuple[Condition, ...]:
@@ -295,8 +300,11 @@ class _Parser:
             return None
         bad = [e for e in entities if e not in block.entities]
         if bad:
-            self.err(f"условие «{name}» неприменимо к совокупности ({', '.join(bad)}); применимо к: "
-                     f"{', '.join(block.entities)}", path)
+            self.err(
+                f"условие «{name}» неприменимо к совокупности ({', '.join(bad)}); применимо к: "
+                f"{', '.join(block.entities)}",
+                path,
+            )
             return None
         if value is None:
             params: dict[str, Any] = {"value": True} if block.shorthand == "true" else {}

@@ -93,11 +93,14 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
         # Staff are grouped by organization only; the engine maps organizations to municipalities.
         # The organizations table is joined only when a condition reads it.
         s, o = S.staff.alias("s"), S.organizations.alias("o")
-        from_ = s
+        from_: Any = s
         if needs_org:
             from_ = s.join(o, sa.and_(o.c.jurisdiction_id == s.c.jurisdiction_id, o.c.id == s.c.organization_id))
-        pop: list[Pred] = [s.c.jurisdiction_id == j, s.c.pedagogical_start_year <= ctx.year,
-                           sa.or_(s.c.left_year.is_(None), s.c.left_year >= ctx.year)]
+        pop: list[Pred] = [
+            s.c.jurisdiction_id == j,
+            s.c.pedagogical_start_year <= ctx.year,
+            sa.or_(s.c.left_year.is_(None), s.c.left_year >= ctx.year),
+        ]
         if population in ("teachers", "young_teachers", "teachers_and_graduates"):
             pop.append(s.c.is_pedagogical)
         elif population == "managers":
@@ -137,6 +140,7 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
 
 # --- conditions -------------------------------------------------------------------------------
 
+
 def _member(f: _Frame, ctx: FormulaContext, table: Any, key: Any, preds: list[Pred], from_: Any = None) -> Pred:
     """``f``'s row has a matching row in ``table`` (``key`` = the row's id).
 
@@ -145,8 +149,11 @@ def _member(f: _Frame, ctx: FormulaContext, table: Any, key: Any, preds: list[Pr
     materialising the subquery.
     """
     if ctx.dialect == "sqlite":
-        return sa.exists().select_from(from_ if from_ is not None else table).where(
-            table.c.jurisdiction_id == f.row.c.jurisdiction_id, key == f.row.c.id, *preds)
+        return (
+            sa.exists()
+            .select_from(from_ if from_ is not None else table)
+            .where(table.c.jurisdiction_id == f.row.c.jurisdiction_id, key == f.row.c.id, *preds)
+        )
     sub = sa.select(key).select_from(from_ if from_ is not None else table)
     return f.row.c.id.in_(sub.where(table.c.jurisdiction_id == ctx.jurisdiction, *preds))
 
@@ -181,8 +188,11 @@ def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) ->
 
 
 def _programme_flags(pr: Any, p: dict[str, Any]) -> list[Pred]:
-    cols = {"federal_registry": pr.c.in_federal_registry, "network_form": pr.c.network_form,
-            "innovation_based": pr.c.innovation_based}
+    cols = {
+        "federal_registry": pr.c.in_federal_registry,
+        "network_form": pr.c.network_form,
+        "innovation_based": pr.c.innovation_based,
+    }
     return [_flag(cols[k], v) for k, v in p.items() if k in cols]
 
 
@@ -247,8 +257,11 @@ def _c_trained(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
 def _c_implemented(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     pc = S.programme_completions
     if ctx.dialect == "sqlite":  # completions are keyed by staff first: probe by the year index instead
-        return f.row.c.id.in_(sa.select(pc.c.programme_id).where(
-            pc.c.jurisdiction_id == ctx.jurisdiction, _in_window(pc.c.completed_on, ctx)))
+        return f.row.c.id.in_(
+            sa.select(pc.c.programme_id).where(
+                pc.c.jurisdiction_id == ctx.jurisdiction, _in_window(pc.c.completed_on, ctx)
+            )
+        )
     return _member(f, ctx, pc, pc.c.programme_id, [_in_window(pc.c.completed_on, ctx)])
 
 
@@ -266,8 +279,9 @@ CONDITION_SQL: dict[str, Callable[[_Frame, dict[str, Any], FormulaContext], Pred
     "organization": _c_organization,
     "has_site": _c_has_site,
     "trained": _c_trained,
-    "team_level": lambda f, p, ctx: (f.row.c.organization_id.is_not(None) if p["level"] == "organization"
-                                     else f.row.c.organization_id.is_(None)),
+    "team_level": lambda f, p, ctx: (
+        f.row.c.organization_id.is_not(None) if p["level"] == "organization" else f.row.c.organization_id.is_(None)
+    ),
     "event_kind": lambda f, p, ctx: f.row.c.kind.in_(p["kind"]),
     "event_level": lambda f, p, ctx: f.row.c.level.in_(p["level"]),
     "site_kind": lambda f, p, ctx: f.row.c.kind.in_(p["kind"]),
@@ -325,13 +339,21 @@ def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext)
             restrict = _all(spec.where, frame, ctx)
             if restrict is not None:
                 where.append(restrict)
-            cols += [_sum_if(_all(formula.numerator, frame, ctx), measure).label("numerator"),
-                     _sum_if(None, measure).label("denominator"), sa.func.count().label("base")]
-            cols += [_sum_if(_all(sm.numerator, frame, ctx), measure).label(f"sub_{k}")
-                     for k, sm in enumerate(formula.sub_measures)]
+            cols += [
+                _sum_if(_all(formula.numerator, frame, ctx), measure).label("numerator"),
+                _sum_if(None, measure).label("denominator"),
+                sa.func.count().label("base"),
+            ]
+            cols += [
+                _sum_if(_all(sm.numerator, frame, ctx), measure).label(f"sub_{k}")
+                for k, sm in enumerate(formula.sub_measures)
+            ]
         elif formula.kind == "count":
-            cols += [_sum_if(_all(spec.where, frame, ctx), measure).label("numerator"),
-                     sa.cast(sa.null(), sa.Float).label("denominator"), sa.func.count().label("base")]
+            cols += [
+                _sum_if(_all(spec.where, frame, ctx), measure).label("numerator"),
+                sa.cast(sa.null(), sa.Float).label("denominator"),
+                sa.func.count().label("base"),
+            ]
         else:  # ratio
             value = _sum_if(_all(spec.where, frame, ctx), measure)
             if role == "numerator":
@@ -352,8 +374,9 @@ def compile_formula(formula: FormulaSpec, ctx: FormulaContext) -> sa.Select[Any]
     union = sa.union_all(*selects).subquery("parts")
     value_cols = ["numerator", "denominator", "base"] + [f"sub_{k}" for k in range(len(formula.sub_measures))]
     agg = [sa.func.sum(union.c[name]).label(name) for name in value_cols]
-    return (sa.select(union.c.municipality_id, union.c.organization_id, *agg)
-            .group_by(union.c.municipality_id, union.c.organization_id))
+    return sa.select(union.c.municipality_id, union.c.organization_id, *agg).group_by(
+        union.c.municipality_id, union.c.organization_id
+    )
 
 
 @dataclass(frozen=True)

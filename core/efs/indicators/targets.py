@@ -67,9 +67,13 @@ def applicable(
 
     A target «к 2024 году» keeps applying after 2024; targets of later years do not apply yet.
     """
-    usable = [(t, o) for t, o in candidates
-              if _scope_applies(t, scope, jurisdiction_level, unit)
-              and _matches_sub(t, sub_label, sub_count > 1) and t.year <= year]
+    usable = [
+        (t, o)
+        for t, o in candidates
+        if _scope_applies(t, scope, jurisdiction_level, unit)
+        and _matches_sub(t, sub_label, sub_count > 1)
+        and t.year <= year
+    ]
     out = []
     for origin in ("jurisdiction", "federal", "roadmap"):
         mine = [(t, o) for t, o in usable if o == origin]

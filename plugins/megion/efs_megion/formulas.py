@@ -19,26 +19,36 @@ def formulas() -> list[Formula]:
     """The plugin's formulas (ids referenced from ``config/megion.yaml``)."""
     return [
         Formula(
-            id="megion_deficit_diagnostics_share", source=_src(242),
+            id="megion_deficit_diagnostics_share",
+            source=_src(242),
             name="Доля педагогов и управленцев, прошедших диагностику профессиональных дефицитов",
-            blocks={"population": "teachers_and_managers",
-                    "numerator": [{"took_diagnostic": {"kind": "professional_deficits"}}]},
+            blocks={
+                "population": "teachers_and_managers",
+                "numerator": [{"took_diagnostic": {"kind": "professional_deficits"}}],
+            },
             reading="§6 п. 1: знаменатель — педагогические работники и управленческие кадры города, работавшие в "
             "году; числитель — прошедшие в году диагностику профессиональных дефицитов (её проводит ЦНППМПР, "
             "другого источника у мониторинга нет, поэтому provider не проверяется).",
         ),
         Formula(
-            id="megion_individual_routes_share", source=_src(244),
+            id="megion_individual_routes_share",
+            source=_src(244),
             name="Доля педагогов и управленцев с ИОМ на основе диагностики дефицитов",
-            blocks={"population": "teachers_and_managers",
-                    "numerator": [{"individual_route": {"based_on_diagnostics": True}}]},
+            blocks={
+                "population": "teachers_and_managers",
+                "numerator": [{"individual_route": {"based_on_diagnostics": True}}],
+            },
             reading="§6 п. 2: ИОМ, действовавший хотя бы часть года и построенный по результатам диагностики.",
         ),
         Formula(
-            id="megion_management_teams_trained_share", source=_src(248),
+            id="megion_management_teams_trained_share",
+            source=_src(248),
             name="Доля управленческих команд ОО, повысивших квалификацию",
-            blocks={"population": "management_teams", "where": [{"team_level": "organization"}],
-                    "numerator": ["trained"]},
+            blocks={
+                "population": "management_teams",
+                "where": [{"team_level": "organization"}],
+                "numerator": ["trained"],
+            },
             reading="§6 п. 4: команды образовательных организаций города; числитель — окончившие обучение в году "
             "(тема обучения в данных не различается).",
         ),

@@ -14,7 +14,7 @@ from efs.data.schema import metadata
 config = context.config
 
 
-def _engine():  # type: ignore[no-untyped-def]
+def _engine():
     engine = config.attributes.get("engine")
     if engine is not None:
         return engine
@@ -48,7 +48,7 @@ def run_migrations_online() -> None:
         conn.commit()
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
