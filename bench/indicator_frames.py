@@ -74,7 +74,9 @@ def generate(jurisdiction: str, staff: int, seed: int = 0, year: int = YEAR) -> 
         {
             "jurisdiction_id": j,
             "staff_id": ids[part_idx],
-            "form": rng.choice(["mentoring", "teacher_pair", "networking", "methodical_association"], len(part_idx)),
+            "form": rng.choice(
+                ["mentoring", "teacher_pair", "networking", "methodical_association"], len(part_idx)
+            ),
             "started_on": _dates(rng, len(part_idx), year - 1),
             "role": "participant",
             "ended_on": np.where(

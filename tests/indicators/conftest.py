@@ -59,7 +59,12 @@ def config_for():
     def make(indicators: list[dict], jurisdiction: str = "testland", level: str = "regional", **extra):
         data = {
             "format_version": 1,
-            "jurisdiction": {"id": jurisdiction, "name": "Тестовая область", "level": level, "document": "test.txt"},
+            "jurisdiction": {
+                "id": jurisdiction,
+                "name": "Тестовая область",
+                "level": level,
+                "document": "test.txt",
+            },
             "indicators": indicators,
             **extra,
         }

@@ -34,7 +34,9 @@ class Data:
         return self.add("municipalities", id=mid, name=name or f"Муниципалитет {mid}")
 
     def organization(self, oid: str, muni: str, kind: str = "school", **flags: Any) -> Data:
-        return self.add("organizations", id=oid, municipality_id=muni, name=f"Организация {oid}", kind=kind, **flags)
+        return self.add(
+            "organizations", id=oid, municipality_id=muni, name=f"Организация {oid}", kind=kind, **flags
+        )
 
     def person(
         self,
@@ -66,7 +68,9 @@ class Data:
             self.person(pid, org, **kw)
         return ids
 
-    def programme(self, pid: str, *, registry: bool = False, network: bool = False, innovation: bool = False) -> Data:
+    def programme(
+        self, pid: str, *, registry: bool = False, network: bool = False, innovation: bool = False
+    ) -> Data:
         return self.add(
             "programmes",
             id=pid,
@@ -91,18 +95,28 @@ class Data:
     def participation(
         self, staff: str, form: str, start: dt.date, end: dt.date | None = None, role: str = "participant"
     ) -> Data:
-        return self.add("support_participation", staff_id=staff, form=form, started_on=start, ended_on=end, role=role)
-
-    def route(self, staff: str, start: dt.date, end: dt.date | None = None, by_diagnostics: bool = True) -> Data:
         return self.add(
-            "individual_routes", staff_id=staff, started_on=start, ended_on=end, based_on_diagnostics=by_diagnostics
+            "support_participation", staff_id=staff, form=form, started_on=start, ended_on=end, role=role
+        )
+
+    def route(
+        self, staff: str, start: dt.date, end: dt.date | None = None, by_diagnostics: bool = True
+    ) -> Data:
+        return self.add(
+            "individual_routes",
+            staff_id=staff,
+            started_on=start,
+            ended_on=end,
+            based_on_diagnostics=by_diagnostics,
         )
 
     def post_course(self, staff: str, start: dt.date, end: dt.date | None = None) -> Data:
         return self.add("post_course_support", staff_id=staff, started_on=start, ended_on=end)
 
     def active(self, staff: str, role: str, since: int, until: int | None = None) -> Data:
-        return self.add("methodical_active_members", staff_id=staff, role=role, since_year=since, until_year=until)
+        return self.add(
+            "methodical_active_members", staff_id=staff, role=role, since_year=since, until_year=until
+        )
 
     def team(self, tid: str, muni: str, org: str | None = None) -> Data:
         return self.add("management_teams", id=tid, municipality_id=muni, organization_id=org)
@@ -131,13 +145,17 @@ class Data:
         )
 
     def site(self, org: str, kind: str, since: int, until: int | None = None) -> Data:
-        return self.add("internship_sites", organization_id=org, kind=kind, since_year=since, until_year=until)
+        return self.add(
+            "internship_sites", organization_id=org, kind=kind, since_year=since, until_year=until
+        )
 
     def graduate(self, gid: str, year: int, muni: str | None = None) -> Data:
         return self.add("graduates", id=gid, graduation_year=year, municipality_id=muni, university="БГПУ")
 
     def graduate_diagnostic(self, gid: str, kind: str, on: dt.date, result: float | None = None) -> Data:
-        return self.add("graduate_diagnostics", graduate_id=gid, kind=kind, taken_on=on, result_percent=result)
+        return self.add(
+            "graduate_diagnostics", graduate_id=gid, kind=kind, taken_on=on, result_percent=result
+        )
 
     def aggregate(
         self,

@@ -18,9 +18,19 @@ FORMULAS = {
         "population": "teachers_and_managers",
         "numerator": [{"individual_route": {"based_on_diagnostics": True}}],
     },
-    "teams": {"population": "management_teams", "where": [{"team_level": "organization"}], "numerator": ["trained"]},
-    "mentoring_orgs": {"population": "organizations", "numerator": [{"organization": {"mentoring_model": True}}]},
-    "active": {"population": "staff", "where": [{"methodical_active": {"roles": ["regional_methodist", "tutor"]}}]},
+    "teams": {
+        "population": "management_teams",
+        "where": [{"team_level": "organization"}],
+        "numerator": ["trained"],
+    },
+    "mentoring_orgs": {
+        "population": "organizations",
+        "numerator": [{"organization": {"mentoring_model": True}}],
+    },
+    "active": {
+        "population": "staff",
+        "where": [{"methodical_active": {"roles": ["regional_methodist", "tutor"]}}],
+    },
     "per_member": {
         "numerator": {"population": "teachers"},
         "denominator": {"population": "staff", "where": ["methodical_active"]},
@@ -43,7 +53,11 @@ FORMULAS = {
         "population": "young_teachers",
         "numerator": ["participated"],
         "sub_measures": [
-            {"id": "mentoring", "label": "наставничество", "numerator": [{"participated": {"forms": ["mentoring"]}}]}
+            {
+                "id": "mentoring",
+                "label": "наставничество",
+                "numerator": [{"participated": {"forms": ["mentoring"]}}],
+            }
         ],
     },
 }
@@ -80,7 +94,9 @@ def sample(seed: int = 7, staff: int = 400, jurisdiction: str = "testland") -> D
     for m in range(3):
         data.team(f"mt{m}", f"m{m}")
     for p in range(8):
-        data.programme(f"p{p}", registry=rnd.random() < 0.5, network=rnd.random() < 0.3, innovation=rnd.random() < 0.3)
+        data.programme(
+            f"p{p}", registry=rnd.random() < 0.5, network=rnd.random() < 0.3, innovation=rnd.random() < 0.3
+        )
     for e in range(10):
         data.event(
             f"e{e}",
@@ -113,7 +129,9 @@ def sample(seed: int = 7, staff: int = 400, jurisdiction: str = "testland") -> D
         if rnd.random() < 0.25:
             data.route(pid, d(YEAR - rnd.randint(0, 1)), None, rnd.random() < 0.8)
         if rnd.random() < 0.35:
-            data.completion(pid, f"p{rnd.randrange(8)}", d(YEAR, rnd.randint(1, 12)), by_diagnostics=rnd.random() < 0.6)
+            data.completion(
+                pid, f"p{rnd.randrange(8)}", d(YEAR, rnd.randint(1, 12)), by_diagnostics=rnd.random() < 0.6
+            )
             if rnd.random() < 0.5:
                 data.post_course(pid, d(YEAR, 12, 1))
         if rnd.random() < 0.3:

@@ -13,7 +13,9 @@ def pick(results, indicator="x", scope_id=None, sub=None):
     return [
         r
         for r in results
-        if r.indicator_id == indicator and r.sub_measure == sub and (scope_id is None or r.scope_id == scope_id)
+        if r.indicator_id == indicator
+        and r.sub_measure == sub
+        and (scope_id is None or r.scope_id == scope_id)
     ]
 
 
@@ -64,7 +66,9 @@ def test_person_level_rows_and_aggregate_returns_give_the_same_result(tmp_path, 
     assert agg_res[("jurisdiction", "testland")] == (14, 20, 70.0, "aggregate")
 
 
-def test_person_rows_win_over_a_return_for_the_same_organization_and_mixed_is_reported(store, config_for, registry):
+def test_person_rows_win_over_a_return_for_the_same_organization_and_mixed_is_reported(
+    store, config_for, registry
+):
     cfg = config_for([{"id": "x", "text": "Доля", "unit": "%", "formula": YOUNG}])
     data = hierarchy()
     young_world(data, "o1", 5, 5, "a")
@@ -76,7 +80,11 @@ def test_person_rows_win_over_a_return_for_the_same_organization_and_mixed_is_re
     [j] = pick(compute(cfg, store, year=YEAR, registry=registry))
     assert (j.numerator, j.denominator, j.data_source) == (10, 20, "mixed")
     orgs = {r.scope_id: r for r in pick(compute(cfg, store, year=YEAR, by="organization", registry=registry))}
-    assert (orgs["o1"].data_source, orgs["o2"].data_source, orgs["o3"].status) == ("person", "aggregate", "no_data")
+    assert (orgs["o1"].data_source, orgs["o2"].data_source, orgs["o3"].status) == (
+        "person",
+        "aggregate",
+        "no_data",
+    )
 
 
 def test_municipalities_roll_up_to_the_jurisdiction(store, config_for, registry):
@@ -110,7 +118,12 @@ def test_zero_denominator_is_no_data_and_small_denominators_are_suppressed(store
         conn.execute(S.staff.insert(), rows["staff"])
         conn.execute(S.support_participation.insert(), rows["support_participation"])
     [hidden] = pick(compute(cfg, store, year=YEAR, registry=registry))
-    assert (hidden.status, hidden.value, hidden.numerator, hidden.denominator) == ("suppressed", None, None, None)
+    assert (hidden.status, hidden.value, hidden.numerator, hidden.denominator) == (
+        "suppressed",
+        None,
+        None,
+        None,
+    )
     [shown] = pick(compute(cfg, store, year=YEAR, registry=registry, show_small=True))
     assert (shown.numerator, shown.denominator) == (1, 3)
     [lower] = pick(compute(cfg, store, year=YEAR, registry=registry, min_denominator=3))

@@ -100,7 +100,9 @@ def test_staff_conditions_pick_the_hand_counted_people(store, config_for, regist
         "t2", "mentoring", d(YEAR), role="mentor"
     )
     data.post_course("t4", d(YEAR, 10))
-    data.active("t3", "tutor", 2022).active("t4", "regional_methodist", 2024).active("t2", "tutor", 2020, 2023)
+    data.active("t3", "tutor", 2022).active("t4", "regional_methodist", 2024).active(
+        "t2", "tutor", 2020, 2023
+    )
     data.save(store)
     formula = {"population": "teachers_and_managers", "numerator": [condition]}
     [r] = value_of(store, config_for, registry, formula)
@@ -112,7 +114,9 @@ def test_window_looks_back_the_given_number_of_years(store, config_for, registry
     data.diagnostic("t1", "subject", d(YEAR)).diagnostic("t2", "subject", d(YEAR - 1))
     data.diagnostic("t3", "subject", d(YEAR - 3))
     data.save(store)
-    one = value_of(store, config_for, registry, {"population": "teachers", "numerator": ["took_diagnostic"]})[0]
+    one = value_of(store, config_for, registry, {"population": "teachers", "numerator": ["took_diagnostic"]})[
+        0
+    ]
     three = value_of(
         store, config_for, registry, {"population": "teachers", "numerator": ["took_diagnostic"], "window": 3}
     )[0]
@@ -145,7 +149,9 @@ def test_organization_share_and_site_conditions(store, config_for, registry):
 
 def test_internship_site_share_by_organization_flag(store, config_for, registry):
     data = world().organization("o4", "m2", national_project_infrastructure=True)
-    data.site("o1", "internship_site", 2023).site("o3", "internship_site", 2024).site("o4", "internship_site", 2020)
+    data.site("o1", "internship_site", 2023).site("o3", "internship_site", 2024).site(
+        "o4", "internship_site", 2020
+    )
     data.site("o4", "innovation_site", 2020)
     data.save(store)
     [r] = value_of(
@@ -169,7 +175,11 @@ def test_management_team_share_of_organizations_teams(store, config_for, registr
         store,
         config_for,
         registry,
-        {"population": "management_teams", "where": [{"team_level": "organization"}], "numerator": ["trained"]},
+        {
+            "population": "management_teams",
+            "where": [{"team_level": "organization"}],
+            "numerator": ["trained"],
+        },
     )
     assert (r.numerator, r.denominator) == (1, 3)  # a of a, b, e
     [low] = value_of(
@@ -185,7 +195,9 @@ def test_management_team_share_of_organizations_teams(store, config_for, registr
 def test_events_count_and_participants(store, config_for, registry):
     data = world()
     data.event("e1", "conference", d(YEAR), "m1", 120).event("e2", "seminar", d(YEAR), "m2", 30)
-    data.event("e3", "seminar", d(YEAR - 1), "m2", 50).event("e4", "webinar", d(YEAR), None, None, level="municipal")
+    data.event("e3", "seminar", d(YEAR - 1), "m2", 50).event(
+        "e4", "webinar", d(YEAR), None, None, level="municipal"
+    )
     data.save(store)
     [n] = value_of(
         store,
@@ -219,7 +231,9 @@ def test_programme_shares_and_counts(store, config_for, registry):
         {"population": "programmes", "where": [{"programme": {"network_form": True}}]},
         "ед.",
     )
-    [impl] = value_of(store, config_for, registry, {"population": "programmes", "where": ["implemented"]}, "ед.")
+    [impl] = value_of(
+        store, config_for, registry, {"population": "programmes", "where": ["implemented"]}, "ед."
+    )
     assert (reg.numerator, reg.denominator, net.numerator, impl.numerator) == (2, 4, 1, 1)
 
 

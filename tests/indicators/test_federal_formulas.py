@@ -12,7 +12,9 @@ def result(results, indicator, sub=None, scope_id=None):
     found = [
         r
         for r in results
-        if r.indicator_id == indicator and r.sub_measure == sub and (scope_id is None or r.scope_id == scope_id)
+        if r.indicator_id == indicator
+        and r.sub_measure == sub
+        and (scope_id is None or r.scope_id == scope_id)
     ]
     assert len(found) == 1, found
     return found[0]
@@ -55,7 +57,9 @@ def test_federal_1_counts_teachers_who_completed_a_registry_programme_chosen_by_
     assert (m1.numerator, m1.denominator) == (1, 6) and (m2.numerator, m2.denominator) == (1, 4)
 
 
-def test_federal_2_adds_graduates_to_the_denominator_and_has_the_70_percent_sub_measure(store, config_for, registry):
+def test_federal_2_adds_graduates_to_the_denominator_and_has_the_70_percent_sub_measure(
+    store, config_for, registry
+):
     data = base()
     data.people("t", 4, "o1")
     data.graduate("g0", YEAR, "m1").graduate("g1", YEAR, "m2").graduate("g_old", YEAR - 1, "m1")
@@ -75,10 +79,14 @@ def test_federal_2_adds_graduates_to_the_denominator_and_has_the_70_percent_sub_
     assert ge70.status == "met" and [t.target.value for t in ge70.targets] == [15]
 
 
-def test_federal_3_counts_teams_trained_in_the_year_against_the_per_region_target(store, config_for, registry):
+def test_federal_3_counts_teams_trained_in_the_year_against_the_per_region_target(
+    store, config_for, registry
+):
     data = base()
     data.team("t1", "m1", "o1").team("t2", "m1").team("t3", "m2", "o3").team("t4", "m2")
-    data.training("t1", d(YEAR)).training("t1", d(YEAR, 10)).training("t2", d(YEAR - 1)).training("t3", d(YEAR, 12, 31))
+    data.training("t1", d(YEAR)).training("t1", d(YEAR, 10)).training("t2", d(YEAR - 1)).training(
+        "t3", d(YEAR, 12, 31)
+    )
     data.save(store)
     r = result(compute(config_for([]), store, year=YEAR, registry=registry), "federal_3")
     # t1 (twice, counted once) and t3; t2 trained last year; t4 never

@@ -20,7 +20,9 @@ def test_every_federal_indicator_has_a_formula_that_resolves(registry):
 def test_every_indicator_of_every_bundled_configuration_has_a_formula(bundled_configs, registry):
     for name, cfg in bundled_configs.items():
         for plan in plan_indicators(cfg, registry):
-            assert plan.formula is not None, f"{name}: у показателя {plan.indicator.id} нет формулы ({plan.problem})"
+            assert plan.formula is not None, (
+                f"{name}: у показателя {plan.indicator.id} нет формулы ({plan.problem})"
+            )
 
 
 def test_every_registered_formula_compiles(registry):
@@ -36,7 +38,9 @@ def test_every_registered_formula_compiles(registry):
         assert formula.reading, f"формула {formula.id} без выбранного прочтения"
 
 
-def test_an_invalid_formula_in_a_configuration_is_reported_with_file_line_and_every_problem(tmp_path, registry):
+def test_an_invalid_formula_in_a_configuration_is_reported_with_file_line_and_every_problem(
+    tmp_path, registry
+):
     path = tmp_path / "bad.yaml"
     path.write_text(
         textwrap.dedent("""\
@@ -140,13 +144,20 @@ def test_a_python_formula_from_a_plugin_is_computed(store, config_for):
         @hookimpl
         def efs_formulas(self):
             return [
-                Formula(id="low_results_count", name="ШНОР", python=f"{__name__}:custom_formula", reading="каждая ШНОР")
+                Formula(
+                    id="low_results_count",
+                    name="ШНОР",
+                    python=f"{__name__}:custom_formula",
+                    reading="каждая ШНОР",
+                )
             ]
 
     pm: pluggy.PluginManager = get_plugin_manager(entry_points=False)
     pm.register(Plugin(), name="test_custom")
     registry = Registry.build(pm)
     Data().municipality("m").organization("a", "m", low_results=True).organization("b", "m").save(store)
-    cfg = config_for([{"id": "low", "text": "Количество ШНОР", "unit": "ед.", "formula": "low_results_count"}])
+    cfg = config_for(
+        [{"id": "low", "text": "Количество ШНОР", "unit": "ед.", "formula": "low_results_count"}]
+    )
     [r] = [r for r in compute(cfg, store, year=2024, registry=registry) if r.indicator_id == "low"]
     assert (r.numerator, r.value, r.formula_id) == (1, 1, "low_results_count")

@@ -47,15 +47,24 @@ def test_an_uninitialised_store_is_refused_by_the_engine(tmp_path):
 def test_jurisdictions_share_a_store_and_natural_keys_reject_duplicates(tmp_path):
     store = open_store(tmp_path / "m.sqlite")
     with store.engine.begin() as conn:
-        conn.execute(S.jurisdictions.insert(), [{"id": "a", "name": "A", "level": "regional"},
-                                                {"id": "b", "name": "B", "level": "municipal"}])
-        conn.execute(S.municipalities.insert(), [{"jurisdiction_id": "a", "id": "m", "name": "M"},
-                                                 {"jurisdiction_id": "b", "id": "m", "name": "M"}])
+        conn.execute(
+            S.jurisdictions.insert(),
+            [{"id": "a", "name": "A", "level": "regional"}, {"id": "b", "name": "B", "level": "municipal"}],
+        )
+        conn.execute(
+            S.municipalities.insert(),
+            [
+                {"jurisdiction_id": "a", "id": "m", "name": "M"},
+                {"jurisdiction_id": "b", "id": "m", "name": "M"},
+            ],
+        )
     with pytest.raises(sa.exc.IntegrityError), store.engine.begin() as conn:
         conn.execute(S.municipalities.insert(), [{"jurisdiction_id": "a", "id": "m", "name": "again"}])
     with pytest.raises(sa.exc.IntegrityError), store.engine.begin() as conn:  # foreign keys are enforced
-        conn.execute(S.organizations.insert(), [{"jurisdiction_id": "a", "id": "o", "municipality_id": "zzz",
-                                                 "name": "O", "kind": "school"}])
+        conn.execute(
+            S.organizations.insert(),
+            [{"jurisdiction_id": "a", "id": "o", "municipality_id": "zzz", "name": "O", "kind": "school"}],
+        )
     assert S.NATURAL_KEYS["staff"] == ("jurisdiction_id", "id")
     assert S.NATURAL_KEYS["support_participation"] == ("jurisdiction_id", "staff_id", "form", "started_on")
     store.close()

@@ -85,4 +85,3 @@ def status(db: str | None) -> int:
             click.echo("Схема устарела. Выполните: efs db upgrade --db …")
             return 1
     return 0
-

@@ -20,7 +20,9 @@ def federal_formulas() -> list[Formula]:
             "подобранные с учётом диагностики дефицитов",
             blocks={
                 "population": "teachers",
-                "numerator": [{"completed_programme": {"federal_registry": True, "selected_by_diagnostics": True}}],
+                "numerator": [
+                    {"completed_programme": {"federal_registry": True, "selected_by_diagnostics": True}}
+                ],
             },
             reading="Знаменатель — все педагогические работники, работавшие в году; числитель — те из них, "
             "кто в этом году освоил хотя бы одну программу из ФР ДПП с отметкой «подобрана по "
@@ -34,11 +36,13 @@ def federal_formulas() -> list[Formula]:
             blocks={
                 "population": "teachers_and_graduates",
                 "numerator": [{"took_diagnostic": {"kind": "functional_literacy"}}],
-                "sub_measures": [{
-                    "id": "ge70",
-                    "label": "справившихся с диагностикой на 70% и более",
-                    "numerator": [{"took_diagnostic": {"kind": "functional_literacy", "min_result": 70}}],
-                }],
+                "sub_measures": [
+                    {
+                        "id": "ge70",
+                        "label": "справившихся с диагностикой на 70% и более",
+                        "numerator": [{"took_diagnostic": {"kind": "functional_literacy", "min_result": 70}}],
+                    }
+                ],
             },
             reading="Знаменатель — педагогические работники года плюс выпускники педагогических вузов "
             "этого года выпуска; числитель — те из них, кто прошёл диагностику функциональной "

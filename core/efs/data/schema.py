@@ -60,7 +60,6 @@ def _staff_fk() -> ForeignKeyConstraint:
     return ForeignKeyConstraint([JUR, "staff_id"], ["staff.jurisdiction_id", "staff.id"], ondelete="CASCADE")
 
 
-
 def _pk_jur() -> Column[str]:
     return Column(JUR, String(ID), primary_key=True, comment="Юрисдикция (id конфигурации).")
 
@@ -114,19 +113,48 @@ organizations = Table(
     Column("id", String(ID), primary_key=True, comment="Код организации."),
     Column("municipality_id", String(ID), nullable=False, comment="Муниципалитет."),
     Column("name", Text, nullable=False, comment="Название."),
-    Column("kind", String(40), nullable=False,
-           comment="school, kindergarten, additional_education, college, university, cnppm, other…"),
-    Column("low_results", Boolean, nullable=False, default=False, server_default="0",
-           comment="Школа с низкими образовательными результатами (ШНОР)."),
-    Column("adverse_conditions", Boolean, nullable=False, default=False, server_default="0",
-           comment="Школа, функционирующая в неблагоприятных социальных условиях (ШНСУ)."),
-    Column("mentoring_model", Boolean, nullable=False, default=False, server_default="0",
-           comment="Внедрена целевая модель наставничества."),
-    Column("national_project_infrastructure", Boolean, nullable=False, default=False, server_default="0",
-           comment="Инфраструктура нацпроекта «Образование» (Точка роста, IT-куб…)."),
+    Column(
+        "kind",
+        String(40),
+        nullable=False,
+        comment="school, kindergarten, additional_education, college, university, cnppm, other…",
+    ),
+    Column(
+        "low_results",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Школа с низкими образовательными результатами (ШНОР).",
+    ),
+    Column(
+        "adverse_conditions",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Школа, функционирующая в неблагоприятных социальных условиях (ШНСУ).",
+    ),
+    Column(
+        "mentoring_model",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Внедрена целевая модель наставничества.",
+    ),
+    Column(
+        "national_project_infrastructure",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Инфраструктура нацпроекта «Образование» (Точка роста, IT-куб…).",
+    ),
     _source(),
-    ForeignKeyConstraint([JUR, "municipality_id"], ["municipalities.jurisdiction_id", "municipalities.id"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        [JUR, "municipality_id"], ["municipalities.jurisdiction_id", "municipalities.id"], ondelete="CASCADE"
+    ),
     Index("ix_organizations_municipality", JUR, "municipality_id"),
     comment="Образовательные и иные организации.",
 )
@@ -135,26 +163,59 @@ staff = Table(
     "staff",
     metadata,
     _pk_jur(),
-    Column("id", String(ID), primary_key=True, comment="Псевдонимный id (ключевой хеш СНИЛС/табельного номера)."),
+    Column(
+        "id", String(ID), primary_key=True, comment="Псевдонимный id (ключевой хеш СНИЛС/табельного номера)."
+    ),
     Column("organization_id", String(ID), nullable=False, comment="Основное место работы."),
     Column("position", String(120), nullable=False, comment="Должность."),
-    Column("is_manager", Boolean, nullable=False, default=False, server_default="0",
-           comment="Управленческий работник (руководитель, заместитель)."),
-    Column("is_pedagogical", Boolean, nullable=False, default=True, server_default="1",
-           comment="Педагогический работник."),
+    Column(
+        "is_manager",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Управленческий работник (руководитель, заместитель).",
+    ),
+    Column(
+        "is_pedagogical",
+        Boolean,
+        nullable=False,
+        default=True,
+        server_default="1",
+        comment="Педагогический работник.",
+    ),
     Column("birth_year", Integer, nullable=False, comment="Год рождения."),
     Column("pedagogical_start_year", Integer, nullable=False, comment="Год начала педагогической работы."),
     Column("left_year", Integer, nullable=True, comment="Год увольнения (в следующие годы не считается)."),
     _source(),
-    ForeignKeyConstraint([JUR, "organization_id"], ["organizations.jurisdiction_id", "organizations.id"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        [JUR, "organization_id"], ["organizations.jurisdiction_id", "organizations.id"], ondelete="CASCADE"
+    ),
     # Both indexes cover every column the population filters read, so a share over a million staff
     # scans an index, never the table: by organization (all teachers, in group order) and by the
     # start of pedagogical work (young teachers: a narrow range).
-    Index("ix_staff_organization", JUR, "organization_id", "is_pedagogical", "is_manager",
-          "pedagogical_start_year", "left_year", "birth_year", "id"),
-    Index("ix_staff_population", JUR, "pedagogical_start_year", "birth_year", "is_pedagogical", "is_manager",
-          "left_year", "organization_id", "id"),
+    Index(
+        "ix_staff_organization",
+        JUR,
+        "organization_id",
+        "is_pedagogical",
+        "is_manager",
+        "pedagogical_start_year",
+        "left_year",
+        "birth_year",
+        "id",
+    ),
+    Index(
+        "ix_staff_population",
+        JUR,
+        "pedagogical_start_year",
+        "birth_year",
+        "is_pedagogical",
+        "is_manager",
+        "left_year",
+        "organization_id",
+        "id",
+    ),
     comment="Педагогические и управленческие работники (только псевдонимные id).",
 )
 
@@ -163,8 +224,12 @@ diagnostics = Table(
     metadata,
     _pk_jur(),
     _pk_staff(),
-    Column("kind", String(40), primary_key=True,
-           comment="professional_deficits, functional_literacy, subject, methodical, managerial…"),
+    Column(
+        "kind",
+        String(40),
+        primary_key=True,
+        comment="professional_deficits, functional_literacy, subject, methodical, managerial…",
+    ),
     Column("taken_on", Date, primary_key=True, comment="Дата прохождения."),
     Column("provider", Text, nullable=True, comment="Кто проводил (ЦНППМ, ФИОКО…)."),
     Column("result_percent", Float, nullable=True, comment="Результат, % выполнения (0–100)."),
@@ -182,8 +247,14 @@ individual_routes = Table(
     _pk_staff(),
     Column("started_on", Date, primary_key=True, comment="Дата начала ИОМ."),
     Column("ended_on", Date, nullable=True, comment="Дата завершения (пусто — продолжается)."),
-    Column("based_on_diagnostics", Boolean, nullable=False, default=True, server_default="1",
-           comment="Построен по результатам диагностики дефицитов."),
+    Column(
+        "based_on_diagnostics",
+        Boolean,
+        nullable=False,
+        default=True,
+        server_default="1",
+        comment="Построен по результатам диагностики дефицитов.",
+    ),
     _source(),
     _staff_fk(),
     Index("ix_individual_routes_year", JUR, "started_on"),
@@ -196,12 +267,30 @@ programmes = Table(
     _pk_jur(),
     Column("id", String(ID), primary_key=True, comment="Код программы."),
     Column("name", Text, nullable=False, comment="Название."),
-    Column("in_federal_registry", Boolean, nullable=False, default=False, server_default="0",
-           comment="Входит в федеральный реестр ДПП."),
-    Column("network_form", Boolean, nullable=False, default=False, server_default="0",
-           comment="Реализуется в сетевой форме."),
-    Column("innovation_based", Boolean, nullable=False, default=False, server_default="0",
-           comment="Разработана на основе инновационного опыта."),
+    Column(
+        "in_federal_registry",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Входит в федеральный реестр ДПП.",
+    ),
+    Column(
+        "network_form",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Реализуется в сетевой форме.",
+    ),
+    Column(
+        "innovation_based",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Разработана на основе инновационного опыта.",
+    ),
     Column("developer", Text, nullable=True, comment="Разработчик."),
     Column("hours", Integer, nullable=True, comment="Объём, часов."),
     _source(),
@@ -216,12 +305,19 @@ programme_completions = Table(
     _pk_staff(),
     Column("programme_id", String(ID), primary_key=True, comment="Программа."),
     Column("completed_on", Date, primary_key=True, comment="Дата освоения."),
-    Column("selected_by_diagnostics", Boolean, nullable=False, default=False, server_default="0",
-           comment="Подобрана с учётом диагностики профессиональных дефицитов."),
+    Column(
+        "selected_by_diagnostics",
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default="0",
+        comment="Подобрана с учётом диагностики профессиональных дефицитов.",
+    ),
     _source(),
     _staff_fk(),
-    ForeignKeyConstraint([JUR, "programme_id"], ["programmes.jurisdiction_id", "programmes.id"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        [JUR, "programme_id"], ["programmes.jurisdiction_id", "programmes.id"], ondelete="CASCADE"
+    ),
     Index("ix_programme_completions_year", JUR, "completed_on"),
     comment="Освоение программ ДПО педагогами.",
 )
@@ -246,12 +342,22 @@ support_participation = Table(
     metadata,
     _pk_jur(),
     _pk_staff(),
-    Column("form", String(60), primary_key=True,
-           comment="mentoring, teacher_pair, young_teachers_association, networking, methodical_association, "
-                   "professional_community, contest, internship…"),
+    Column(
+        "form",
+        String(60),
+        primary_key=True,
+        comment="mentoring, teacher_pair, young_teachers_association, networking, methodical_association, "
+        "professional_community, contest, internship…",
+    ),
     Column("started_on", Date, primary_key=True, comment="Начало участия."),
-    Column("role", String(30), nullable=False, default="participant", server_default="participant",
-           comment="participant, mentee, mentor, organizer."),
+    Column(
+        "role",
+        String(30),
+        nullable=False,
+        default="participant",
+        server_default="participant",
+        comment="participant, mentee, mentor, organizer.",
+    ),
     Column("ended_on", Date, nullable=True, comment="Окончание (пусто — продолжается)."),
     _source(),
     _staff_fk(),
@@ -268,8 +374,9 @@ management_teams = Table(
     Column("municipality_id", String(ID), nullable=False, comment="Муниципалитет команды."),
     Column("members", Integer, nullable=True, comment="Число членов."),
     _source(),
-    ForeignKeyConstraint([JUR, "municipality_id"], ["municipalities.jurisdiction_id", "municipalities.id"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        [JUR, "municipality_id"], ["municipalities.jurisdiction_id", "municipalities.id"], ondelete="CASCADE"
+    ),
     Index("ix_management_teams_municipality", JUR, "municipality_id"),
     comment="Управленческие команды (организаций и муниципалитетов).",
 )
@@ -283,8 +390,9 @@ team_trainings = Table(
     Column("programme_id", String(ID), nullable=True, comment="Программа, если из справочника."),
     Column("title", Text, nullable=True, comment="Название обучения."),
     _source(),
-    ForeignKeyConstraint([JUR, "team_id"], ["management_teams.jurisdiction_id", "management_teams.id"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        [JUR, "team_id"], ["management_teams.jurisdiction_id", "management_teams.id"], ondelete="CASCADE"
+    ),
     Index("ix_team_trainings_year", JUR, "completed_on"),
     comment="Повышение квалификации управленческих команд.",
 )
@@ -325,14 +433,19 @@ internship_sites = Table(
     metadata,
     _pk_jur(),
     Column("organization_id", String(ID), primary_key=True, comment="Организация-площадка."),
-    Column("kind", String(40), primary_key=True,
-           comment="internship_site, innovation_site, networking_site, methodical_centre…"),
+    Column(
+        "kind",
+        String(40),
+        primary_key=True,
+        comment="internship_site, innovation_site, networking_site, methodical_centre…",
+    ),
     Column("since_year", Integer, primary_key=True, comment="С какого года."),
     Column("until_year", Integer, nullable=True, comment="По какой год (пусто — по сей день)."),
     Column("topic", Text, nullable=True, comment="Тема."),
     _source(),
-    ForeignKeyConstraint([JUR, "organization_id"], ["organizations.jurisdiction_id", "organizations.id"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        [JUR, "organization_id"], ["organizations.jurisdiction_id", "organizations.id"], ondelete="CASCADE"
+    ),
     comment="Стажировочные, инновационные и нетворкинг-площадки.",
 )
 
@@ -359,8 +472,9 @@ graduate_diagnostics = Table(
     Column("taken_on", Date, primary_key=True, comment="Дата."),
     Column("result_percent", Float, nullable=True, comment="Результат, %."),
     _source(),
-    ForeignKeyConstraint([JUR, "graduate_id"], ["graduates.jurisdiction_id", "graduates.id"],
-                         ondelete="CASCADE"),
+    ForeignKeyConstraint(
+        [JUR, "graduate_id"], ["graduates.jurisdiction_id", "graduates.id"], ondelete="CASCADE"
+    ),
     comment="Диагностики, пройденные выпускниками педагогических вузов.",
 )
 
@@ -372,8 +486,14 @@ aggregate_returns = Table(
     Column("year", Integer, primary_key=True, comment="Год."),
     Column("scope", String(20), primary_key=True, comment="organization или municipality."),
     Column("scope_id", String(ID), primary_key=True, comment="Код организации или муниципалитета."),
-    Column("sub_measure", String(80), primary_key=True, default="", server_default="",
-           comment="Часть показателя (пусто — основной)."),
+    Column(
+        "sub_measure",
+        String(80),
+        primary_key=True,
+        default="",
+        server_default="",
+        comment="Часть показателя (пусто — основной).",
+    ),
     Column("numerator", Float, nullable=False, comment="Числитель."),
     Column("denominator", Float, nullable=True, comment="Знаменатель (пусто для количеств)."),
     _source(),
@@ -397,14 +517,25 @@ measure_status = Table(
 
 #: Natural key of each table: the columns an import upserts on (the primary key, except data_sources).
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    t.name: tuple(c.name for c in t.primary_key.columns) for t in metadata.sorted_tables if t.name != "data_sources"
+    t.name: tuple(c.name for c in t.primary_key.columns)
+    for t in metadata.sorted_tables
+    if t.name != "data_sources"
 }
 
 #: Tables holding one row per person (never exported without ``--include-person-rows``).
-PERSON_TABLES: frozenset[str] = frozenset({
-    "staff", "diagnostics", "individual_routes", "programme_completions", "post_course_support",
-    "support_participation", "methodical_active_members", "graduates", "graduate_diagnostics",
-})
+PERSON_TABLES: frozenset[str] = frozenset(
+    {
+        "staff",
+        "diagnostics",
+        "individual_routes",
+        "programme_completions",
+        "post_course_support",
+        "support_participation",
+        "methodical_active_members",
+        "graduates",
+        "graduate_diagnostics",
+    }
+)
 
 MEASURE_STATUSES: tuple[str, ...] = ("done", "in_progress", "not_started", "cancelled")
 AGGREGATE_SCOPES: tuple[str, ...] = ("organization", "municipality")

@@ -89,7 +89,9 @@ class Store:
         except Exception as exc:  # a broken or foreign database: one clear message
             if isinstance(exc, EfsError):
                 raise
-            raise StoreError(f"не удалось обновить схему хранилища {self.url}: {type(exc).__name__}: {exc}") from exc
+            raise StoreError(
+                f"не удалось обновить схему хранилища {self.url}: {type(exc).__name__}: {exc}"
+            ) from exc
         self._checked = True
 
     def current_revision(self) -> str | None:
@@ -133,7 +135,11 @@ class Store:
 
 
 def open_store(
-    url_or_path: str | Path | None = None, *, create: bool = True, schema: str | None = None, echo: bool = False
+    url_or_path: str | Path | None = None,
+    *,
+    create: bool = True,
+    schema: str | None = None,
+    echo: bool = False,
 ) -> Store:
     """Open the store at ``url_or_path``.
 
@@ -177,6 +183,7 @@ def open_store(
         ) from exc
 
     if engine.dialect.name == "sqlite":
+
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
@@ -190,6 +197,7 @@ def open_store(
             cur.execute("PRAGMA mmap_size=268435456")
             cur.close()
     elif schema is not None:
+
         @event.listens_for(engine, "connect")
         def _search_path(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()

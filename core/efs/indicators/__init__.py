@@ -18,7 +18,15 @@ if TYPE_CHECKING:
     from efs.indicators.sql import CustomQuery, FormulaContext
     from efs.model.formula import Formula
 
-__all__ = ["CustomQuery", "Formula", "FormulaContext", "IndicatorResult", "TargetCheck", "compute", "is_synthetic"]
+__all__ = [
+    "CustomQuery",
+    "Formula",
+    "FormulaContext",
+    "IndicatorResult",
+    "TargetCheck",
+    "compute",
+    "is_synthetic",
+]
 
 _WHERE = {
     "compute": "efs.indicators.engine",

@@ -49,9 +49,13 @@ POPULATIONS: dict[str, Population] = {
             "все работники, работавшие в году (начали педагогическую работу не позже года и не уволены до него)",
         ),
         Population("teachers", ("staff",), "педагогические работники, работавшие в году"),
-        Population("managers", ("staff",), "управленческие кадры (руководители и заместители), работавшие в году"),
         Population(
-            "teachers_and_managers", ("staff",), "педагогические работники и управленческие кадры, работавшие в году"
+            "managers", ("staff",), "управленческие кадры (руководители и заместители), работавшие в году"
+        ),
+        Population(
+            "teachers_and_managers",
+            ("staff",),
+            "педагогические работники и управленческие кадры, работавшие в году",
         ),
         Population(
             "young_teachers",
@@ -70,7 +74,9 @@ POPULATIONS: dict[str, Population] = {
         Population("events", ("events",), "мероприятия, проведённые в году (окне лет)"),
         Population("internship_sites", ("internship_sites",), "площадки, действовавшие в году"),
         Population(
-            "programmes", ("programmes",), "программы ДПО, реализуемые субъектами системы (справочник программ)"
+            "programmes",
+            ("programmes",),
+            "программы ДПО, реализуемые субъектами системы (справочник программ)",
         ),
     )
 }
@@ -162,7 +168,9 @@ CONDITIONS: dict[str, ConditionBlock] = {
             "освоил программу ДПО в году (окне лет)",
             {
                 **_PROG_PARAMS,
-                "selected_by_diagnostics": Param("bool", "программа подобрана с учётом диагностики дефицитов"),
+                "selected_by_diagnostics": Param(
+                    "bool", "программа подобрана с учётом диагностики дефицитов"
+                ),
             },
             ("programme_completions", "programmes"),
         ),
@@ -197,7 +205,12 @@ CONDITIONS: dict[str, ConditionBlock] = {
         ConditionBlock("manager", ("staff",), "управленческий работник", {}, (), shorthand="true"),
         ConditionBlock("pedagogical", ("staff",), "педагогический работник", {}, (), shorthand="true"),
         ConditionBlock(
-            "age_below", ("staff",), "моложе N лет в году", {"years": Param("number", "N")}, (), shorthand="years"
+            "age_below",
+            ("staff",),
+            "моложе N лет в году",
+            {"years": Param("number", "N")},
+            (),
+            shorthand="years",
         ),
         ConditionBlock(
             "experience_below",
@@ -222,7 +235,11 @@ CONDITIONS: dict[str, ConditionBlock] = {
             ("internship_sites",),
         ),
         ConditionBlock(
-            "trained", ("management_teams",), "команда окончила обучение в году (окне лет)", {}, ("team_trainings",)
+            "trained",
+            ("management_teams",),
+            "команда окончила обучение в году (окне лет)",
+            {},
+            ("team_trainings",),
         ),
         ConditionBlock(
             "team_level",
@@ -258,7 +275,11 @@ CONDITIONS: dict[str, ConditionBlock] = {
         ),
         ConditionBlock("programme", ("programmes",), "программа обладает признаками", _PROG_PARAMS, ()),
         ConditionBlock(
-            "implemented", ("programmes",), "программу кто-то освоил в году (окне лет)", {}, ("programme_completions",)
+            "implemented",
+            ("programmes",),
+            "программу кто-то освоил в году (окне лет)",
+            {},
+            ("programme_completions",),
         ),
     )
 }

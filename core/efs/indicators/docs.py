@@ -113,7 +113,11 @@ def indicators_markdown(registry: Any, configs: dict[str, Any]) -> str:
             federal_done = True
         own = [p for p in plans if not p.federal]
         out += [f"### {configs[name].jurisdiction.name} (`{name}`)", ""]
-        out += _plan_rows(own) if own else ["В положении нет собственных показателей; считаются федеральные.", ""]
+        out += (
+            _plan_rows(own)
+            if own
+            else ["В положении нет собственных показателей; считаются федеральные.", ""]
+        )
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -57,7 +57,9 @@ def load_hierarchy(conn: sa.Connection, config: Configuration) -> Hierarchy:
     munis = {
         r.id: r.name
         for r in conn.execute(
-            sa.select(S.municipalities.c.id, S.municipalities.c.name).where(S.municipalities.c.jurisdiction_id == j)
+            sa.select(S.municipalities.c.id, S.municipalities.c.name).where(
+                S.municipalities.c.jurisdiction_id == j
+            )
         )
     }
     orgs = {
@@ -174,7 +176,9 @@ def compute(
         hierarchy = load_hierarchy(conn, config)
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
         for plan in plans:
-            groups, kind, factor, subs = evaluate(conn, plan, ctx, hierarchy, aggregates.get(plan.indicator.id, []))
+            groups, kind, factor, subs = evaluate(
+                conn, plan, ctx, hierarchy, aggregates.get(plan.indicator.id, [])
+            )
             out += results_for(
                 plan,
                 groups,
@@ -192,7 +196,11 @@ def compute(
 
 
 def evaluate(
-    conn: sa.Connection, plan: IndicatorPlan, ctx: FormulaContext, hierarchy: Hierarchy, aggregate_rows: list[Any]
+    conn: sa.Connection,
+    plan: IndicatorPlan,
+    ctx: FormulaContext,
+    hierarchy: Hierarchy,
+    aggregate_rows: list[Any],
 ) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
     """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures."""
     if plan.formula is None:
@@ -205,14 +213,18 @@ def evaluate(
     return merge_aggregates(groups, aggregate_rows, hierarchy, kind), kind, factor, subs
 
 
-def _scope_keys(by: str, groups: list[Group], hierarchy: Hierarchy, jurisdiction_id: str) -> list[tuple[str, str]]:
+def _scope_keys(
+    by: str, groups: list[Group], hierarchy: Hierarchy, jurisdiction_id: str
+) -> list[tuple[str, str]]:
     if by == "jurisdiction":
         return [(jurisdiction_id, hierarchy.jurisdiction_name)]
     if by == "municipality":
         ids = dict.fromkeys(
             [
                 *sorted(hierarchy.municipalities),
-                *sorted({g.municipality_id for g in groups if g.municipality_id} - set(hierarchy.municipalities)),
+                *sorted(
+                    {g.municipality_id for g in groups if g.municipality_id} - set(hierarchy.municipalities)
+                ),
             ]
         )
         return [(m, hierarchy.municipalities.get(m, m)) for m in ids]
@@ -323,6 +335,8 @@ def is_synthetic(store: Store, jurisdiction_id: str) -> bool:
     ds = S.data_sources
     with store.engine.connect() as conn:
         row = conn.execute(
-            sa.select(ds.c.id).where(ds.c.jurisdiction_id == jurisdiction_id, ds.c.kind == "synthesis").limit(1)
+            sa.select(ds.c.id)
+            .where(ds.c.jurisdiction_id == jurisdiction_id, ds.c.kind == "synthesis")
+            .limit(1)
         ).first()
     return row is not None

@@ -60,7 +60,9 @@ def explain(plan: IndicatorPlan, ctx: FormulaContext, dialect: Any, results: lis
         lines.append(f"Выбранное прочтение: {f.reading}")
     lines.append(f"Таблицы: {', '.join(f.tables(ctx)) or '—'}")
     sources = {r.data_source for r in results if r.sub_measure is None}
-    lines.append("Данные: " + "; ".join(sorted(SOURCE_LABELS[s] for s in sources)) if sources else "Данные: —")
+    lines.append(
+        "Данные: " + "; ".join(sorted(SOURCE_LABELS[s] for s in sources)) if sources else "Данные: —"
+    )
     query = f.build(ctx)[0]
     lines += [
         "",
@@ -74,7 +76,9 @@ def explain(plan: IndicatorPlan, ctx: FormulaContext, dialect: Any, results: lis
         num = "—" if r.numerator is None else f"{r.numerator:g}"
         den = "—" if r.denominator is None else f"{r.denominator:g}"
         val = "—" if r.value is None else f"{r.value:.1f} {r.unit}"
-        lines.append(f"  {label}: {num} / {den} → {val}; {STATUS_LABELS[r.status]}; {SOURCE_LABELS[r.data_source]}")
+        lines.append(
+            f"  {label}: {num} / {den} → {val}; {STATUS_LABELS[r.status]}; {SOURCE_LABELS[r.data_source]}"
+        )
         for t in r.targets:
             mark = {True: "да", False: "нет", None: "—"}[t.met]
             lines.append(f"      цель {t.label}: достигнута — {mark}")

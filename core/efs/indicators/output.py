@@ -40,7 +40,16 @@ def to_table(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
     from rich.table import Table
 
     table = Table(title="Показатели эффективности" + (" (синтетические данные)" if synthetic else ""))
-    for col in ("Показатель", "Территория", "Числитель", "Знаменатель", "Значение", "Цель", "Статус", "Данные"):
+    for col in (
+        "Показатель",
+        "Территория",
+        "Числитель",
+        "Знаменатель",
+        "Значение",
+        "Цель",
+        "Статус",
+        "Данные",
+    ):
         table.add_column(col, overflow="fold")
     for r in results:
         ident = r.indicator_id + (f" [{r.sub_measure}]" if r.sub_measure else "")
@@ -64,7 +73,9 @@ def to_table(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
 def to_json(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
     """``{"synthetic": …, "results": [...]}`` with every field of every result."""
     return (
-        json.dumps({"synthetic": synthetic, "results": [r.to_dict() for r in results]}, ensure_ascii=False, indent=2)
+        json.dumps(
+            {"synthetic": synthetic, "results": [r.to_dict() for r in results]}, ensure_ascii=False, indent=2
+        )
         + "\n"
     )
 

@@ -142,7 +142,10 @@ def _plan(
     equivalents = [registry.indicators[link.id] for link in ind.equivalent if link.id in registry.indicators]
     thresholds = [th for m in config.roadmap for th in m.thresholds if th.indicator == ind.id]
     plan = IndicatorPlan(
-        ind, federal, None, candidate_targets(ind, federal=federal, equivalents=equivalents, thresholds=thresholds)
+        ind,
+        federal,
+        None,
+        candidate_targets(ind, federal=federal, equivalents=equivalents, thresholds=thresholds),
     )
     where = config.location_of(path) if path is not None else Location(path=("indicators", ind.id))
     if ind.formula is None:
@@ -159,7 +162,9 @@ def _plan(
         known = ", ".join(sorted(registry.formulas)) or "нет"
         problems.append(
             Problem(
-                f"показатель {ind.id}: неизвестная формула «{ind.formula}»; известны: {known}", where, code="EFS302"
+                f"показатель {ind.id}: неизвестная формула «{ind.formula}»; известны: {known}",
+                where,
+                code="EFS302",
             )
         )
         return plan
@@ -170,7 +175,9 @@ def _plan(
         for message, p in exc.problems:
             problems.append(
                 Problem(
-                    f"формула «{named.id}» плагина {prov}: {'.'.join(map(str, p))}: {message}", where, code="EFS301"
+                    f"формула «{named.id}» плагина {prov}: {'.'.join(map(str, p))}: {message}",
+                    where,
+                    code="EFS301",
                 )
             )
     except (ImportError, AttributeError) as exc:

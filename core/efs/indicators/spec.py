@@ -184,7 +184,9 @@ class _Parser:
             return None
         for key in data:
             if key not in _TOP_KEYS:
-                self.err(f"неизвестный ключ формулы «{key}»; допустимы: {', '.join(sorted(_TOP_KEYS))}", (key,))
+                self.err(
+                    f"неизвестный ключ формулы «{key}»; допустимы: {', '.join(sorted(_TOP_KEYS))}", (key,)
+                )
         window = self._int(data.get("window", 1), ("window",), "window")
         num = data.get("numerator")
         if isinstance(num, Mapping):  # ratio
@@ -205,7 +207,9 @@ class _Parser:
                 return None
             return FormulaSpec("ratio", base, (), den, factor, window)
         if "denominator" in data:
-            self.err("denominator допустим только в формуле-отношении (numerator — словарь)", ("denominator",))
+            self.err(
+                "denominator допустим только в формуле-отношении (numerator — словарь)", ("denominator",)
+            )
         if "population" not in data:
             self.err("не указана population (совокупность): " + ", ".join(POPULATIONS), ())
             return None
@@ -231,13 +235,18 @@ class _Parser:
                 self.err(f"неизвестный ключ «{key}»; допустимы: population, where, measure", (*path, key))
         pop = data.get("population")
         if pop not in POPULATIONS:
-            self.err(f"неизвестная совокупность «{pop}»; допустимы: {', '.join(POPULATIONS)}", (*path, "population"))
+            self.err(
+                f"неизвестная совокупность «{pop}»; допустимы: {', '.join(POPULATIONS)}",
+                (*path, "population"),
+            )
             return None
         measure = data.get("measure", "count")
         if measure not in MEASURES:
             self.err(f"неизвестная мера «{measure}»; допустимы: {', '.join(MEASURES)}", (*path, "measure"))
         elif MEASURES[measure][1] and not set(MEASURES[measure][1]) >= set(POPULATIONS[pop].entities):
-            self.err(f"мера «{measure}» применима только к {', '.join(MEASURES[measure][1])}", (*path, "measure"))
+            self.err(
+                f"мера «{measure}» применима только к {', '.join(MEASURES[measure][1])}", (*path, "measure")
+            )
         entities = POPULATIONS[pop].entities
         where = self.conditions(data.get("where", []), (*path, "where"), entities)
         return CountSpec(pop, where, measure)
@@ -262,7 +271,9 @@ class _Parser:
             seen.add(sid)
             out.append(
                 SubMeasure(
-                    str(sid), str(item["label"]), self.conditions(item["numerator"], (*path, "numerator"), entities)
+                    str(sid),
+                    str(item["label"]),
+                    self.conditions(item["numerator"], (*path, "numerator"), entities),
                 )
             )
         return tuple(out)
@@ -296,7 +307,9 @@ class _Parser:
             return Condition(name, {}, self.conditions(value or [], vpath, entities))
         block = CONDITIONS.get(name)
         if block is None:
-            self.err(f"неизвестное условие «{name}»; допустимы: {', '.join([*CONDITIONS, *COMBINATORS])}", path)
+            self.err(
+                f"неизвестное условие «{name}»; допустимы: {', '.join([*CONDITIONS, *COMBINATORS])}", path
+            )
             return None
         bad = [e for e in entities if e not in block.entities]
         if bad:
@@ -332,7 +345,11 @@ class _Parser:
             fixed = self._param(val, param.type, param.choices, (*vpath, key))
             if fixed is not None:
                 checked[key] = fixed
-        if block.shorthand and block.shorthand not in checked and block.params[block.shorthand].type == "number":
+        if (
+            block.shorthand
+            and block.shorthand not in checked
+            and block.params[block.shorthand].type == "number"
+        ):
             self.err(f"у условия «{name}» нужен параметр {block.shorthand}", vpath)
         return Condition(name, checked)
 

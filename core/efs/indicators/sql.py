@@ -95,7 +95,9 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
         s, o = S.staff.alias("s"), S.organizations.alias("o")
         from_: Any = s
         if needs_org:
-            from_ = s.join(o, sa.and_(o.c.jurisdiction_id == s.c.jurisdiction_id, o.c.id == s.c.organization_id))
+            from_ = s.join(
+                o, sa.and_(o.c.jurisdiction_id == s.c.jurisdiction_id, o.c.id == s.c.organization_id)
+            )
         pop: list[Pred] = [
             s.c.jurisdiction_id == j,
             s.c.pedagogical_start_year <= ctx.year,
@@ -113,15 +115,23 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
         return _Frame(entity, from_, s, o, muni, s.c.organization_id, pop)
     if entity == "graduates":
         g = S.graduates.alias("g")
-        pop = [g.c.jurisdiction_id == j, g.c.graduation_year >= ctx.first_year, g.c.graduation_year <= ctx.year]
+        pop = [
+            g.c.jurisdiction_id == j,
+            g.c.graduation_year >= ctx.first_year,
+            g.c.graduation_year <= ctx.year,
+        ]
         return _Frame(entity, g, g, None, g.c.municipality_id, sa.cast(sa.null(), sa.String), pop)
     if entity == "organizations":
         o = S.organizations.alias("o")
         return _Frame(entity, o, o, o, o.c.municipality_id, o.c.id, [o.c.jurisdiction_id == j])
     if entity == "management_teams":
         t, o = S.management_teams.alias("t"), S.organizations.alias("o")
-        from_ = t.outerjoin(o, sa.and_(o.c.jurisdiction_id == t.c.jurisdiction_id, o.c.id == t.c.organization_id))
-        return _Frame(entity, from_, t, o, t.c.municipality_id, t.c.organization_id, [t.c.jurisdiction_id == j])
+        from_ = t.outerjoin(
+            o, sa.and_(o.c.jurisdiction_id == t.c.jurisdiction_id, o.c.id == t.c.organization_id)
+        )
+        return _Frame(
+            entity, from_, t, o, t.c.municipality_id, t.c.organization_id, [t.c.jurisdiction_id == j]
+        )
     if entity == "events":
         e = S.events.alias("e")
         pop = [e.c.jurisdiction_id == j, _in_window(e.c.held_on, ctx)]
@@ -141,7 +151,9 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
 # --- conditions -------------------------------------------------------------------------------
 
 
-def _member(f: _Frame, ctx: FormulaContext, table: Any, key: Any, preds: list[Pred], from_: Any = None) -> Pred:
+def _member(
+    f: _Frame, ctx: FormulaContext, table: Any, key: Any, preds: list[Pred], from_: Any = None
+) -> Pred:
     """``f``'s row has a matching row in ``table`` (``key`` = the row's id).
 
     PostgreSQL: ``id IN (SELECT key …)`` — planned as a hashed semi-join. SQLite: a correlated
@@ -280,7 +292,9 @@ CONDITION_SQL: dict[str, Callable[[_Frame, dict[str, Any], FormulaContext], Pred
     "has_site": _c_has_site,
     "trained": _c_trained,
     "team_level": lambda f, p, ctx: (
-        f.row.c.organization_id.is_not(None) if p["level"] == "organization" else f.row.c.organization_id.is_(None)
+        f.row.c.organization_id.is_not(None)
+        if p["level"] == "organization"
+        else f.row.c.organization_id.is_(None)
     ),
     "event_kind": lambda f, p, ctx: f.row.c.kind.in_(p["kind"]),
     "event_level": lambda f, p, ctx: f.row.c.level.in_(p["level"]),
@@ -333,7 +347,10 @@ def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext)
     for entity in spec.entities:
         frame = _frame(entity, spec.population, ctx, needs_org)
         measure = _measure(frame, spec.measure)
-        cols: list[Any] = [frame.municipality.label("municipality_id"), frame.organization.label("organization_id")]
+        cols: list[Any] = [
+            frame.municipality.label("municipality_id"),
+            frame.organization.label("organization_id"),
+        ]
         where = list(frame.population)
         if formula.kind == "share":
             restrict = _all(spec.where, frame, ctx)
@@ -357,9 +374,17 @@ def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext)
         else:  # ratio
             value = _sum_if(_all(spec.where, frame, ctx), measure)
             if role == "numerator":
-                cols += [value.label("numerator"), _zero().label("denominator"), sa.func.count().label("base")]
+                cols += [
+                    value.label("numerator"),
+                    _zero().label("denominator"),
+                    sa.func.count().label("base"),
+                ]
             else:
-                cols += [_zero().label("numerator"), value.label("denominator"), sa.func.count().label("base")]
+                cols += [
+                    _zero().label("numerator"),
+                    value.label("denominator"),
+                    sa.func.count().label("base"),
+                ]
         out.append(sa.select(*cols).select_from(frame.from_).where(*where).group_by(cols[0], cols[1]))
     return out
 

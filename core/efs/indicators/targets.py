@@ -7,7 +7,11 @@ from collections.abc import Iterable
 from efs.indicators.results import TargetCheck
 from efs.model import Comparator, IndicatorDefinition, Scope, Target
 
-_COMPARATOR_WORDS = {Comparator.at_least: "не менее", Comparator.at_most: "не более", Comparator.equal: "ровно"}
+_COMPARATOR_WORDS = {
+    Comparator.at_least: "не менее",
+    Comparator.at_most: "не более",
+    Comparator.equal: "ровно",
+}
 _ORIGIN_WORDS = {"jurisdiction": "положение", "federal": "концепция", "roadmap": "дорожная карта"}
 
 

@@ -59,7 +59,10 @@ def formulas() -> list[Formula]:
             id="amur_mentoring_model_organizations_share",
             source=_src(411),
             name="Доля ОО, реализующих целевую модель наставничества",
-            blocks={"population": "organizations", "numerator": [{"organization": {"mentoring_model": True}}]},
+            blocks={
+                "population": "organizations",
+                "numerator": [{"organization": {"mentoring_model": True}}],
+            },
             reading="§5 п. 5: знаменатель — все организации юрисдикции в хранилище («в регионе»); числитель — "
             "с признаком mentoring_model.",
         ),
@@ -106,7 +109,10 @@ def formulas() -> list[Formula]:
             id="amur_network_programmes_count",
             source=_src(421),
             name="Количество программ ДПО, реализованных в сетевой форме",
-            blocks={"population": "programmes", "where": ["implemented", {"programme": {"network_form": True}}]},
+            blocks={
+                "population": "programmes",
+                "where": ["implemented", {"programme": {"network_form": True}}],
+            },
             reading="§5 п. 10: программы в сетевой форме, которые кто-либо освоил в году («реализованы»).",
         ),
         Formula(

@@ -22,7 +22,10 @@ def formulas() -> list[Formula]:
             id="turochak_individual_routes_share",
             source=_src(192),
             name="Доля педагогов с ИОМ с учётом диагностики дефицитов",
-            blocks={"population": "teachers", "numerator": [{"individual_route": {"based_on_diagnostics": True}}]},
+            blocks={
+                "population": "teachers",
+                "numerator": [{"individual_route": {"based_on_diagnostics": True}}],
+            },
             reading="§5 п. 1: педагогические работники района; ИОМ, действовавший в году и построенный с учётом "
             "диагностики. Ссылка на показатели ЦНППМ задаёт цель, а не формулу.",
         ),
@@ -30,7 +33,10 @@ def formulas() -> list[Formula]:
             id="turochak_registry_courses_share",
             source=_src(193),
             name="Доля педагогов, прошедших курсы по программам федерального реестра",
-            blocks={"population": "teachers", "numerator": [{"completed_programme": {"federal_registry": True}}]},
+            blocks={
+                "population": "teachers",
+                "numerator": [{"completed_programme": {"federal_registry": True}}],
+            },
             reading="§5 п. 2: «организованы курсы» читается как «освоил в году программу из федерального "
             "реестра» — организованные, но не пройденные курсы в данных не учитываются.",
         ),
