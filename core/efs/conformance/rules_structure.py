@@ -59,8 +59,10 @@ def _without_level(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _subject_without_function(ctx: RuleContext) -> Iterator[Finding]:
+    # A part (a branch) shares the functions the document gives to the whole it belongs to.
+    with_functions = {s.id for s in ctx.config.subjects if s.functions}
     for i, s in enumerate(ctx.config.subjects):
-        if not s.functions:
+        if not s.functions and not (s.part_of is not None and s.part_of.id in with_functions):
             yield ctx.finding(
                 ("subjects", i),
                 f"у субъекта «{s.name}» не указано ни одной функции",
@@ -148,7 +150,8 @@ RULES: list[Rule] = [
         W,
         "Субъект без функций",
         "Концепция описывает субъектов через их функции: субъект без функций не участвует в сопровождении.",
-        "Перечислите функции субъекта или исключите его из состава системы.",
+        "Перечислите функции субъекта или исключите его из состава системы. Часть субъекта (part_of, например "
+        "филиал ЦНППМ) разделяет функции целого.",
         _subject_without_function,
         "subjects:\n  - id: x\n    name: Совет\n    kind: "
         "school_methodical_council\n    level: institutional\n",

@@ -9,7 +9,7 @@ from efs.registry import JurisdictionInfo, bundled_configuration
 
 if TYPE_CHECKING:
     from efs.conformance.rules import Rule
-    from efs.model import Function, SubjectKind
+    from efs.model import SubjectKind
     from efs.model.formula import Formula
 
 
@@ -26,14 +26,6 @@ def efs_subject_kinds() -> list[SubjectKind]:
     from efs_megion.catalogue import subject_kinds
 
     return subject_kinds()
-
-
-@hookimpl
-def efs_functions() -> list[Function]:
-    """Functions the Megion document needs beyond the federal catalogue."""
-    from efs_megion.catalogue import functions
-
-    return functions()
 
 
 @hookimpl

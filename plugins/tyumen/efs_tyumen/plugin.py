@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from efs.hookspecs import hookimpl
 from efs.registry import JurisdictionInfo, bundled_configuration
+
+if TYPE_CHECKING:
+    from efs.conformance.rules import Rule
+    from efs.model import Function, SubjectKind
 
 
 @hookimpl
@@ -11,3 +17,27 @@ def efs_jurisdictions() -> list[JurisdictionInfo]:
     """The jurisdiction this plugin serves and its bundled configuration."""
     path = bundled_configuration("efs_tyumen", "tyumen.yaml")
     return [JurisdictionInfo(id="tyumen", name="Тюменская область", config_path=path)]
+
+
+@hookimpl
+def efs_subject_kinds() -> list[SubjectKind]:
+    """Kinds the Tyumen document needs: a ЦНППМ branch (three centres of one institute), teacher-education providers."""
+    from efs_tyumen.catalogue import subject_kinds
+
+    return subject_kinds()
+
+
+@hookimpl
+def efs_functions() -> list[Function]:
+    """Functions the Tyumen document needs beyond the federal catalogue."""
+    from efs_tyumen.catalogue import functions
+
+    return functions()
+
+
+@hookimpl
+def efs_conformance_rules() -> list[Rule]:
+    """The local rules the Tyumen document sets (TYU001, TYU002)."""
+    from efs_tyumen.rules import RULES
+
+    return RULES

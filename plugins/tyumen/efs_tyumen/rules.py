@@ -1,0 +1,106 @@
+"""Local conformance rules set by the Tyumen Положение о РС НМС (``003_bb9f7ec55f47c063.txt``).
+
+The rules apply only to configurations that require the ``tyumen`` plugin: they encode what the Tyumen
+document itself prescribes, not the federal concept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from efs.conformance.engine import RuleContext
+from efs.conformance.findings import Finding, Severity
+from efs.conformance.rules import Rule
+
+PLUGIN = "tyumen"
+
+
+def _applies(ctx: RuleContext) -> bool:
+    return any(p.name == PLUGIN for p in ctx.config.plugins)
+
+
+def _branch_placement(ctx: RuleContext) -> Iterator[Finding]:
+    """п. 3: the ЦНППМ are centres «ГАОУ ТО ДПО «ТОГИРРО»» — each branch is hosted by the institute."""
+    if not _applies(ctx):
+        return
+    kinds = {s.id: s.kind for s in ctx.config.subjects}
+    for i, s in enumerate(ctx.config.subjects):
+        if s.kind != "cnppm_branch":
+            continue
+        host = s.host.id if s.host is not None else None
+        if host is None or kinds.get(host) != "dpo_institute":
+            where = "не указан" if host is None else f"«{host}» не является институтом (dpo_institute)"
+            yield ctx.finding(
+                ("subjects", i, "host") if s.host is not None else ("subjects", i),
+                f"«{s.name}»: институт, на базе которого работает центр, {where}",
+                source=s.source,
+                item=s.id,
+            )
+        part = s.part_of.id if s.part_of is not None else None
+        if part is None or kinds.get(part) != "cnppm":
+            yield ctx.finding(
+                ("subjects", i, "part_of") if s.part_of is not None else ("subjects", i),
+                f"«{s.name}»: не указан субъект «ЦНППМ» (part_of), функции которого выполняет центр",
+                source=s.source,
+                item=s.id,
+            )
+
+
+def _tripartite_parties(ctx: RuleContext) -> Iterator[Finding]:
+    """п. 1: the tripartite agreement binds the municipal authorities, ДОН ТО and the ЦНППМ's host."""
+    if not _applies(ctx):
+        return
+    kinds = {s.id: s.kind for s in ctx.config.subjects}
+    kinds.update({a.id: a.kind or "" for a in ctx.config.actors})
+    hosts = {s.host.id for s in ctx.config.subjects if s.kind in {"cnppm", "cnppm_branch"} and s.host}
+    for i, a in enumerate(ctx.config.agreements):
+        if a.kind != "tripartite":
+            continue
+        ids = {ref.id for ref in a.parties if ref.id}
+        present = {kinds.get(x) for x in ids}
+        missing = [
+            label
+            for ok, label in [
+                ("regional_authority" in present, "региональный орган управления образованием (ДОН ТО)"),
+                ("municipal_authority" in present, "муниципальные органы управления образованием"),
+                (bool(hosts & ids), "организация, на базе которой создан и функционирует ЦНППМ"),
+            ]
+            if not ok
+        ]
+        for label in missing:
+            yield ctx.finding(
+                ("agreements", i, "parties"),
+                f"трехстороннее соглашение «{a.title}»: среди сторон нет стороны «{label}»",
+                source=a.source,
+                item=a.id,
+            )
+
+
+RULES: list[Rule] = [
+    Rule(
+        "TYU001",
+        "cnppm-branch-placement",
+        Severity.error,
+        "Центр ЦНППМ не привязан к институту или к субъекту «ЦНППМ»",
+        "Положение о РС НМС Тюменской области (п. 3) называет ЦНППМ г. Тюмени, г. Ишима и г. Тобольска "
+        "центрами ГАОУ ТО ДПО «ТОГИРРО» и поручает функции ЦНППМ им вместе: каждый центр должен быть "
+        "структурой института (host) и частью субъекта «ЦНППМ» (part_of).",
+        "Укажите host — субъект вида dpo_institute, и part_of — субъект вида cnppm.",
+        check=_branch_placement,
+        example="plugins: [tyumen]\nsubjects:\n"
+        "  - {id: c, name: ЦНППМ г. Ишима, kind: cnppm_branch, level: regional}\n",
+    ),
+    Rule(
+        "TYU002",
+        "tripartite-agreement-parties",
+        Severity.error,
+        "Трехстороннее соглашение без одной из сторон, названных положением",
+        "Положение о РС НМС Тюменской области (п. 1): ДОН ТО обеспечивает заключение трехсторонних соглашений "
+        "«между муниципальными органами управления образованием, ДОН ТО и организацией, на базе которой создан "
+        "и функционирует ЦНППМ».",
+        "Укажите сторонами соглашения ДОН ТО, муниципальные органы управления образованием и институт — host "
+        "субъекта «ЦНППМ».",
+        check=_tripartite_parties,
+        example="plugins: [tyumen]\nagreements:\n  - {id: a, kind: tripartite, title: Соглашение, parties: []}\n",
+    ),
+]
