@@ -107,6 +107,10 @@ def check_references(config: Configuration, registry: Any = None) -> list[Proble
             if f.function not in functions:
                 problem(("subjects", i, "functions", j, "function"),
                         f"неизвестная функция «{f.function}»{did_you_mean(f.function, functions)}")
+            for k, extra in enumerate(f.also):
+                if extra not in functions:
+                    problem(("subjects", i, "functions", j, "also", k),
+                            f"неизвестная функция «{extra}»{did_you_mean(extra, functions)}")
     for i, a in enumerate(config.actors):
         if a.kind is not None and a.kind not in kinds:
             problem(("actors", i, "kind"), f"неизвестный вид субъекта «{a.kind}»{did_you_mean(a.kind, kinds)}")

@@ -31,23 +31,23 @@ def test_coverage_marks_uncovered_required_functions(tmp_path, capsys, registry)
 
     data = base_config(registry)
     data["subjects"][1]["functions"] = [
-        f for f in data["subjects"][1]["functions"] if f["function"] != "diagnostics"
+        f for f in data["subjects"][1]["functions"] if f["function"] != "individual_routes"
     ]
     data["subjects"][0]["functions"] = [
-        f for f in data["subjects"][0]["functions"] if f["function"] != "diagnostics"
+        f for f in data["subjects"][0]["functions"] if f["function"] != "individual_routes"
     ]
     data["subjects"][2]["functions"] = [
-        f for f in data["subjects"][2]["functions"] if f["function"] != "diagnostics"
+        f for f in data["subjects"][2]["functions"] if f["function"] != "individual_routes"
     ]
     path = tmp_path / "c.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert run(["coverage", str(path)]) == 0
     out = capsys.readouterr().out
     assert any(
-        line.startswith("!diagnostics") and "не покрыта: municipal" in line for line in out.splitlines()
+        line.startswith("!individual_routes") and "не покрыта: municipal" in line for line in out.splitlines()
     )
     assert not any(line.startswith("!mentoring") for line in out.splitlines())
     assert run(["coverage", "--format", "json", str(path)]) == 0
     matrix = json.loads(capsys.readouterr().out)
-    row = next(r for r in matrix["functions"] if r["id"] == "diagnostics")
+    row = next(r for r in matrix["functions"] if r["id"] == "individual_routes")
     assert row["uncovered_at"] == ["municipal"] and row["cells"] == {"council": 1, "school_mo": 1}

@@ -137,13 +137,13 @@ def test_findings_carry_item_and_document_source(registry, base):
 def test_required_function_is_covered_by_a_roadmap_measure_of_a_subject_at_that_level(registry, base):
     subjects = overlay(base, {})["subjects"]
     for s in subjects:
-        s["functions"] = [f for f in s["functions"] if f["function"] != "mentoring"]
-    measure = {"id": "m1", "number": "1.", "text": "Наставничество", "responsible": ["authority"],
-               "functions": [{"id": "mentoring", "rationale": "содержание мероприятия"}]}
+        s["functions"] = [f for f in s["functions"] if f["function"] != "individual_routes"]
+    measure = {"id": "m1", "number": "1.", "text": "ИОМ", "responsible": ["authority"],
+               "functions": [{"id": "individual_routes", "rationale": "содержание мероприятия"}]}
     uncovered = _run(registry, base, {"subjects": subjects}, select=["EFS131"])
-    assert {f.item for f in uncovered} == {"municipal:mentoring", "institutional:mentoring"}
+    assert {f.item for f in uncovered} == {"municipal:individual_routes", "institutional:individual_routes"}
     partly = _run(registry, base, {"subjects": subjects, "roadmap": [measure]}, select=["EFS131"])
-    assert {f.item for f in partly} == {"institutional:mentoring"}
+    assert {f.item for f in partly} == {"institutional:individual_routes"}
 
 
 def test_indicators_provided_by_the_jurisdictions_plugin_count_as_its_own(base):

@@ -6,7 +6,10 @@ Ids follow ``GLOSSARY.md``. Jurisdiction-specific kinds (``networking_site``,
 
 from __future__ import annotations
 
-from efs.model import Function, Level, SubjectKind
+from efs.concept.roles import CONCEPT
+from efs.model import Function, Level, Source, SubjectKind
+
+FEDERAL_DOCUMENT = "001_5ac565084bef0351.txt"
 
 R, M, INST, F = Level.regional, Level.municipal, Level.institutional, Level.federal
 
@@ -47,15 +50,22 @@ _KINDS: list[tuple[str, str, list[Level], list[str]]] = [
     ("organization", "образовательная организация (ОО)", [INST], []),
 ]
 
-# (id, name, description, levels at which the concept requires the function)
+# (id, name, description, levels at which the concept requires the function). Where the requirement comes from:
+# regional — the functions the concept (Р-174) and its recommendations (Р-33) give the ЦНППМ and the regional
+# authority (diagnostics, routes, registry programmes, post-course support, mentoring, young teachers,
+# internships, methodical active, management teams, monitoring); municipal — «Основные направления деятельности
+# Системы на муниципальном уровне» (001_5ac565084bef0351.txt, lines 15–19) and the coordination the municipal
+# methodical service holds; institutional — the school-level functions the recommendations give methodical
+# councils and associations (support of routes, mentoring, horizontal learning). Nothing else is required, so
+# that every EFS131 finding is a function the concept really asks of that level.
 _FUNCTIONS: list[tuple[str, str, str, list[Level]]] = [
     ("governance", "управление и нормативное регулирование системы",
-     "Правовое регулирование, утверждение документов, распределение полномочий, контроль.", [R, M]),
+     "Правовое регулирование, утверждение документов, распределение полномочий, контроль.", [R]),
     ("coordination", "координация деятельности субъектов системы",
      "Организационно-методическая координация, взаимодействие субъектов, сетевое взаимодействие.", [R, M]),
     ("diagnostics", "диагностика профессиональных дефицитов",
      "Выявление профессиональных дефицитов, оценка компетенций, диагностика функциональной грамотности.",
-     [R, M, INST]),
+     [R]),
     ("individual_routes", "индивидуальные образовательные маршруты (ИОМ)",
      "Разработка и сопровождение ИОМ по итогам диагностики.", [R, M, INST]),
     ("professional_development", "повышение квалификации и профессиональное развитие",
@@ -64,13 +74,13 @@ _FUNCTIONS: list[tuple[str, str, str, list[Level]]] = [
      "Разработка ДПП, в том числе сетевых, на основе инноваций.", [R]),
     ("federal_registry", "федеральный реестр ДПП",
      "Подготовка программ к включению в федеральный реестр, реализация программ реестра.", [R]),
-    ("post_course_support", "посткурсовое сопровождение", "Методическое сопровождение после обучения.", [R, M]),
-    ("mentoring", "наставничество", "Внедрение целевой модели наставничества, наставнические пары.", [R, M, INST]),
+    ("post_course_support", "посткурсовое сопровождение", "Методическое сопровождение после обучения.", [R]),
+    ("mentoring", "наставничество", "Внедрение целевой модели наставничества, наставнические пары.", [R, INST]),
     ("young_teachers_support", "поддержка молодых педагогов",
-     "Поддержка и сопровождение педагогов до 35 лет в первые 3 года работы.", [R, M, INST]),
+     "Поддержка и сопровождение педагогов до 35 лет в первые 3 года работы.", [R]),
     ("internships", "стажировки", "Организация стажировок, работа стажировочных площадок.", [R]),
     ("methodical_support", "методическая помощь и консультирование",
-     "Адресная методическая помощь, консультации, сопровождение педагогов и управленцев.", [R, M, INST]),
+     "Адресная методическая помощь, консультации, сопровождение педагогов и управленцев.", [R, M]),
     ("experience_dissemination", "обобщение и распространение опыта",
      "Выявление, обобщение и трансляция эффективных практик.", [R, M, INST]),
     ("professional_communities", "развитие профессиональных сообществ",
@@ -78,13 +88,13 @@ _FUNCTIONS: list[tuple[str, str, str, list[Level]]] = [
     ("methodical_active", "формирование методического актива",
      "Отбор, подготовка и работа региональных методистов и тьюторов.", [R]),
     ("management_training", "развитие управленческих кадров",
-     "Обучение управленческих команд, резерв управленческих кадров.", [R, M]),
+     "Обучение управленческих команд, резерв управленческих кадров.", [R]),
     ("monitoring", "мониторинг эффективности",
-     "Мониторинг и анализ результатов, показателей, качества сопровождения.", [R, M]),
+     "Мониторинг и анализ результатов, показателей, качества сопровождения.", [R]),
     ("analytics", "анализ и методические рекомендации",
-     "Анализ результатов оценочных процедур, подготовка аналитических материалов и рекомендаций.", [R, M]),
+     "Анализ результатов оценочных процедур, подготовка аналитических материалов и рекомендаций.", [R]),
     ("information_support", "информационное сопровождение",
-     "Информирование педагогов, публикации, информационные ресурсы.", [R, M]),
+     "Информирование педагогов, публикации, информационные ресурсы.", [M]),
     ("innovation", "инновационная и опытно-экспериментальная деятельность",
      "Инновационные проекты, апробация, внедрение нового содержания и технологий.", []),
     ("research", "научные исследования", "Научно-исследовательская деятельность, научное сопровождение.", []),
@@ -120,6 +130,27 @@ def subject_kinds() -> list[SubjectKind]:
     return [SubjectKind(id=i, name=n, levels=lv, fills_roles=roles) for i, n, lv, roles in _KINDS]
 
 
+_MUNICIPAL_DIRECTIONS = "Основные направления деятельности Системы на муниципальном уровне"
+# Function -> line of 001 that names it among the municipal directions.
+_MUNICIPAL_LINES = {
+    "individual_routes": 15,
+    "information_support": 16,
+    "methodical_support": 17,
+    "professional_communities": 18,
+    "experience_dissemination": 19,
+}
+
+
+def _source(fid: str, levels: list[Level]) -> Source | None:
+    if fid in _MUNICIPAL_LINES:
+        return Source(document=FEDERAL_DOCUMENT, section=_MUNICIPAL_DIRECTIONS, line=_MUNICIPAL_LINES[fid])
+    if levels:
+        return Source(document=CONCEPT, section="функции субъектов регионального и институционального уровней")
+    return None
+
+
 def functions() -> list[Function]:
-    """The federal function catalogue."""
-    return [Function(id=i, name=n, description=d, required_at=lv) for i, n, d, lv in _FUNCTIONS]
+    """The federal function catalogue; a required function's ``source`` says where the requirement is."""
+    return [
+        Function(id=i, name=n, description=d, required_at=lv, source=_source(i, lv)) for i, n, d, lv in _FUNCTIONS
+    ]

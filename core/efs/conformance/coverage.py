@@ -17,13 +17,13 @@ def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
     """
     functions = {**registry.functions, **{f.id: f for f in config.functions}}
     levels = JURISDICTION_LEVELS.get(config.jurisdiction.level, ())
-    used = {f.function for s in config.subjects for f in s.functions}
+    used = {fid for s in config.subjects for f in s.functions for fid in f.ids()}
     rows = []
     for fn in functions.values():
         required = [lv for lv in fn.required_at if lv in levels]
         if fn.id not in used and not required:
             continue
-        cells = {s.id: sum(1 for f in s.functions if f.function == fn.id) for s in config.subjects}
+        cells = {s.id: sum(1 for f in s.functions if fn.id in f.ids()) for s in config.subjects}
         uncovered = [
             lv.value for lv in required if not any(cells[s.id] for s in config.subjects if s.level == lv)
         ]

@@ -8,6 +8,7 @@ from efs.concept.roles import CONCEPT, JURISDICTION_LEVELS, required_roles
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
 from efs.conformance.rules import Rule
+from efs.model import Source
 
 
 def _levels(ctx: RuleContext) -> tuple:
@@ -71,6 +72,12 @@ def _subject_without_function(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+def _requirement(source: Source) -> str:
+    if source.line:
+        return f"{source.document}, строка {source.line}"
+    return f"{source.document}; {source.section}" if source.section else str(source.document)
+
+
 def _uncovered_function(ctx: RuleContext) -> Iterator[Finding]:
     functions = {**ctx.registry.functions, **{f.id: f for f in ctx.config.functions}}
     for level in _levels(ctx):
@@ -78,7 +85,7 @@ def _uncovered_function(ctx: RuleContext) -> Iterator[Finding]:
         if not subjects:
             continue
         ids = {s.id for _, s in subjects}
-        covered = {f.function for _, s in subjects for f in s.functions}
+        covered = {fid for _, s in subjects for f in s.functions for fid in f.ids()}
         covered |= {  # a roadmap measure whose responsible stands at this level also covers its functions
             link.id
             for m in ctx.config.roadmap
@@ -89,7 +96,8 @@ def _uncovered_function(ctx: RuleContext) -> Iterator[Finding]:
             if level in fn.required_at and fn.id not in covered:
                 yield ctx.finding(
                     ("subjects",),
-                    f"функцию «{fn.name}» ({fn.id}) на уровне «{level.label}» не выполняет ни один субъект",
+                    f"функцию «{fn.name}» ({fn.id}) на уровне «{level.label}» не выполняет ни один субъект"
+                    + (f" (требование: {_requirement(fn.source)})" if fn.source else ""),
                     source=subjects[0][1].source,
                     item=f"{level.value}:{fn.id}",
                 )

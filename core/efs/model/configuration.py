@@ -140,8 +140,17 @@ class SubjectFunction(EfsModel):
     """Один пункт списка функций субъекта — дословно, с функцией каталога."""
 
     function: Identifier = Field(description="Функция каталога (федерального или плагина).")
+    also: list[Identifier] = Field(
+        default_factory=list,
+        description="Другие функции, которые пункт называет (пункт из нескольких действий: «построение и "
+        "сопровождение ИОМ…; организация взаимодействия, взаимопомощи и взаимообучения»).",
+    )
     text: str = Field(description="Пункт дословно.")
     source: Source | None = Field(None, description="Где пункт находится.")
+
+    def ids(self) -> list[str]:
+        """Every function the bullet names: ``function`` first, then ``also``."""
+        return [self.function, *self.also]
 
 
 class Subject(EfsModel):
