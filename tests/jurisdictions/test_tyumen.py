@@ -76,8 +76,7 @@ def test_plugin_contributions_carry_tyumen_provenance(registry):
         assert registry.kinds[kind].provenance.plugin == "tyumen"
     for fid in ("general_education_content", "assigned_by_founder"):
         assert registry.functions[fid].provenance.plugin == "tyumen"
-    for code in ("TYU001", "TYU002"):
-        assert registry.rules[code].provenance.plugin == "tyumen"
+    assert registry.rules["TYU001"].provenance.plugin == "tyumen"
 
 
 BASE = {
@@ -109,12 +108,13 @@ def test_tyu001_ignores_configurations_without_the_tyumen_plugin(registry):
     assert run_rule(registry, "TYU001", data) == []
 
 
-def test_tyu002_requires_the_host_of_the_cnppm_among_the_parties(registry):
+def test_tripartite_agreement_is_checked_by_the_core_rule_not_a_local_one(registry):
     agreement = {"id": "a", "kind": "tripartite", "title": "Соглашение", "parties": ["don", "mou"]}
-    findings = run_rule(registry, "TYU002", variant(BASE, agreements=[agreement]))
+    findings = run_rule(registry, "EFS186", variant(BASE, agreements=[agreement]))
     assert [f.item for f in findings] == ["a"] and "ЦНППМ" in findings[0].message
     full = dict(agreement, parties=["don", "mou", "inst"])
-    assert run_rule(registry, "TYU002", variant(BASE, agreements=[full])) == []
+    assert run_rule(registry, "EFS186", variant(BASE, agreements=[full])) == []
+    assert "TYU002" not in registry.rules
 
 
 def test_validator_reports_what_the_document_lacks(config, registry):
@@ -123,7 +123,7 @@ def test_validator_reports_what_the_document_lacks(config, registry):
     codes = {f.code for f in validate(config, registry=registry)}
     assert {"EFS160", "EFS101", "EFS108"} <= codes  # no indicators, no legal basis, no adopting act
     assert "EFS121" in codes  # no municipal authority among the municipal subjects
-    assert not codes & {"TYU001", "TYU002", "EFS130"}  # branches placed; they share the functions of item 3
+    assert not codes & {"TYU001", "EFS130", "EFS186"}  # branches placed; they share the functions of item 3
 
 
 def test_show_json_shows_the_branches():

@@ -37,7 +37,7 @@ def efs_functions() -> list[Function]:
 
 @hookimpl
 def efs_conformance_rules() -> list[Rule]:
-    """The local rules the Tyumen document sets (TYU001, TYU002)."""
+    """The local rule the Tyumen document sets (TYU001)."""
     from efs_tyumen.rules import RULES
 
     return RULES

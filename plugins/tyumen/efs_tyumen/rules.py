@@ -1,7 +1,8 @@
 """Local conformance rules set by the Tyumen Положение о РС НМС (``003_bb9f7ec55f47c063.txt``).
 
 The rules apply only to configurations that require the ``tyumen`` plugin: they encode what the Tyumen
-document itself prescribes, not the federal concept.
+document itself prescribes, not the federal concept. The document's tripartite agreement (п. 1) is the
+federal one — regional authority, municipal authorities, the ЦНППМ's host — so the core rule EFS186 checks it.
 """
 
 from __future__ import annotations
@@ -46,36 +47,6 @@ def _branch_placement(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _tripartite_parties(ctx: RuleContext) -> Iterator[Finding]:
-    """п. 1: the tripartite agreement binds the municipal authorities, ДОН ТО and the ЦНППМ's host."""
-    if not _applies(ctx):
-        return
-    kinds = {s.id: s.kind for s in ctx.config.subjects}
-    kinds.update({a.id: a.kind or "" for a in ctx.config.actors})
-    hosts = {s.host.id for s in ctx.config.subjects if s.kind in {"cnppm", "cnppm_branch"} and s.host}
-    for i, a in enumerate(ctx.config.agreements):
-        if a.kind != "tripartite":
-            continue
-        ids = {ref.id for ref in a.parties if ref.id}
-        present = {kinds.get(x) for x in ids}
-        missing = [
-            label
-            for ok, label in [
-                ("regional_authority" in present, "региональный орган управления образованием (ДОН ТО)"),
-                ("municipal_authority" in present, "муниципальные органы управления образованием"),
-                (bool(hosts & ids), "организация, на базе которой создан и функционирует ЦНППМ"),
-            ]
-            if not ok
-        ]
-        for label in missing:
-            yield ctx.finding(
-                ("agreements", i, "parties"),
-                f"трехстороннее соглашение «{a.title}»: среди сторон нет стороны «{label}»",
-                source=a.source,
-                item=a.id,
-            )
-
-
 RULES: list[Rule] = [
     Rule(
         "TYU001",
@@ -89,18 +60,5 @@ RULES: list[Rule] = [
         check=_branch_placement,
         example="plugins: [tyumen]\nsubjects:\n"
         "  - {id: c, name: ЦНППМ г. Ишима, kind: cnppm_branch, level: regional}\n",
-    ),
-    Rule(
-        "TYU002",
-        "tripartite-agreement-parties",
-        Severity.error,
-        "Трехстороннее соглашение без одной из сторон, названных положением",
-        "Положение о РС НМС Тюменской области (п. 1): ДОН ТО обеспечивает заключение трехсторонних соглашений "
-        "«между муниципальными органами управления образованием, ДОН ТО и организацией, на базе которой создан "
-        "и функционирует ЦНППМ».",
-        "Укажите сторонами соглашения ДОН ТО, муниципальные органы управления образованием и институт — host "
-        "субъекта «ЦНППМ».",
-        check=_tripartite_parties,
-        example="plugins: [tyumen]\nagreements:\n  - {id: a, kind: tripartite, title: Соглашение, parties: []}\n",
     ),
 ]
