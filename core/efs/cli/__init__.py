@@ -29,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "rule": "efs.cli.rules:rule",
     "coverage": "efs.cli.rules:coverage",
     "data": "efs.cli.data:data",
+    "report": "efs.cli.report:report",
+    "demo": "efs.cli.demo:demo",
 }
 
 

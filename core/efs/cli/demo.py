@@ -1,0 +1,122 @@
+"""``efs demo``: the whole pipeline on the bundled configurations, from validation to reports, in seconds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def _say(text: str) -> None:
+    click.echo(text, err=True)
+
+
+@click.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("efs-demo"),
+    show_default=True,
+    help="Каталог для хранилища и отчётов (создаётся; прежнее хранилище демонстрации заменяется).",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(2000, 2100),
+    default=None,
+    help="Год данных и отчётов (по умолчанию — прошлый год).",
+)
+@click.option(
+    "--staff",
+    type=click.IntRange(10, 2000),
+    default=2000,
+    show_default=True,
+    help="Сколько работников синтезировать на юрисдикцию (не более 2000).",
+)
+@click.option(
+    "--years",
+    type=click.IntRange(1, 5),
+    default=1,
+    show_default=True,
+    help="Сколько лет данных синтезировать (для графиков по годам — больше одного).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Зерно синтеза: то же зерно — те же данные.")
+def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> int:
+    """Главная работа целиком на поставляемых конфигурациях: проверка, данные, показатели, отчёты.
+
+    Для каждой юрисдикции: проверить положение (находки показываются, но не останавливают работу),
+    синтезировать данные мониторинга за год во встроенное хранилище SQLite, рассчитать показатели и
+    записать аналитическую справку во всех форматах (HTML, XLSX, Markdown, JSON). Данные синтетические,
+    и отчёты помечены «СИНТЕТИЧЕСКИЕ ДАННЫЕ».
+    """
+    from efs.conformance import validate
+    from efs.conformance.engine import load_one
+    from efs.data.store import open_store
+    from efs.data.synth import synthesize
+    from efs.errors import InputError
+    from efs.registry import Registry
+    from efs.report import FORMATS, SUFFIXES, build_report, default_as_of, write_report
+
+    started = time.perf_counter()
+    year = year or dt.date.today().year - 1
+    as_of = default_as_of(year)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"не удалось создать каталог {out_dir}: {exc.strerror or exc}") from exc
+    db = out_dir / "efs-demo.sqlite"
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    registry = Registry.build()
+    jurisdictions = sorted(registry.jurisdictions.values(), key=lambda j: j.id)
+    total = len(jurisdictions)
+    _say(f"efs demo: {total} юрисдикции, год {year}, до {staff} работников на юрисдикцию; каталог {out_dir}")
+    written: list[tuple[str, list[Path]]] = []
+    failed: list[str] = []
+    with open_store(db, create=True) as store:
+        for n, info in enumerate(jurisdictions, 1):
+            head = f"[{n}/{total}] {info.name} ({info.id})"
+            t0 = time.perf_counter()
+            config, load_errors = load_one(info.config_path, registry=registry)
+            if config is None:
+                _say(f"{head}: конфигурация не загружается — пропущена:")
+                for f in load_errors[:5]:
+                    _say(f"    {f.location}: {f.code} {f.message}")
+                failed.append(info.id)
+                continue
+            findings = validate(config, registry=registry, as_of=as_of)
+            _say(f"{head}: проверка — {_counts(findings)}")
+            for f in [f for f in findings if f.severity.value == "error" and not f.suppressed][:3]:
+                _say(f"    {f.code} {f.message}")
+            summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
+            _say(f"{head}: синтетические данные — {staff} работников, годы {summary.years[0]}–{summary.years[-1]}, "
+                 f"{summary.seconds:.1f} с")
+            report = build_report(config, store, year=year, as_of=as_of, registry=registry)
+            paths = [write_report(report, out_dir / f"{info.id}-{year}{SUFFIXES[fmt]}", fmt) for fmt in FORMATS]
+            ind = report["summary"]["indicators"]
+            _say(f"{head}: показатели — достигнуто {ind['met']}, не достигнуто {ind['not_met']}, без цели "
+                 f"{ind['no_target']}; рекомендаций {report['summary']['recommendations']}; отчёты за "
+                 f"{time.perf_counter() - t0:.1f} с")
+            written.append((info.name, paths))
+    click.echo(f"Готово за {time.perf_counter() - started:.1f} с. Хранилище: {db}")
+    for name, paths in written:
+        click.echo(f"{name}:")
+        for p in paths:
+            click.echo(f"  {p}")
+    if written:
+        first = written[0][1][0].resolve()
+        click.echo(f"Откройте в браузере: {first.as_uri()}")
+    if failed:
+        _say(f"Не загрузились конфигурации: {', '.join(failed)} (см. сообщения выше).")
+        return 1
+    return 0
+
+
+def _counts(findings: list[Any]) -> str:
+    active = [f for f in findings if not f.suppressed]
+    by = {s: sum(1 for f in active if f.severity.value == s) for s in ("error", "warning", "info")}
+    return (f"ошибок {by['error']}, предупреждений {by['warning']}, сведений {by['info']}, "
+            f"подавлено {len(findings) - len(active)} (работу не останавливают)")

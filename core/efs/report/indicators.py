@@ -1,0 +1,178 @@
+"""The indicators section: each indicator's value, targets with their origin, verdict, history and drill-down.
+
+Every number comes from :func:`efs.indicators.compute` (the same engine as ``efs indicators``), so
+suppression of small denominators, aggregate returns and target selection work exactly as there.
+The engine already falls back to the federal target of an equivalent indicator and to the roadmap
+thresholds linked to the indicator; this module only says, for each verdict, which of them it rests on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from efs.report.text import ORIGIN_LABELS, STATUS_LABELS, source_text
+
+if TYPE_CHECKING:
+    from efs.data.store import Store
+    from efs.indicators.results import IndicatorResult
+    from efs.model import Configuration
+
+#: How many years of history a chart shows at most.
+HISTORY_YEARS = 5
+
+#: Dated tables whose years say which years the store holds monitoring data for.
+_DATED = (
+    ("diagnostics", "taken_on"),
+    ("programme_completions", "completed_on"),
+    ("support_participation", "started_on"),
+    ("team_trainings", "completed_on"),
+    ("events", "held_on"),
+)
+
+
+def data_years(store: Store, jurisdiction: str, until: int) -> list[int]:
+    """Years (at most :data:`HISTORY_YEARS`, up to ``until``) for which the store holds dated monitoring data."""
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+
+    years: set[int] = set()
+    with store.engine.connect() as conn:
+        for table, column in _DATED:
+            t = S.metadata.tables[table]
+            year = sa.extract("year", t.c[column])
+            query = sa.select(year).where(t.c.jurisdiction_id == jurisdiction).group_by(year)
+            years |= {int(y) for (y,) in conn.execute(query) if y is not None}
+        a = S.aggregate_returns
+        query = sa.select(a.c.year).where(a.c.jurisdiction_id == jurisdiction).group_by(a.c.year)
+        years |= {int(y) for (y,) in conn.execute(query)}
+    return sorted(y for y in years if y <= until)[-HISTORY_YEARS:]
+
+
+def _key(r: IndicatorResult) -> tuple[str, str | None]:
+    return (r.indicator_id, r.sub_measure)
+
+
+def verdict_basis(r: IndicatorResult) -> tuple[str | None, str]:
+    """Which origin the verdict rests on, and an honest Russian note saying so.
+
+    The configuration's own target when it has one; otherwise the federal target (of the federal
+    indicator itself or of the federal indicator declared equivalent); otherwise a roadmap threshold.
+    """
+    origins = [t.origin for t in r.targets]
+    if r.status in ("no_data", "suppressed"):
+        return None, STATUS_LABELS[r.status]
+    if not origins:
+        return None, (
+            "целевого значения нет ни в положении, ни у равнозначного федерального показателя, ни в дорожной карте"
+        )
+    if "jurisdiction" in origins:
+        basis = "jurisdiction"
+        note = "по цели положения"
+    elif "federal" in origins:
+        basis = "federal"
+        note = (
+            "федеральный показатель, цель концепции"
+            if r.federal
+            else "положение цели не задаёт — сравнение с федеральной целью равнозначного показателя"
+        )
+    else:
+        basis = "roadmap"
+        note = "положение цели не задаёт — сравнение с порогом дорожной карты"
+    others = sorted({ORIGIN_LABELS[o] for o in origins if o != basis})
+    if others:
+        note += "; учтены также: " + ", ".join(others)
+    return basis, note
+
+
+def _result_row(r: IndicatorResult) -> dict[str, Any]:
+    return {
+        "scope_id": r.scope_id,
+        "scope_name": r.scope_name,
+        "numerator": r.numerator,
+        "denominator": r.denominator,
+        "value": r.value,
+        "status": r.status,
+        "status_label": STATUS_LABELS[r.status],
+        "data_source": r.data_source,
+    }
+
+
+def indicator_section(
+    config: Configuration,
+    store: Store,
+    registry: Any,
+    *,
+    year: int,
+    min_denominator: int = 5,
+) -> dict[str, Any]:
+    """The indicators of ``config`` (and the federal ones) for ``year``, with history and drill-down.
+
+    Returns:
+        ``{"year", "drilldown_scope", "history_years", "items": [...]}``; each item is documented in
+        ``docs/report.md``.
+    """
+    from efs.indicators.engine import compute
+
+    def run(y: int, by: str) -> list[IndicatorResult]:
+        return compute(config, store, year=y, by=by, registry=registry, min_denominator=min_denominator)
+
+    drill_scope = "municipality" if config.jurisdiction.level.value == "regional" else "organization"
+    main = run(year, "jurisdiction")
+    drill: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for r in run(year, drill_scope):
+        drill.setdefault(_key(r), []).append(_result_row(r))
+    years = [y for y in data_years(store, config.jurisdiction.id, year) if y != year] + [year]
+    history: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for y in years:
+        for r in main if y == year else run(y, "jurisdiction"):
+            history.setdefault(_key(r), []).append({"year": y, "value": r.value, "status": r.status})
+    definitions = {**registry.indicators, **{i.id: i for i in config.indicators}}
+    function_names = {**{f.id: f.name for f in registry.functions.values()}, **{f.id: f.name for f in config.functions}}
+    items = []
+    for r in main:
+        ind = definitions.get(r.indicator_id)
+        basis, note = verdict_basis(r)
+        items.append(
+            {
+                "id": r.indicator_id,
+                "sub_measure": r.sub_measure,
+                "number": ind.number if ind is not None else None,
+                "text": r.indicator_text,
+                "federal": r.federal,
+                "unit": r.unit,
+                "numerator": r.numerator,
+                "denominator": r.denominator,
+                "value": r.value,
+                "status": r.status,
+                "status_label": STATUS_LABELS[r.status],
+                "verdict_basis": basis,
+                "verdict_note": note,
+                "targets": [
+                    {
+                        "label": t.label,
+                        "origin": t.origin,
+                        "origin_label": ORIGIN_LABELS.get(t.origin, t.origin),
+                        "value": t.target.value,
+                        "unit": t.target.unit,
+                        "comparator": t.target.comparator.value,
+                        "year": t.target.year,
+                        "met": t.met,
+                        "as_written": t.target.as_written,
+                        "source": source_text(t.target.source),
+                    }
+                    for t in r.targets
+                ],
+                "data_source": r.data_source,
+                "equivalent": [link.id for link in ind.equivalent] if ind is not None else [],
+                "functions": [
+                    {"id": link.id, "name": function_names.get(link.id, link.id)}
+                    for link in (ind.functions if ind is not None else [])
+                ],
+                "source": source_text(ind.source) if ind is not None else "",
+                "note": r.note,
+                "history": history.get(_key(r), []),
+                "drilldown": drill.get(_key(r), []),
+            }
+        )
+    return {"year": year, "drilldown_scope": drill_scope, "history_years": years, "items": items}
