@@ -22,6 +22,7 @@ def test_every_verbatim_text_is_in_its_seed_near_its_source_line(path, registry)
 
 def test_normalisation_removes_markup_and_collapses_whitespace():
     assert normalize("<p>Текст\n  «в кавычках»</p>") == 'Текст "в кавычках"'
+    assert normalize("3.2.1. [bookmark: bookmark4]Министерство") == "3.2.1. Министерство"
 
 
 def test_table_cell_continued_on_following_lines_is_found():

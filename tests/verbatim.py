@@ -2,7 +2,8 @@
 
 One documented normalisation is applied to both sides:
 
-1. HTML markup removed (``<p>``, ``<ol …>``);
+1. markup removed: HTML tags (``<p>``, ``<ol …>``) and the converter's bookmark anchors
+   (``[bookmark: bookmark8]``);
 2. whitespace collapsed, line breaks included, and quote characters unified;
 3. for tab-separated tables, the text of a cell continued on following lines of the same column is
    joined, so that a table cell broken over several lines reads as one (a continuation line that
@@ -41,7 +42,7 @@ CONTINUATION_LINES = 40
 MAX_SHIFT = 3
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^>]+>|\[bookmark: [^\]]*\]")
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„\"'‘’"})
 
