@@ -8,7 +8,6 @@ from efs.hookspecs import hookimpl
 from efs.registry import JurisdictionInfo, bundled_configuration
 
 if TYPE_CHECKING:
-    from efs.model import Function
     from efs.model.formula import Formula
 
 
@@ -17,14 +16,6 @@ def efs_jurisdictions() -> list[JurisdictionInfo]:
     """The jurisdiction this plugin serves and its bundled configuration."""
     path = bundled_configuration("efs_turochak", "turochak.yaml")
     return [JurisdictionInfo(id="turochak", name="Турочакский район", config_path=path)]
-
-
-@hookimpl
-def efs_functions() -> list[Function]:
-    """Functions the Turochak document needs beyond the federal catalogue."""
-    from efs_turochak.catalogue import functions
-
-    return functions()
 
 
 @hookimpl

@@ -41,11 +41,4 @@ def functions() -> list[Function]:
             "предложения по проектам примерных программ и методическое сопровождение их реализации (РУМО).",
             source=Source(document=DOCUMENT, section="п. 6", line=103),
         ),
-        Function(
-            id="assigned_by_founder",
-            name="иные задачи и функции, возложенные учредителем",
-            description="Открытый пункт перечня функций: задачи, которые учредитель возлагает на организацию "
-            "сверх названных в положении.",
-            source=Source(document=DOCUMENT, section="п. 2", line=36),
-        ),
     ]
