@@ -93,6 +93,9 @@ def bench_import(url: str, schema: str | None, base: list[Path], path: Path) -> 
         import_files(st, base)
         rows, read_s = bare_read(path)
         t = time.perf_counter()
+        import_files(st, [path], dry_run=True)  # read, convert, validate, classify: everything but the write
+        check_s = time.perf_counter() - t
+        t = time.perf_counter()
         first = import_files(st, [path])
         import_s = time.perf_counter() - t
         t = time.perf_counter()
@@ -105,6 +108,8 @@ def bench_import(url: str, schema: str | None, base: list[Path], path: Path) -> 
         "import_s": import_s,
         "rows_per_s": rows / import_s,
         "ratio_to_bare_read": import_s / read_s,
+        "check_s": check_s,
+        "ratio_check_to_bare_read": check_s / read_s,
         "reimport_s": reimport_s,
     }
 

@@ -1,4 +1,4 @@
-"""``efs data template|import|export|synth|pseudonymize``: monitoring data in and out of the store."""
+"""``efs data template|import|export|synth|analytics|pseudonymize``: monitoring data in and out of the store."""
 
 from __future__ import annotations
 
@@ -182,7 +182,14 @@ def export(
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год данных.")
 @click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет данных.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Зерно: то же зерно — те же данные.")
-def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, seed: int) -> int:
+@click.option(
+    "--analytics/--no-analytics",
+    "with_analytics",
+    default=True,
+    show_default=True,
+    help="Сразу построить аналитические таблицы (см. efs data analytics).",
+)
+def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, seed: int, with_analytics: bool) -> int:
     """Заполнить хранилище правдоподобными синтетическими данными юрисдикции (все таблицы)."""
     from efs.data.store import open_store
     from efs.data.synth import resolve_configuration, synthesize
@@ -190,13 +197,53 @@ def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, se
     config = resolve_configuration(config_ref)
     with open_store(db, create=True) as store:
         summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
-    click.echo(
-        f"Синтетические данные «{config.jurisdiction.name}» ({config.jurisdiction.id}), зерно {seed}, "
-        f"годы {year - years + 1}–{year}, {summary.seconds:.1f} с:"
-    )
-    for table, n in summary.rows.items():
-        click.echo(f"  {table:28} {n:>10}")
+        click.echo(
+            f"Синтетические данные «{config.jurisdiction.name}» ({config.jurisdiction.id}), зерно {seed}, "
+            f"годы {year - years + 1}–{year}, {summary.seconds:.1f} с:"
+        )
+        for table, n in summary.rows.items():
+            click.echo(f"  {table:28} {n:>10}")
+        if with_analytics:
+            _build_analytics(store, config, list(range(year - years + 1, year + 1)))
     return 0
+
+
+@data.command()
+@db_option
+@click.option(
+    "--jurisdiction",
+    "-j",
+    "config_ref",
+    required=True,
+    help="Юрисдикция: id встроенной конфигурации (amur…) или путь к YAML.",
+)
+@click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год.")
+@click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет до него.")
+def analytics(db: str | None, config_ref: str, year: int, years: int) -> int:
+    """Построить аналитические таблицы: числители и знаменатели всех формул юрисдикции, посчитанные заранее.
+
+    После этого efs indicators и efs report читают несколько сотен готовых строк вместо
+    миллионов строк по людям; результаты те же. Загрузка или синтез данных юрисдикции
+    удаляет её аналитические таблицы (устаревшие не используются никогда) — постройте их снова.
+    """
+    from efs.data.store import open_store
+    from efs.data.synth import resolve_configuration
+
+    config = resolve_configuration(config_ref)
+    with open_store(db, create=False) as store:
+        _build_analytics(store, config, list(range(year - years + 1, year + 1)))
+    return 0
+
+
+def _build_analytics(store: Any, config: Any, years: list[int]) -> None:
+    from efs.indicators.analytics import build
+
+    summary = build(store, config, years=years)
+    per_year = ", ".join(f"{y}: {n}" for y, n in summary.queries.items())
+    click.echo(
+        f"Аналитические таблицы «{config.jurisdiction.id}» построены за {summary.seconds:.1f} с: "
+        f"формул по годам {per_year}; строк {summary.rows}."
+    )
 
 
 @data.command()

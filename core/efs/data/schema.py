@@ -539,3 +539,39 @@ PERSON_TABLES: frozenset[str] = frozenset(
 
 MEASURE_STATUSES: tuple[str, ...] = ("done", "in_progress", "not_started", "cancelled")
 AGGREGATE_SCOPES: tuple[str, ...] = ("organization", "municipality")
+
+# --- analytics tables ---------------------------------------------------------------------------
+# Built after import or synthesis (``efs.indicators.analytics.build``), read by the indicator engine
+# when they are current; never imported, exported or documented as data. A separate MetaData keeps
+# them out of everything that walks the data tables (import specs, export, snapshots, synth clearing).
+
+analytics_metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+analytics_builds = Table(
+    "analytics_builds",
+    analytics_metadata,
+    _pk_jur(),
+    Column("year", Integer, primary_key=True, comment="Год."),
+    Column("data_stamp", String(200), nullable=False, comment="Состояние данных, по которым построено."),
+    Column("queries", Text, nullable=False, comment="JSON: ключ запроса → можно ли сворачивать до муниципалитета."),
+    Column("built_at", DateTime(timezone=True), nullable=False, comment="Когда построено."),
+    Column("seconds", Float, nullable=True, comment="Сколько секунд строилось."),
+    comment="Аналитические таблицы: какие годы юрисдикции построены и по какому состоянию данных.",
+)
+
+analytics_groups = Table(
+    "analytics_groups",
+    analytics_metadata,
+    _pk_jur(),
+    Column("year", Integer, primary_key=True, comment="Год."),
+    Column("query_key", String(64), primary_key=True, comment="SHA-256 скомпилированного запроса формулы."),
+    Column("grain", String(20), primary_key=True, comment="organization или municipality."),
+    Column("row_no", Integer, primary_key=True, comment="Порядок строки в результате запроса."),
+    Column("municipality_id", String(ID), nullable=True),
+    Column("organization_id", String(ID), nullable=True),
+    Column("numerator", Float, nullable=False),
+    Column("denominator", Float, nullable=True),
+    Column("base", Float, nullable=False),
+    Column("subs", Text, nullable=True, comment="JSON: числители подпоказателей."),
+    comment="Аналитические таблицы: числители и знаменатели формул по группам, посчитанные заранее.",
+)

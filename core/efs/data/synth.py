@@ -155,7 +155,9 @@ def _clear(conn: sa.Connection, jur: str) -> None:
     import sqlalchemy as sa
 
     from efs.data import schema as S
+    from efs.indicators.analytics import clear
 
+    clear(conn, [jur])
     for t in reversed(S.metadata.sorted_tables):
         if t.name != "jurisdictions":
             conn.execute(sa.delete(t).where(t.c.jurisdiction_id == jur))
@@ -241,17 +243,32 @@ def analyze(store: Store) -> None:
 def aggregate_hidden(
     store: Store, config: Configuration, span: list[int], hidden: Hidden, summary: SynthSummary
 ) -> None:
-    """Turn the hidden scopes' person rows into aggregate returns computed by the engine; remove the rows."""
+    """Turn the hidden scopes' person rows into aggregate returns computed by the engine; remove the rows.
+
+    The engine counts only the staff of the hidden scopes (``restrict``): their results are the same as
+    over everyone, and the other scopes' staff are not scanned.
+    """
     import sqlalchemy as sa
 
     from efs.data import schema as S
-    from efs.indicators.engine import compute
+    from efs.indicators.engine import _compute
 
     jur = config.jurisdiction.id
     wanted = set(hidden.ids)
     rows = []
+    restrict = (hidden.scope, tuple(hidden.ids))
     for y in span:
-        for r in compute(config, store, year=y, by=hidden.scope, show_small=True):
+        results = _compute(
+            config,
+            store,
+            year=y,
+            by=hidden.scope,
+            registry=None,
+            show_small=True,
+            min_denominator=5,
+            restrict=restrict,
+        )
+        for r in results:
             if r.scope_id in wanted and r.numerator is not None and r.data_source == "person":
                 rows.append(
                     {

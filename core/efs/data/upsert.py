@@ -9,6 +9,7 @@ temporary table first.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +23,14 @@ if TYPE_CHECKING:
 def write_batches(store: Store, batches: Sequence[_Batch], *, dry_run: bool, pause_after: int | None) -> None:
     """Classify and (unless ``dry_run``) write every batch in one transaction; fill the batches' counters."""
     from efs.data.importing import test_pause
+    from efs.indicators.analytics import clear
 
     written = 0
     with store.engine.connect() as conn:
         trans = conn.begin()
         try:
+            if not dry_run:  # the analytics of the jurisdictions written to no longer describe their data
+                clear(conn, {r["jurisdiction_id"] for b in batches if b.spec.name != "jurisdictions" for r in b.rows})
             for b in batches:
                 todo = _classify(conn, b)
                 if dry_run or not todo:
@@ -65,7 +69,6 @@ def _classify(conn: sa.Connection, b: _Batch) -> list[dict[str, Any]]:
     import sqlalchemy as sa
 
     from efs.data import schema as S
-    from efs.data.importing import _key
 
     t = S.metadata.tables[b.spec.name]
     cols = _columns(b)
@@ -81,12 +84,18 @@ def _classify(conn: sa.Connection, b: _Batch) -> list[dict[str, Any]]:
         for r in conn.execute(q):
             existing[tuple(r[i] for i in key_idx)] = tuple(r)
     todo = []
+    keys = ("id",) if b.spec.name == "jurisdictions" else ("jurisdiction_id", *b.spec.key)
+    get_key, get_all = operator.itemgetter(*keys), operator.itemgetter(*cols)
+    if not existing:  # a first import: every row is new
+        b.part.imported += len(b.rows)
+        return list(b.rows)
     for row in b.rows:
-        old = existing.get(_key(b.spec, row))
+        k = get_key(row)
+        old = existing.get(k if len(keys) > 1 else (k,))
         if old is None:
             b.part.imported += 1
             todo.append(row)
-        elif old == tuple(row[c] for c in cols):
+        elif old == (get_all(row) if len(cols) > 1 else (get_all(row),)):
             b.part.unchanged += 1
         else:
             b.part.updated += 1
@@ -166,18 +175,20 @@ def _upsert(conn: sa.Connection, b: _Batch, rows: list[dict[str, Any]], sources:
         return
     marks = ", ".join(["?"] * len(cols))
     dates = {c.name for c in b.spec.columns if c.type == "date"}
-    getters = [
-        (lambda r, c=c: sources.get(r["jurisdiction_id"]))
-        if c == "source_id"
-        else (lambda r, c=c: _sqlite(r[c]))
-        if c in dates
-        else (lambda r, c=c: r[c])
-        for c in cols
-    ]
-    conn.exec_driver_sql(
-        f"INSERT INTO {table} ({collist}) VALUES ({marks}) {conflict}",
-        [tuple(g(r) for g in getters) for r in rows],
-    )
+    plain = [c for c in cols if c != "source_id"]
+    get = operator.itemgetter(*plain)
+    date_at = [i for i, c in enumerate(plain) if c in dates]
+    with_source = "source_id" in cols
+    out = []
+    for r in rows:
+        t = get(r) if len(plain) > 1 else (get(r),)
+        if date_at:
+            t = list(t)
+            for i in date_at:
+                t[i] = _sqlite(t[i])
+            t = tuple(t)
+        out.append((*t, sources.get(r["jurisdiction_id"])) if with_source else t)
+    conn.exec_driver_sql(f"INSERT INTO {table} ({collist}) VALUES ({marks}) {conflict}", out)
 
 
 def _sqlite(value: Any) -> Any:

@@ -26,6 +26,16 @@ from efs.indicators.targets import applicable, check
 from efs.model import Configuration
 
 SCOPES = ("jurisdiction", "municipality", "organization")
+#: PostgreSQL plans a membership test (``id IN (SELECT …)`` inside a sum) as a hashed subplan only when
+#: the hash fits in ``work_mem``; past that it re-runs the subquery for every row, and a share over a
+#: million staff takes minutes instead of a second. The engine's transactions raise it (SET LOCAL).
+PG_WORK_MEM = "256MB"
+
+
+def tune(conn: sa.Connection) -> None:
+    """Session settings the indicator queries need (PostgreSQL: ``work_mem`` for the transaction)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET LOCAL work_mem = '{PG_WORK_MEM}'")
 
 
 @dataclass
@@ -162,6 +172,31 @@ def compute(
         StoreError: The store is not initialised or not at the newest revision.
         ValueError: ``by`` is not a known scope.
     """
+    return _compute(
+        config,
+        store,
+        year=year,
+        by=by,
+        registry=registry,
+        show_small=show_small,
+        min_denominator=min_denominator,
+    )
+
+
+def _compute(
+    config: Configuration,
+    store: Store,
+    *,
+    year: int,
+    by: str,
+    registry: Any,
+    show_small: bool,
+    min_denominator: int,
+    restrict: tuple[str, tuple[str, ...]] | None = None,
+) -> list[IndicatorResult]:
+    """:func:`compute`, optionally with the staff restricted to some scopes (``restrict``, see FormulaContext)."""
+    from efs.indicators import analytics
+
     if by not in SCOPES:
         raise ValueError(f"by: {by!r} не из {SCOPES}")
     if registry is None:
@@ -170,14 +205,24 @@ def compute(
         registry = Registry.build()
     plans = plan_indicators(config, registry)
     store.ensure_current()
-    ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect)
+    ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect, restrict=restrict)
     out: list[IndicatorResult] = []
     with store.engine.connect() as conn:
+        tune(conn)
         hierarchy = load_hierarchy(conn, config)
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
+        built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
+        memo: dict[tuple[str, str], list[Group]] = {}
         for plan in plans:
             groups, kind, factor, subs = evaluate(
-                conn, plan, ctx, hierarchy, aggregates.get(plan.indicator.id, [])
+                conn,
+                plan,
+                ctx,
+                hierarchy,
+                aggregates.get(plan.indicator.id, []),
+                built=built,
+                by=by,
+                memo=memo,
             )
             out += results_for(
                 plan,
@@ -195,21 +240,49 @@ def compute(
     return out
 
 
+def place_groups(groups: list[Group], hierarchy: Hierarchy) -> list[Group]:
+    """Staff are grouped by organization only: place their groups in the organization's municipality."""
+    for g in groups:
+        if g.municipality_id is None and g.organization_id is not None:
+            g.municipality_id = hierarchy.organizations.get(g.organization_id, (None, ""))[0]
+    return groups
+
+
 def evaluate(
     conn: sa.Connection,
     plan: IndicatorPlan,
     ctx: FormulaContext,
     hierarchy: Hierarchy,
     aggregate_rows: list[Any],
+    *,
+    built: dict[str, bool] | None = None,
+    by: str = "organization",
+    memo: dict[tuple[str, str], list[Group]] | None = None,
 ) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
-    """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures."""
+    """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures.
+
+    ``built`` — the current analytics of the year (:func:`efs.indicators.analytics.current`): a query
+    found there is read from ``analytics_groups``, summed up to municipalities when ``by`` and the
+    aggregate returns allow. ``memo`` shares the groups of identical queries between indicators.
+    """
+    from efs.indicators.analytics import query_key, read_groups
+
     if plan.formula is None:
         return [], "share" if plan.indicator.denominator else "count", 1.0, ()
     query, kind, factor, subs = plan.formula.build(ctx)
-    groups = person_groups(conn, query, [sid for sid, _ in subs])
-    for g in groups:  # staff are grouped by organization only: place them in their municipality
-        if g.municipality_id is None and g.organization_id is not None:
-            g.municipality_id = hierarchy.organizations.get(g.organization_id, (None, ""))[0]
+    key = query_key(query, conn.dialect) if built is not None or memo is not None else ""
+    grain = "organization"
+    if built and built.get(key) and by != "organization" and all(r.scope != "organization" for r in aggregate_rows):
+        grain = "municipality"
+    groups = memo.get((key, grain)) if memo is not None else None
+    if groups is None:
+        if built is not None and key in built:
+            groups = read_groups(conn, ctx.jurisdiction, ctx.year, key, grain)
+        else:
+            groups = person_groups(conn, query, [sid for sid, _ in subs])
+        place_groups(groups, hierarchy)
+        if memo is not None:
+            memo[(key, grain)] = groups
     return merge_aggregates(groups, aggregate_rows, hierarchy, kind), kind, factor, subs
 
 

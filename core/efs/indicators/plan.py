@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ class ResolvedFormula:
     def build(self, ctx: FormulaContext) -> tuple[sa.Select[Any], str, float, tuple[tuple[str, str], ...]]:
         """The query for ``ctx`` with the formula's kind, factor and sub-measures."""
         if self.spec is not None:
-            ctx = FormulaContext(ctx.jurisdiction, ctx.year, self.spec.window, ctx.dialect)
+            ctx = dataclasses.replace(ctx, window=self.spec.window)
             subs = tuple((s.id, s.label) for s in self.spec.sub_measures)
             return compile_formula(self.spec, ctx), self.spec.kind, self.spec.factor, subs
         assert self.python is not None

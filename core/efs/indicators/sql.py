@@ -35,12 +35,15 @@ class FormulaContext:
         year: Report year.
         window: Years the event conditions look back (1 — the report year only).
         dialect: ``sqlite`` or ``postgresql``: membership tests compile to the faster form for each.
+        restrict: ``(scope, ids)``: count only the staff of these municipalities or organizations
+            (``None`` — all). Used by the synthesis to compute the aggregate returns of a few scopes.
     """
 
     jurisdiction: str
     year: int
     window: int = 1
     dialect: str = "sqlite"
+    restrict: tuple[str, tuple[str, ...]] | None = None
 
     @property
     def start(self) -> dt.date:
@@ -111,6 +114,17 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
             pop.append(sa.or_(s.c.is_pedagogical, s.c.is_manager))
         if population == "young_teachers":
             pop += [s.c.birth_year > ctx.year - 35, s.c.pedagogical_start_year > ctx.year - 3]
+        if ctx.restrict is not None:
+            scope, ids = ctx.restrict
+            if scope == "municipality":
+                r = S.organizations.alias("r")
+                pop.append(
+                    s.c.organization_id.in_(
+                        sa.select(r.c.id).where(r.c.jurisdiction_id == j, r.c.municipality_id.in_(ids))
+                    )
+                )
+            else:
+                pop.append(s.c.organization_id.in_(ids))
         muni = o.c.municipality_id if needs_org else sa.cast(sa.null(), sa.String)
         return _Frame(entity, from_, s, o, muni, s.c.organization_id, pop)
     if entity == "graduates":

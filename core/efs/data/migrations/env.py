@@ -9,7 +9,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from efs.data.schema import metadata
+from efs.data.schema import analytics_metadata, metadata
+
+TARGET = [metadata, analytics_metadata]
 
 config = context.config
 
@@ -29,7 +31,7 @@ def run_migrations_offline() -> None:
 
     context.configure(
         url=resolve_url(config.get_main_option("sqlalchemy.url") or None),
-        target_metadata=metadata,
+        target_metadata=TARGET,
         literal_binds=True,
         render_as_batch=True,
     )
@@ -51,7 +53,7 @@ def run_migrations_online() -> None:
 def _run(connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=metadata,
+        target_metadata=TARGET,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

@@ -1,0 +1,363 @@
+"""Benchmark of the indicator engine at country scale, against pandas and DuckDB over the same data.
+
+Run::
+
+    .venv/bin/python bench/indicators.py --sizes 10000,100000,1000000 \\
+        --pg postgresql+psycopg://postgres@127.0.0.1:5432/test [--jurisdiction amur] [--json out.json]
+    .venv/bin/python bench/indicators.py --quick      # 10 000 and 100 000 staff, SQLite only
+
+Needs the ``bench`` extra (``pip install -e '.[bench]'``: pandas, DuckDB). For each size, each in its
+own subprocess (so peak memory is per phase group):
+
+* **store** (SQLite file, PostgreSQL schema): synthesise the jurisdiction (time); compute every
+  indicator by jurisdiction and by municipality live from the person tables; build the analytics
+  tables (``efs.indicators.analytics.build``, time); compute again (reads the analytics); peak RSS;
+* **frames**: read the same tables into pandas frames; compute the same numbers with plain
+  vectorised pandas (``bench/pandas_baseline.py``) and with DuckDB over the frames
+  (``bench/duckdb_baseline.py``);
+* the numbers of every backend are checked against pandas (numerator and denominator of every
+  indicator, sub-measure and scope);
+* import throughput (once per run): a CSV and an XLSX staff file imported into an empty store,
+  rows/s and the ratio to a bare read of the same file (``bench/data_pipeline.py``).
+
+Covered indicators: all 17 of ``amur`` (13 own, 4 federal; 15 distinct formulas).
+Every PostgreSQL session runs with ``statement_timeout`` (300 s) in its own schema, dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
+YEAR = 2024
+SCOPES = ("jurisdiction", "municipality")
+
+
+def rss_mb() -> float:
+    """Peak resident memory of this process so far, MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def with_timeout(url: str, seconds: int = 300) -> str:
+    """The PostgreSQL URL with a server-side statement timeout for every session."""
+    return url + ("&" if "?" in url else "?") + f"options=-c%20statement_timeout%3D{seconds * 1000}"
+
+
+def best(fn: Any, repeat: int) -> tuple[Any, float]:
+    """``fn()`` run ``repeat`` times: the last value and the best wall time."""
+    times, value = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        value = fn()
+        times.append(time.perf_counter() - t)
+    return value, min(times)
+
+
+def numbers(results: list[Any]) -> dict[str, list[float | None]]:
+    """``indicator|sub|scope`` → [numerator, denominator] of every result that has numbers."""
+    return {
+        f"{r.indicator_id}|{r.sub_measure or ''}|{r.scope_id}": [r.numerator, r.denominator]
+        for r in results
+        if r.numerator is not None
+    }
+
+
+# ------------------------------------------------------------------------------------------ workers
+
+
+def worker_store(args: argparse.Namespace) -> dict[str, Any]:
+    """Synthesise, compute live, build analytics, compute again; one backend, one size."""
+    from efs.data.store import open_store
+    from efs.data.synth import resolve_configuration, synthesize
+    from efs.indicators import analytics, compute
+    from efs.registry import Registry
+
+    out: dict[str, Any] = {"rss_mb": {}}
+    registry = Registry.build()
+    cfg = resolve_configuration(args.jurisdiction)
+    repeat = 3 if args.size <= 100_000 else 1
+    with open_store(args.db, schema=args.schema) as st:
+        summary = synthesize(st, cfg, staff=args.size, year=YEAR, seed=1)
+        out["synth_s"] = summary.seconds
+        out["rows"] = summary.rows
+        out["rss_mb"]["synth"] = rss_mb()
+
+        def run() -> dict[str, list[Any]]:
+            res: dict[str, list[Any]] = {}
+            for by in SCOPES:
+                res.update(numbers(compute(cfg, st, year=YEAR, by=by, registry=registry, show_small=True)))
+            return res
+
+        live, out["live_s"] = best(run, repeat)
+        out["rss_mb"]["live"] = rss_mb()
+        built = analytics.build(st, cfg, years=[YEAR], registry=registry)
+        out["analytics_build_s"] = built.seconds
+        out["analytics_rows"] = built.rows
+        fast, out["analytics_s"] = best(run, 5)
+        out["rss_mb"]["analytics"] = rss_mb()
+        out["live_equals_analytics"] = live == fast
+        out["numbers"] = fast
+    return out
+
+
+def worker_frames(args: argparse.Namespace) -> dict[str, Any]:
+    """Read the SQLite store's tables into frames; pandas and DuckDB compute the same numbers."""
+    sys.path.insert(0, str(BENCH))
+    import duckdb_baseline as ddb
+    import pandas_baseline as pdb
+
+    out: dict[str, Any] = {"rss_mb": {}}
+    t = time.perf_counter()
+    frames = pdb.load_frames(args.db, args.jurisdiction)
+    out["read_frames_s"] = time.perf_counter() - t
+    out["rss_mb"]["frames"] = rss_mb()
+    repeat = 3
+
+    def run_pandas() -> dict[str, Any]:
+        res: dict[str, Any] = {}
+        for by in SCOPES:
+            res.update(pdb.compute(frames, YEAR, by, args.jurisdiction))
+        return res
+
+    pres, out["pandas_s"] = best(run_pandas, repeat)
+    out["rss_mb"]["pandas"] = rss_mb()
+    con = ddb.connect(frames)
+
+    def run_duckdb() -> dict[str, Any]:
+        res: dict[str, Any] = {}
+        for by in SCOPES:
+            res.update(ddb.compute(con, frames, YEAR, by, args.jurisdiction))
+        return res
+
+    dres, out["duckdb_s"] = best(run_duckdb, repeat)
+    out["rss_mb"]["duckdb"] = rss_mb()
+    key = "{}|{}|{}".format
+    out["pandas_numbers"] = {key(i, s or "", sc): [n, d] for (i, s, sc), (n, d) in pres.items()}
+    out["duckdb_numbers"] = {key(i, s or "", sc): [n, d] for (i, s, sc), (n, d) in dres.items()}
+    return out
+
+
+def worker_import(args: argparse.Namespace) -> dict[str, Any]:
+    """Import throughput (CSV and XLSX) into SQLite and, with --pg, PostgreSQL."""
+    sys.path.insert(0, str(BENCH))
+    import data_pipeline as dp
+
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        base, staff_csv, staff_xlsx = dp.write_files(tmp, args.size, args.xlsx_rows)
+        targets: list[tuple[str, str, str | None]] = [("sqlite", "", None)]
+        if args.pg:
+            targets.append(("postgresql", with_timeout(args.pg), f"bench_imp_{uuid.uuid4().hex[:8]}"))
+        for name, url, schema in targets:
+            for kind, path in (("csv", staff_csv), ("xlsx", staff_xlsx)):
+                db = url if schema else str(tmp / f"{kind}.sqlite")
+                sch = f"{schema}_{kind}" if schema else None
+                try:
+                    out[f"{name}_{kind}"] = dp.bench_import(db, sch, base, path)
+                finally:
+                    if sch:
+                        drop_schema(url, sch)
+    return out
+
+
+def drop_schema(url: str, schema: str) -> None:
+    """Drop a PostgreSQL schema of this benchmark."""
+    import sqlalchemy as sa
+
+    from efs.data.store import resolve_url
+
+    eng = sa.create_engine(resolve_url(url))
+    with eng.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    eng.dispose()
+
+
+def spawn(kind: str, **kw: Any) -> dict[str, Any]:
+    """Run a worker in a fresh interpreter; its JSON result."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
+        result = Path(fh.name)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--out", str(result)]
+    for k, v in kw.items():
+        if v is not None:
+            cmd += [f"--{k.replace('_', '-')}", str(v)]
+    try:
+        done = subprocess.run(cmd, check=False)
+        if done.returncode != 0:
+            return {"error": f"worker {kind} exited with {done.returncode}"}
+        data: dict[str, Any] = json.loads(result.read_text())
+        return data
+    finally:
+        result.unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------------------------------ report
+
+
+def compare(reference: dict[str, list[Any]], other: dict[str, list[Any]]) -> str:
+    """``ok`` when both have the same keys and numbers, else a short description of the first difference."""
+    if set(reference) != set(other):
+        only = sorted(set(reference) ^ set(other))
+        return f"keys differ ({len(only)}: {only[:3]})"
+    for k, (n, d) in reference.items():
+        n2, d2 = other[k]
+        if abs(n - n2) > 1e-6 or (d is None) != (d2 is None) or (d is not None and abs(d - d2) > 1e-6):
+            return f"{k}: {n}/{d} vs {n2}/{d2}"
+    return "ok"
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    """A plain text table."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = [" | ".join(str(c).rjust(w) for c, w in zip(header, widths, strict=True))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(str(c).rjust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(lines)
+
+
+HEADER = [
+    "staff",
+    "backend",
+    "synth s",
+    "live s",
+    "build s",
+    "engine s",
+    "pandas s",
+    "duckdb s",
+    "live/pd",
+    "engine/pd",
+    "engine/duck",
+    "(build+eng)/pd",
+    "peak MB store/frames",
+    "numbers",
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--quick", action="store_true", help="10 000 and 100 000 staff only")
+    parser.add_argument("--pg", default=None, help="PostgreSQL URL (own schema per run, dropped afterwards)")
+    parser.add_argument("--jurisdiction", default="amur")
+    parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument("--xlsx-rows", type=int, default=50_000)
+    parser.add_argument("--no-import", action="store_true")
+    parser.add_argument("--json", default=None, help="write every measurement to this file")
+    # worker mode (internal)
+    parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--out", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--db", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--schema", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+
+    if args.worker:
+        fn = {"store": worker_store, "frames": worker_frames, "import": worker_import}[args.worker]
+        Path(args.out).write_text(json.dumps(fn(args), default=float))
+        return 0
+
+    sizes = [10_000, 100_000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    report: dict[str, Any] = {"sizes": {}, "cpu_count": os.cpu_count()}
+    rows_out: list[list[str]] = []
+    with tempfile.TemporaryDirectory() as d:
+        for size in sizes:
+            entry: dict[str, Any] = {}
+            db = str(Path(d) / f"bench{size}.sqlite")
+            print(f"== {size} staff: SQLite", flush=True)
+            entry["sqlite"] = spawn("store", db=db, size=size, jurisdiction=args.jurisdiction)
+            print(f"== {size} staff: pandas / DuckDB", flush=True)
+            entry["frames"] = spawn("frames", db=db, jurisdiction=args.jurisdiction)
+            Path(db).unlink(missing_ok=True)
+            if args.pg:
+                schema = f"bench_ind_{uuid.uuid4().hex[:8]}"
+                print(f"== {size} staff: PostgreSQL ({schema})", flush=True)
+                try:
+                    entry["postgresql"] = spawn(
+                        "store", db=with_timeout(args.pg), schema=schema, size=size, jurisdiction=args.jurisdiction
+                    )
+                finally:
+                    drop_schema(args.pg, schema)
+            fr = entry["frames"]
+            report["sizes"][str(size)] = entry
+            if "error" in fr:
+                print(fr["error"], flush=True)
+                continue
+            ref = fr.pop("pandas_numbers")
+            entry["check"] = {"duckdb": compare(ref, fr.pop("duckdb_numbers"))}
+            pandas_s, duck_s = fr["pandas_s"], fr["duckdb_s"]
+            for backend in ("sqlite", "postgresql"):
+                e = entry.get(backend)
+                if not e or "error" in e:
+                    if e:
+                        print(backend, e["error"], flush=True)
+                    continue
+                entry["check"][backend] = compare(ref, e.pop("numbers"))
+                e["ratio_live_to_pandas"] = e["live_s"] / pandas_s
+                e["ratio_to_pandas"] = e["analytics_s"] / pandas_s
+                e["ratio_to_duckdb"] = e["analytics_s"] / duck_s
+                e["ratio_end_to_end_to_pandas"] = (e["analytics_build_s"] + e["analytics_s"]) / pandas_s
+                rows_out.append(
+                    [
+                        f"{size:,}",
+                        backend,
+                        f"{e['synth_s']:.1f}",
+                        f"{e['live_s']:.3f}",
+                        f"{e['analytics_build_s']:.2f}",
+                        f"{e['analytics_s']:.3f}",
+                        f"{pandas_s:.3f}",
+                        f"{duck_s:.3f}",
+                        f"{e['ratio_live_to_pandas']:.2f}",
+                        f"{e['ratio_to_pandas']:.2f}",
+                        f"{e['ratio_to_duckdb']:.2f}",
+                        f"{e['ratio_end_to_end_to_pandas']:.2f}",
+                        f"{max(e['rss_mb'].values()):.0f}/{max(fr['rss_mb'].values()):.0f}",
+                        entry["check"][backend] + ("" if e["live_equals_analytics"] else " (live≠analytics!)"),
+                    ]
+                )
+            print(json.dumps(entry["check"]), flush=True)
+            print(table(rows_out[-2:], HEADER), flush=True)
+            if args.json:
+                Path(args.json).write_text(json.dumps(report, indent=1, default=float))
+    header = HEADER
+    print()
+    print("All indicators of", args.jurisdiction, "by jurisdiction + by municipality, year", YEAR)
+    print(table(rows_out, header))
+    if not args.no_import:
+        print(f"== import {args.import_rows} CSV rows, {args.xlsx_rows} XLSX rows", flush=True)
+        imp = spawn("import", size=args.import_rows, xlsx_rows=args.xlsx_rows, pg=args.pg)
+        report["import"] = imp
+        irows = [
+            [
+                k.split("_")[0],
+                k.split("_")[1],
+                f"{v['rows']:,}",
+                f"{v['bare_read_s']:.2f}",
+                f"{v['import_s']:.2f}",
+                f"{v['rows_per_s']:,.0f}",
+                f"{v['ratio_to_bare_read']:.2f}",
+                f"{v['check_s']:.2f}",
+                f"{v['ratio_check_to_bare_read']:.2f}",
+            ]
+            for k, v in imp.items()
+        ]
+        head = ["backend", "file", "rows", "bare read s", "import s", "rows/s", "import/read", "dry-run s", "dry/read"]
+        print(table(irows, head))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1, default=float))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
