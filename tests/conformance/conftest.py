@@ -12,6 +12,13 @@ import yaml
 
 CASES = Path(__file__).parent / "cases"
 AS_OF = dt.date(2026, 11, 23)
+#: The formulas of the federal indicators 1–4 (efs.concept.indicators), so the base computes.
+FEDERAL_FORMULAS = (
+    "federal_registry_by_diagnostics_share",
+    "functional_literacy_diagnostics_share",
+    "management_teams_trained_count",
+    "young_teachers_supported_share",
+)
 
 
 def _functions_for(level: str, registry: Any) -> list[dict[str, Any]]:
@@ -79,11 +86,12 @@ def base_config(registry: Any) -> dict[str, Any]:
                 "text": f"Показатель {n}",
                 "unit": "%",
                 "equivalent": [{"id": f"federal_{n}", "rationale": "тот же показатель"}],
+                "formula": formula,
                 "targets": [
                     {"year": 2024, "value": 80, "unit": "%", "as_written": "к 2024 году – не менее 80%"}
                 ],
             }
-            for n in (1, 2, 3, 4)
+            for n, formula in enumerate(FEDERAL_FORMULAS, start=1)
         ],
         "roadmap": [
             {

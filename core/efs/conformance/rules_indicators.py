@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
@@ -185,6 +186,58 @@ def _target_before_adoption(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
+    import difflib
+
+    from efs.indicators.spec import SpecErrors, parse_formula
+
+    for i, ind in enumerate(ctx.config.indicators):
+        at = (*_at(i), "formula")
+        blocks: Any = ind.formula
+        where = ""
+        if isinstance(ind.formula, str):
+            named = ctx.registry.formulas.get(ind.formula)
+            if named is None:
+                close = difflib.get_close_matches(ind.formula, list(ctx.registry.formulas), n=1, cutoff=0.6)
+                hint = f"; возможно, имелась в виду «{close[0]}»" if close else ""
+                yield ctx.finding(
+                    at,
+                    f"показатель {ind.number or ind.id}: формулы «{ind.formula}» нет ни в ядре, "
+                    f"ни в подключённых плагинах{hint}",
+                    source=ind.source,
+                    item=ind.id,
+                    **({"nearest": close[0]} if close else {}),
+                )
+                continue
+            blocks = named.blocks  # a Python formula is checked when it runs (efs indicators)
+            where = f"формула «{named.id}»: "
+            at = _at(i)
+        if not isinstance(blocks, dict):
+            continue
+        try:
+            parse_formula(blocks)
+        except SpecErrors as exc:
+            for message, sub in exc.problems:
+                yield ctx.finding(
+                    (*at, *sub) if not where else at,
+                    f"показатель {ind.number or ind.id}: {where}{'.'.join(map(str, sub)) + ': ' if sub else ''}"
+                    f"{message}",
+                    source=ind.source,
+                    item=ind.id,
+                )
+
+
+def _without_formula(ctx: RuleContext) -> Iterator[Finding]:
+    for i, ind in enumerate(ctx.config.indicators):
+        if ind.formula is None:
+            yield ctx.finding(
+                _at(i),
+                f"у показателя {ind.number or ind.id} нет формулы: efs indicators не сможет его посчитать",
+                source=ind.source,
+                item=ind.id,
+            )
+
+
 W, E, INFO = Severity.warning, Severity.error, Severity.info
 
 RULES: list[Rule] = [
@@ -274,5 +327,28 @@ RULES: list[Rule] = [
         "Поставьте цели на годы действия положения.",
         _target_before_adoption,
         "jurisdiction: {adopted_by: {date: 2023-05-12}}\nindicators:\n  - targets: [{year: 2022, ...}]\n",
+    ),
+    Rule(
+        "EFS168",
+        "invalid-formula",
+        E,
+        "Формулу показателя нельзя посчитать",
+        "Показатели считаются по формулам из строительных блоков (популяции, условия, числитель, "
+        "знаменатель) или по формулам ядра и плагинов; формула с неизвестным блоком или неизвестным "
+        "идентификатором не даст значения при мониторинге (docs/indicators.md).",
+        "Исправьте блок по списку строительных блоков (docs/indicators.md) или укажите id формулы ядра или плагина.",
+        _formula_problems,
+        "indicators:\n  - id: i1\n    formula: {population: teachers, numerator: [no_such_block]}\n",
+    ),
+    Rule(
+        "EFS169",
+        "indicator-without-formula",
+        W,
+        "У показателя нет формулы",
+        "Мониторинг проводится не реже раза в год (концепция); показатель без формулы нельзя посчитать "
+        "по данным мониторинга.",
+        "Задайте formula: id формулы ядра или плагина, или формулу из строительных блоков.",
+        _without_formula,
+        "indicators:\n  - {id: i1, formula: null, ...}\n",
     ),
 ]
