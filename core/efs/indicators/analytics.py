@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -176,13 +177,17 @@ def build(store: Store, config: Configuration, *, years: Iterable[int], registry
     """Compute and keep the groups of every formula of ``config`` (and the federal ones) for ``years``.
 
     Replaces the jurisdiction's analytics for those years; one transaction per year. Run it after
-    an import or a synthesis (they delete the analytics of the jurisdiction they touch).
+    an import or a synthesis (they delete the analytics of the jurisdiction they touch). The
+    distinct queries of a year run in parallel, one connection each (up to the number of CPUs,
+    at most :data:`MAX_WORKERS`); the database does the work, so threads suffice.
 
     Raises:
         ConfigurationError: A formula in the configuration is invalid.
-        StoreError: The store is not at the newest revision.
+        StoreError: The store is not at the newest revision, or the jurisdiction's data changed
+            while the tables were being built (nothing is kept then; build again).
     """
-    from efs.indicators.engine import load_hierarchy, person_groups, place_groups, tune
+    from efs.errors import StoreError
+    from efs.indicators.engine import load_hierarchy, prefetch
     from efs.indicators.plan import plan_indicators
     from efs.indicators.sql import FormulaContext
 
@@ -199,21 +204,19 @@ def build(store: Store, config: Configuration, *, years: Iterable[int], registry
     for year in summary.years:
         t0 = time.perf_counter()
         ctx = FormulaContext(jur, year, dialect=store.dialect)
+        with store.engine.connect() as conn:
+            stamp = data_stamp(conn, jur)
+            memo = prefetch(store, conn, plans, ctx, load_hierarchy(conn, config), None)
         with store.engine.begin() as conn:
-            tune(conn)
+            if data_stamp(conn, jur) != stamp:
+                raise StoreError(
+                    f"данные юрисдикции {jur} изменились, пока строились аналитические таблицы за {year} год; "
+                    "постройте их снова (efs data analytics)"
+                )
             conn.execute(sa.delete(g).where(g.c.jurisdiction_id == jur, g.c.year == year))
             conn.execute(sa.delete(b).where(b.c.jurisdiction_id == jur, b.c.year == year))
-            stamp = data_stamp(conn, jur)
-            hierarchy = load_hierarchy(conn, config)
             keys: dict[str, bool] = {}
-            for plan in plans:
-                if plan.formula is None:
-                    continue
-                query, _kind, _factor, subs = plan.formula.build(ctx)
-                key = query_key(query, store.engine.dialect)
-                if key in keys:
-                    continue
-                groups = place_groups(person_groups(conn, query, [sid for sid, _ in subs]), hierarchy)
+            for (key, _grain), groups in memo.items():
                 rows = _rows(jur, year, key, "organization", groups)
                 keys[key] = _integral(groups)
                 if keys[key]:
@@ -236,3 +239,33 @@ def build(store: Store, config: Configuration, *, years: Iterable[int], registry
                 conn.exec_driver_sql("ANALYZE analytics_groups")
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+#: Most queries run at once while building (each holds a connection and, on PostgreSQL, ``work_mem``).
+MAX_WORKERS = 4
+
+
+def run_all(
+    store: Store, jobs: dict[str, tuple[sa.Select[Any], list[str]]], conn: sa.Connection | None = None
+) -> dict[str, list[Group]]:
+    """The groups of every query (key → (query, sub-measure ids)), run in parallel where the store allows.
+
+    Each parallel query has its own connection; run one at a time, they use ``conn`` when given.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from efs.indicators.engine import person_groups, tune
+
+    def run(job: tuple[sa.Select[Any], list[str]]) -> list[Group]:
+        with store.engine.connect() as own:
+            tune(own)
+            return person_groups(own, *job)
+
+    # An in-memory SQLite database exists once per connection: one connection, one thread.
+    workers = 1 if ":memory:" in store.url else min(len(jobs), os.cpu_count() or 1, MAX_WORKERS)
+    if workers <= 1:
+        if conn is not None:
+            return {key: person_groups(conn, *job) for key, job in jobs.items()}
+        return {key: run(job) for key, job in jobs.items()}
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="efs-analytics") as pool:
+        return dict(zip(jobs, pool.map(run, jobs.values()), strict=True))

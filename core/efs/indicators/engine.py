@@ -212,7 +212,7 @@ def _compute(
         hierarchy = load_hierarchy(conn, config)
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
         built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
-        memo: dict[tuple[str, str], list[Group]] = {}
+        memo = prefetch(store, conn, plans, ctx, hierarchy, built)
         for plan in plans:
             groups, kind, factor, subs = evaluate(
                 conn,
@@ -238,6 +238,32 @@ def _compute(
                 jurisdiction_id=ctx.jurisdiction,
             )
     return out
+
+
+def prefetch(
+    store: Store,
+    conn: sa.Connection,
+    plans: list[IndicatorPlan],
+    ctx: FormulaContext,
+    hierarchy: Hierarchy,
+    built: dict[str, bool] | None,
+) -> dict[tuple[str, str], list[Group]]:
+    """Run the distinct person-level queries of ``plans`` not in the analytics tables, in parallel.
+
+    The result is the ``memo`` of :func:`evaluate`: (query key, grain) → groups placed in municipalities.
+    """
+    from efs.indicators.analytics import query_key, run_all
+
+    jobs: dict[str, tuple[sa.Select[Any], list[str]]] = {}
+    for plan in plans:
+        if plan.formula is None:
+            continue
+        query, _kind, _factor, subs = plan.formula.build(ctx)
+        key = query_key(query, conn.dialect)
+        if built is None or key not in built:
+            jobs.setdefault(key, (query, [sid for sid, _ in subs]))
+    found = run_all(store, jobs, conn)
+    return {(key, "organization"): place_groups(groups, hierarchy) for key, groups in found.items()}
 
 
 def place_groups(groups: list[Group], hierarchy: Hierarchy) -> list[Group]:
