@@ -104,3 +104,35 @@ def test_cli_synth_builds_analytics_and_data_analytics_rebuilds_them(tmp_path):
     assert run.exit_code == 0, run.output
     with open_store(db) as st, st.engine.connect() as conn:
         assert list(conn.execute(sa.select(S.analytics_builds.c.year)).scalars()) == [2024]
+
+
+def test_a_load_during_the_build_keeps_nothing(store, amur, registry, monkeypatch):
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+    from efs.errors import StoreError
+    from efs.indicators import engine
+
+    synthesize(store, amur, staff=600, year=2024, seed=3)
+    real = engine.prefetch
+
+    def prefetch_then_a_load_commits(*args, **kwargs):
+        memo = real(*args, **kwargs)
+        with store.engine.begin() as conn:
+            conn.execute(
+                sa.insert(S.data_sources).values(jurisdiction_id="amur", kind="manual", loaded_at=sa.func.now())
+            )
+        return memo
+
+    monkeypatch.setattr(engine, "prefetch", prefetch_then_a_load_commits)
+    with pytest.raises(StoreError, match="изменились"):
+        analytics.build(store, amur, years=[2024], registry=registry)
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(S.analytics_groups)).scalar_one() == 0
+
+
+def test_parallel_and_one_at_a_time_give_the_same_groups(store, amur, registry, monkeypatch):
+    synthesize(store, amur, staff=1200, year=2024, seed=6)
+    parallel = _all(amur, store, registry, 2024)
+    monkeypatch.setattr(analytics, "MAX_WORKERS", 1)
+    assert _all(amur, store, registry, 2024) == parallel
