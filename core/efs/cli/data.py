@@ -10,6 +10,15 @@ import click
 
 from efs.cli.db import db_option
 
+#: ``--jurisdiction/-j``: a bundled configuration's id or a YAML path (synth, analytics).
+config_option = click.option(
+    "--jurisdiction",
+    "-j",
+    "config_ref",
+    required=True,
+    help="Юрисдикция: id встроенной конфигурации (amur…) или путь к YAML.",
+)
+
 
 @click.group()
 def data() -> None:
@@ -171,13 +180,7 @@ def export(
 
 @data.command()
 @db_option
-@click.option(
-    "--jurisdiction",
-    "-j",
-    "config_ref",
-    required=True,
-    help="Юрисдикция: id встроенной конфигурации (amur…) или путь к YAML.",
-)
+@config_option
 @click.option("--staff", type=click.IntRange(min=10), required=True, help="Число работников.")
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год данных.")
 @click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет данных.")
@@ -210,13 +213,7 @@ def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, se
 
 @data.command()
 @db_option
-@click.option(
-    "--jurisdiction",
-    "-j",
-    "config_ref",
-    required=True,
-    help="Юрисдикция: id встроенной конфигурации (amur…) или путь к YAML.",
-)
+@config_option
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год.")
 @click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет до него.")
 def analytics(db: str | None, config_ref: str, year: int, years: int) -> int:
