@@ -187,7 +187,7 @@ def build(store: Store, config: Configuration, *, years: Iterable[int], registry
             while the tables were being built (nothing is kept then; build again).
     """
     from efs.errors import StoreError
-    from efs.indicators.engine import load_hierarchy, prefetch
+    from efs.indicators.engine import compile_plans, load_hierarchy, prefetch
     from efs.indicators.plan import plan_indicators
     from efs.indicators.sql import FormulaContext
 
@@ -206,7 +206,8 @@ def build(store: Store, config: Configuration, *, years: Iterable[int], registry
         ctx = FormulaContext(jur, year, dialect=store.dialect)
         with store.engine.connect() as conn:
             stamp = data_stamp(conn, jur)
-            memo = prefetch(store, conn, plans, ctx, load_hierarchy(conn, config), None)
+            compiled = compile_plans(plans, ctx, conn.dialect)
+            memo = prefetch(store, conn, compiled, load_hierarchy(conn, config), None)
         with store.engine.begin() as conn:
             if data_stamp(conn, jur) != stamp:
                 raise StoreError(

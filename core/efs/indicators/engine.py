@@ -212,11 +212,13 @@ def _compute(
         hierarchy = load_hierarchy(conn, config)
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
         built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
-        memo = prefetch(store, conn, plans, ctx, hierarchy, built)
-        for plan in plans:
+        compiled = compile_plans(plans, ctx, conn.dialect)
+        memo = prefetch(store, conn, compiled, hierarchy, built)
+        for plan, formula in zip(plans, compiled, strict=True):
             groups, kind, factor, subs = evaluate(
                 conn,
                 plan,
+                formula,
                 ctx,
                 hierarchy,
                 aggregates.get(plan.indicator.id, []),
@@ -240,28 +242,48 @@ def _compute(
     return out
 
 
+@dataclass(frozen=True)
+class CompiledFormula:
+    """A plan's formula compiled for one year: its query, how to read it, and its analytics key."""
+
+    query: sa.Select[Any]
+    kind: str
+    factor: float
+    subs: tuple[tuple[str, str], ...]
+    key: str  # :func:`efs.indicators.analytics.query_key`: identical queries share their groups
+
+
+def compile_plans(plans: list[IndicatorPlan], ctx: FormulaContext, dialect: Any) -> list[CompiledFormula | None]:
+    """Each plan's formula compiled once (``None`` for a plan without a formula), in the plans' order."""
+    from efs.indicators.analytics import query_key
+
+    out: list[CompiledFormula | None] = []
+    for plan in plans:
+        if plan.formula is None:
+            out.append(None)
+            continue
+        query, kind, factor, subs = plan.formula.build(ctx)
+        out.append(CompiledFormula(query, kind, factor, subs, query_key(query, dialect)))
+    return out
+
+
 def prefetch(
     store: Store,
     conn: sa.Connection,
-    plans: list[IndicatorPlan],
-    ctx: FormulaContext,
+    compiled: list[CompiledFormula | None],
     hierarchy: Hierarchy,
     built: dict[str, bool] | None,
 ) -> dict[tuple[str, str], list[Group]]:
-    """Run the distinct person-level queries of ``plans`` not in the analytics tables, in parallel.
+    """Run the distinct person-level queries not in the analytics tables (``built``), in parallel.
 
     The result is the ``memo`` of :func:`evaluate`: (query key, grain) → groups placed in municipalities.
     """
-    from efs.indicators.analytics import query_key, run_all
+    from efs.indicators.analytics import run_all
 
     jobs: dict[str, tuple[sa.Select[Any], list[str]]] = {}
-    for plan in plans:
-        if plan.formula is None:
-            continue
-        query, _kind, _factor, subs = plan.formula.build(ctx)
-        key = query_key(query, conn.dialect)
-        if built is None or key not in built:
-            jobs.setdefault(key, (query, [sid for sid, _ in subs]))
+    for c in compiled:
+        if c is not None and (built is None or c.key not in built):
+            jobs.setdefault(c.key, (c.query, [sid for sid, _ in c.subs]))
     found = run_all(store, jobs, conn)
     return {(key, "organization"): place_groups(groups, hierarchy) for key, groups in found.items()}
 
@@ -277,39 +299,32 @@ def place_groups(groups: list[Group], hierarchy: Hierarchy) -> list[Group]:
 def evaluate(
     conn: sa.Connection,
     plan: IndicatorPlan,
+    formula: CompiledFormula | None,
     ctx: FormulaContext,
     hierarchy: Hierarchy,
     aggregate_rows: list[Any],
     *,
-    built: dict[str, bool] | None = None,
-    by: str = "organization",
-    memo: dict[tuple[str, str], list[Group]] | None = None,
+    built: dict[str, bool] | None,
+    by: str,
+    memo: dict[tuple[str, str], list[Group]],
 ) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
     """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures.
 
-    ``built`` — the current analytics of the year (:func:`efs.indicators.analytics.current`): a query
-    found there is read from ``analytics_groups``, summed up to municipalities when ``by`` and the
-    aggregate returns allow. ``memo`` shares the groups of identical queries between indicators.
+    ``memo`` (from :func:`prefetch`) holds the groups of every query not in ``built``, the current
+    analytics of the year (:func:`efs.indicators.analytics.current`); a query found there is read
+    from ``analytics_groups``, summed up to municipalities when ``by`` and the aggregate returns allow.
     """
-    from efs.indicators.analytics import query_key, read_groups
+    from efs.indicators.analytics import read_groups
 
-    if plan.formula is None:
+    if formula is None:
         return [], "share" if plan.indicator.denominator else "count", 1.0, ()
-    query, kind, factor, subs = plan.formula.build(ctx)
-    key = query_key(query, conn.dialect) if built is not None or memo is not None else ""
-    grain = "organization"
+    key, grain = formula.key, "organization"
     if built and built.get(key) and by != "organization" and all(r.scope != "organization" for r in aggregate_rows):
         grain = "municipality"
-    groups = memo.get((key, grain)) if memo is not None else None
-    if groups is None:
-        if built is not None and key in built:
-            groups = read_groups(conn, ctx.jurisdiction, ctx.year, key, grain)
-        else:
-            groups = person_groups(conn, query, [sid for sid, _ in subs])
-        place_groups(groups, hierarchy)
-        if memo is not None:
-            memo[(key, grain)] = groups
-    return merge_aggregates(groups, aggregate_rows, hierarchy, kind), kind, factor, subs
+    groups = memo.get((key, grain))
+    if groups is None:  # not prefetched: the query is in the analytics tables
+        groups = memo[(key, grain)] = place_groups(read_groups(conn, ctx.jurisdiction, ctx.year, key, grain), hierarchy)
+    return merge_aggregates(groups, aggregate_rows, hierarchy, formula.kind), formula.kind, formula.factor, formula.subs
 
 
 def _scope_keys(
