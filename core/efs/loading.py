@@ -123,6 +123,19 @@ def collect_paths(targets: list[str], registry: Any) -> list[Path]:
     return out
 
 
+def load_one(target: str, registry: Any) -> Configuration:
+    """The one configuration a command-line target names: a YAML file, or a jurisdiction id.
+
+    Raises:
+        InputError: The target is unknown, or is a directory of several configurations.
+        ConfigurationError: The configuration does not load (every problem located).
+    """
+    paths = collect_paths([target], registry)
+    if len(paths) != 1:
+        raise InputError(f"нужна одна конфигурация, а {target} даёт {len(paths)}")
+    return load_configuration(paths[0], registry=registry)
+
+
 # --- schema errors in Russian -------------------------------------------------------------
 
 _TYPE_NAMES = {dict: "отображение", list: "список", str: "строка", int: "целое число", float: "число",

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from efs.cli.db import db_option
-from efs.cli.options import format_option
+from efs.cli.options import format_option, min_denominator_option, warn_synthetic
 
 
 @click.command()
@@ -34,13 +34,7 @@ from efs.cli.options import format_option
     is_flag=True,
     help="Показывать результаты со знаменателем меньше порога (по умолчанию скрываются).",
 )
-@click.option(
-    "--min-denominator",
-    type=click.IntRange(1),
-    default=5,
-    show_default=True,
-    help="Наименьший показываемый знаменатель.",
-)
+@min_denominator_option
 def indicators(
     config: str,
     year: int,
@@ -57,16 +51,12 @@ def indicators(
     «нет данных»; знаменатель меньше порога скрывается (--show-small показывает).
     """
     from efs.data.store import open_store
-    from efs.errors import InputError
     from efs.indicators.engine import compute, is_synthetic
-    from efs.loading import collect_paths, load_configuration
+    from efs.loading import load_one
     from efs.registry import Registry
 
     registry = Registry.build()
-    paths = collect_paths([config], registry)
-    if len(paths) != 1:
-        raise InputError(f"нужна одна конфигурация, а {config} даёт {len(paths)}")
-    cfg = load_configuration(paths[0], registry=registry)
+    cfg = load_one(config, registry)
     from efs.indicators.plan import plan_indicators
 
     plan_indicators(cfg, registry)  # formula errors first, located in the configuration, before the store
@@ -82,9 +72,7 @@ def indicators(
         )
         synthetic = is_synthetic(store, cfg.jurisdiction.id)
         if synthetic:
-            click.echo(
-                "Внимание: данные этой юрисдикции синтетические (efs data synth), не реальные.", err=True
-            )
+            warn_synthetic()
         if explain_id is not None:
             click.echo(_explain(cfg, store, registry, explain_id, year, by, show_small, min_denominator))
             return 0

@@ -22,6 +22,24 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
     )
 
 
+def min_denominator_option(func: F) -> F:
+    """``--min-denominator``: results with a smaller denominator are suppressed."""
+    from efs.indicators import MIN_DENOMINATOR
+
+    return click.option(
+        "--min-denominator",
+        type=click.IntRange(1),
+        default=MIN_DENOMINATOR,
+        show_default=True,
+        help="Наименьший показываемый знаменатель (меньшие скрываются).",
+    )(func)
+
+
+def warn_synthetic() -> None:
+    """Warn on stderr that the jurisdiction's data in the store was synthesised."""
+    click.echo("Внимание: данные этой юрисдикции синтетические (efs data synth), не реальные.", err=True)
+
+
 def console(stderr: bool = False) -> Any:
     """A rich console: colour only on a terminal, no markup surprises from user text."""
     from rich.console import Console

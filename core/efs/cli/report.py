@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from efs.cli.db import db_option
+from efs.cli.options import min_denominator_option, warn_synthetic
 
 
 @click.command()
@@ -35,13 +36,7 @@ from efs.cli.db import db_option
     required=True,
     help="Файл отчёта.",
 )
-@click.option(
-    "--min-denominator",
-    type=click.IntRange(1),
-    default=5,
-    show_default=True,
-    help="Наименьший показываемый знаменатель (меньшие скрываются).",
-)
+@min_denominator_option
 def report(
     config: str,
     year: int,
@@ -58,17 +53,14 @@ def report(
     """
     from efs.data.store import open_store
     from efs.errors import InputError
-    from efs.loading import collect_paths, load_configuration
+    from efs.loading import load_one
     from efs.registry import Registry
     from efs.report import build_report, format_for, write_report
 
     if not output.parent.exists():
         raise InputError(f"каталог для отчёта не существует: {output.parent}")
     registry = Registry.build()
-    paths = collect_paths([config], registry)
-    if len(paths) != 1:
-        raise InputError(f"нужна одна конфигурация, а {config} даёт {len(paths)}")
-    cfg = load_configuration(paths[0], registry=registry)
+    cfg = load_one(config, registry)
     with open_store(db, create=False) as store:
         data = build_report(
             cfg,
@@ -81,6 +73,6 @@ def report(
     fmt = format_for(output, output_format)
     path = write_report(data, output, fmt)
     if data["synthetic"]:
-        click.echo("Внимание: данные этой юрисдикции синтетические (efs data synth), не реальные.", err=True)
+        warn_synthetic()
     click.echo(f"Отчёт ({fmt}) «{cfg.jurisdiction.name}» за {year} год: {path} ({path.stat().st_size // 1024} КБ)")
     return 0

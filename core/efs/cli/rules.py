@@ -73,16 +73,11 @@ def rule(code: str, output_format: str) -> int:
 def coverage(target: str, output_format: str) -> int:
     """Матрица «функция × субъект» конфигурации; непокрытые обязательные функции отмечены «!»."""
     from efs.conformance.coverage import coverage_matrix, render_coverage
-    from efs.loading import collect_paths, load_configuration
+    from efs.loading import load_one
     from efs.registry import Registry
 
     registry = Registry.build()
-    paths = collect_paths([target], registry)
-    if len(paths) != 1:
-        raise InputError(
-            f"coverage строит матрицу для одной конфигурации, а {target} — это {len(paths)} файлов"
-        )
-    config = load_configuration(paths[0], registry=registry)
+    config = load_one(target, registry)
     matrix = coverage_matrix(config, registry)
     click.echo(
         json.dumps(matrix, ensure_ascii=False, indent=2)

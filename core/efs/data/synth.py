@@ -24,7 +24,6 @@ import datetime as dt
 import time
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -95,15 +94,10 @@ class SynthSummary:
 
 def resolve_configuration(ref: str) -> Configuration:
     """A configuration from a path or a bundled jurisdiction id (``amur``…)."""
-    from efs.errors import InputError
-    from efs.loading import collect_paths, load_configuration
+    from efs.loading import load_one
     from efs.registry import Registry
 
-    registry = Registry.build()
-    paths = collect_paths([ref], registry)
-    if len(paths) != 1:
-        raise InputError(f"нужна одна конфигурация, а {ref} даёт {len(paths)}")
-    return load_configuration(Path(paths[0]), registry=registry)
+    return load_one(ref, Registry.build())
 
 
 class _Writer:
@@ -251,6 +245,7 @@ def aggregate_hidden(
     import sqlalchemy as sa
 
     from efs.data import schema as S
+    from efs.indicators import MIN_DENOMINATOR
     from efs.indicators.engine import _compute
 
     jur = config.jurisdiction.id
@@ -265,7 +260,7 @@ def aggregate_hidden(
             by=hidden.scope,
             registry=None,
             show_small=True,
-            min_denominator=5,
+            min_denominator=MIN_DENOMINATOR,
             restrict=restrict,
         )
         for r in results:

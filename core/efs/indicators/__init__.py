@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+#: Results whose denominator is below this are suppressed in every output unless asked otherwise.
+MIN_DENOMINATOR = 5
+
 if TYPE_CHECKING:
     from efs.indicators.engine import compute, is_synthetic
     from efs.indicators.results import IndicatorResult, TargetCheck
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
     from efs.model.formula import Formula
 
 __all__ = [
+    "MIN_DENOMINATOR",
     "CustomQuery",
     "Formula",
     "FormulaContext",

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from efs.data import schema as S
 from efs.data.store import Store
+from efs.indicators import MIN_DENOMINATOR
 from efs.indicators.plan import IndicatorPlan, plan_indicators
 from efs.indicators.results import IndicatorResult, TargetCheck
 from efs.indicators.sql import FormulaContext
@@ -151,7 +152,7 @@ def compute(
     by: str = "jurisdiction",
     registry: Any = None,
     show_small: bool = False,
-    min_denominator: int = 5,
+    min_denominator: int = MIN_DENOMINATOR,
 ) -> list[IndicatorResult]:
     """Compute every indicator of ``config`` and every federal indicator for ``year``.
 

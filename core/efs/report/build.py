@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from efs._version import __version__
+from efs.indicators import MIN_DENOMINATOR
 from efs.report.text import SECTIONS, SEVERITY_LABELS, STATUS_LABELS
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def build_report(
     year: int,
     as_of: dt.date | None = None,
     registry: Any = None,
-    min_denominator: int = 5,
+    min_denominator: int = MIN_DENOMINATOR,
 ) -> dict[str, Any]:
     """The whole report as a JSON-ready dictionary (shape: ``docs/report.md``).
 

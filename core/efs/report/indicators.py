@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from efs.indicators import MIN_DENOMINATOR
 from efs.report.text import ORIGIN_LABELS, STATUS_LABELS, source_text
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def indicator_section(
     registry: Any,
     *,
     year: int,
-    min_denominator: int = 5,
+    min_denominator: int = MIN_DENOMINATOR,
 ) -> dict[str, Any]:
     """The indicators of ``config`` (and the federal ones) for ``year``, with history and drill-down.
 

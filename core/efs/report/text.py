@@ -6,6 +6,8 @@ import html
 import re
 from typing import Any
 
+from efs.indicators.results import STATUS_LABELS as RESULT_STATUS_LABELS
+
 SYNTHETIC_BANNER = "СИНТЕТИЧЕСКИЕ ДАННЫЕ"
 SYNTHETIC_NOTE = "СИНТЕТИЧЕСКИЕ ДАННЫЕ — не реальные: сформированы efs data synth для демонстрации"
 
@@ -21,13 +23,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 SECTION_TITLES = dict(SECTIONS)
 
-STATUS_LABELS = {
-    "met": "достигнуто",
-    "not_met": "не достигнуто",
-    "no_target": "цель не задана",
-    "no_data": "нет данных",
-    "suppressed": "скрыто (мало данных)",
-}
+STATUS_LABELS = RESULT_STATUS_LABELS  # the engine's labels: one wording in the terminal and the report
 ORIGIN_LABELS = {
     "jurisdiction": "цель положения",
     "federal": "федеральная цель",
