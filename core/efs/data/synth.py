@@ -245,22 +245,19 @@ def aggregate_hidden(
     import sqlalchemy as sa
 
     from efs.data import schema as S
-    from efs.indicators import MIN_DENOMINATOR
-    from efs.indicators.engine import _compute
+    from efs.indicators.engine import compute
 
     jur = config.jurisdiction.id
     wanted = set(hidden.ids)
     rows = []
     restrict = (hidden.scope, tuple(hidden.ids))
     for y in span:
-        results = _compute(
+        results = compute(
             config,
             store,
             year=y,
             by=hidden.scope,
-            registry=None,
             show_small=True,
-            min_denominator=MIN_DENOMINATOR,
             restrict=restrict,
         )
         for r in results:

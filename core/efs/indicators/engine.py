@@ -153,6 +153,7 @@ def compute(
     registry: Any = None,
     show_small: bool = False,
     min_denominator: int = MIN_DENOMINATOR,
+    restrict: tuple[str, tuple[str, ...]] | None = None,
 ) -> list[IndicatorResult]:
     """Compute every indicator of ``config`` and every federal indicator for ``year``.
 
@@ -164,6 +165,9 @@ def compute(
         registry: Plugin registry (built when ``None``).
         show_small: Show results whose denominator is below ``min_denominator``.
         min_denominator: Smallest denominator shown (smaller ones are suppressed: no numbers at all).
+        restrict: ``(scope, ids)``: count only the staff of these municipalities or organizations
+            (the synthesis computes the aggregate returns of a few scopes so); the analytics tables,
+            which hold everyone, are not read then.
 
     Returns:
         One result per indicator (and sub-measure) per scope, configuration indicators first.
@@ -173,29 +177,6 @@ def compute(
         StoreError: The store is not initialised or not at the newest revision.
         ValueError: ``by`` is not a known scope.
     """
-    return _compute(
-        config,
-        store,
-        year=year,
-        by=by,
-        registry=registry,
-        show_small=show_small,
-        min_denominator=min_denominator,
-    )
-
-
-def _compute(
-    config: Configuration,
-    store: Store,
-    *,
-    year: int,
-    by: str,
-    registry: Any,
-    show_small: bool,
-    min_denominator: int,
-    restrict: tuple[str, tuple[str, ...]] | None = None,
-) -> list[IndicatorResult]:
-    """:func:`compute`, optionally with the staff restricted to some scopes (``restrict``, see FormulaContext)."""
     from efs.indicators import analytics
 
     if by not in SCOPES:
