@@ -146,6 +146,8 @@ _SYNTAX = [
     ("expected a single document", "в файле несколько документов YAML («---»), а нужен один"),
     ("but found another document", "в файле несколько документов YAML («---»), а нужен один"),
     ("found duplicate anchor", "якорь определён дважды"),
+    # PyYAML 6.0.4+ enforces its own nesting limit inside the C scanner.
+    ("exceeded maximum nesting depth", f"слишком глубокая вложенность: более {MAX_DEPTH} уровней"),
 ]
 
 
@@ -161,7 +163,8 @@ def _syntax_message(exc: yaml.YAMLError, line: str = "") -> str:
     for needle, russian in _SYNTAX:
         if needle in problem:
             return f"синтаксическая ошибка YAML: {russian}"
-    return f"синтаксическая ошибка YAML: {problem}"
+    # A libyaml message we have no translation for yet: a Russian sentence, the original kept for reference.
+    return f"синтаксическая ошибка YAML: разборщик не смог прочитать файл в этом месте (исходное сообщение: {problem})"
 
 
 class _Frame:
