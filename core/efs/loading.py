@@ -172,6 +172,28 @@ def collect_paths(targets: list[str], registry: Any) -> list[Path]:
     return out
 
 
+_CONFIGURATION_MARK = re.compile(
+    r"^(format_version|jurisdiction)[ \t]*:|yaml-language-server:.*configuration\.schema\.json", re.MULTILINE
+)
+
+
+def looks_like_configuration(path: Path) -> bool:
+    """Whether a YAML file is meant as an efs configuration (for hooks that see every YAML file).
+
+    A configuration has a top-level ``format_version:`` or ``jurisdiction:`` key, or the editor-schema
+    modeline; a CI workflow, a compose file or a Helm chart has none. The test is on the text, so a
+    configuration with a syntax error is still recognised (and then reported by the loader). A file
+    that cannot be read counts as a configuration: the loader says what is wrong with it.
+    """
+    try:
+        raw = path.read_bytes()[:65536]
+    except OSError:
+        return True
+    encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+    text = raw.decode(encoding, "replace").lstrip("\ufeff")
+    return bool(_CONFIGURATION_MARK.search(text))
+
+
 def load_one(target: str, registry: Any) -> Configuration:
     """The one configuration a command-line target names: a YAML file, or a jurisdiction id.
 
@@ -227,6 +249,9 @@ def _data_path(data: Any, loc: tuple[Any, ...], etype: str) -> tuple[tuple[str |
     cur = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
+        if isinstance(cur, dict) and part not in cur:
+            # validated as JSON: a YAML key true, 1 or null reaches pydantic as "true", "1", "null"
+            part = next((k for k in cur if not isinstance(k, str) and json.dumps({k: 0})[1:-4] == f'"{part}"'), part)
         in_dict = isinstance(cur, dict) and part in cur
         in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
         if in_dict or in_list:
