@@ -409,6 +409,14 @@ def test_completion_offers_kinds_functions_levels_and_formulas_of_every_plugin(s
             for text in node["enumDescriptions"]:
                 assert not text.isascii(), f"{node['enum']}: описание значения не по-русски: {text!r}"
     assert kinds["enumDescriptions"][kinds["enum"].index("sample_hub")] == "опорный методический центр"
+    # formulas written in building blocks: populations and conditions offered (and nothing refused)
+    from efs.indicators.blocks import CONDITIONS, POPULATIONS
+
+    blocks = schema["definitions"]["FormulaBlocks"]["properties"]
+    [populations] = [n for n in _walk(blocks["population"]) if "enum" in n]
+    assert set(populations["enum"]) == set(POPULATIONS)
+    [bare] = [n for n in schema["definitions"]["FormulaCondition"]["anyOf"] if "enum" in n]
+    assert set(bare["enum"]) == set(CONDITIONS)
 
 
 def test_every_description_an_editor_shows_is_russian_and_has_a_markdown_twin(schema):

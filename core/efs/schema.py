@@ -162,6 +162,77 @@ class _Catalogues:
         return sorted(out)
 
 
+def formula_definitions() -> dict[str, Any]:
+    """Completion and hover for formulas written in building blocks — and no constraint at all.
+
+    The loader accepts any mapping as ``formula:``; rule EFS168 (``invalid-formula``) checks it. So
+    every key offers its values (populations, conditions and their parameters, measures) through
+    ``anyOf`` with an empty schema: an editor lists them, nothing is refused that the loader accepts.
+    """
+    from efs.indicators.blocks import COMBINATORS, CONDITIONS, MEASURES, POPULATIONS
+
+    def offered(values: dict[str, str], description: str) -> dict[str, Any]:
+        names = sorted(values)
+        return {
+            "description": description,
+            "anyOf": [{"enum": names, "enumDescriptions": [values[n] for n in names],
+                       "markdownEnumDescriptions": [values[n] for n in names]}, {}],
+        }
+
+    condition_ref = {"$ref": "#/definitions/FormulaCondition"}
+    conditions = {"description": "Условия: имя блока или {блок: параметры}; все должны выполняться.",
+                  "anyOf": [{"type": "array", "items": condition_ref}, {}]}
+    blocks: dict[str, Any] = {}
+    for block in CONDITIONS.values():
+        params = {
+            name: {"description": param.text if not param.text.isascii() else f"{param.text} в «{block.text}»",
+                   **({"anyOf": [{"enum": list(param.choices)}, {}]} if param.choices else {})}
+            for name, param in block.params.items()
+        }
+        blocks[block.id] = {"description": block.text, "anyOf": [{"type": "object", "properties": params}, {}]}
+    blocks["not"] = {"description": "не выполняется условие", **condition_ref}
+    for combinator, text in (("any", "выполняется хотя бы одно из условий"), ("all", "выполняются все условия")):
+        blocks[combinator] = {"description": text, "anyOf": [{"type": "array", "items": condition_ref}, {}]}
+    bare = {c.id: c.text for c in CONDITIONS.values()}
+    side = {
+        "population": offered({p.id: p.text for p in POPULATIONS.values()}, "Совокупность, которую считают."),
+        "where": conditions,
+        "measure": offered({m: text for m, (text, _) in MEASURES.items()},
+                           "Что суммируется: число строк или участников."),
+    }
+    top = {
+        **side,
+        "numerator": {"description": "Доля: условия числителя; отношение: отдельный счёт {population, where}.",
+                      "anyOf": [{"type": "array", "items": condition_ref},
+                                {"type": "object", "properties": side}, {}]},
+        "denominator": {"description": "Отношение: счёт знаменателя {population, where}.",
+                        "anyOf": [{"type": "object", "properties": side}, {}]},
+        "factor": {"description": "Множитель значения: 100 для доли, 1 иначе."},
+        "window": {"description": "Сколько лет до года отчёта включительно смотрят условия о событиях "
+                                  "(1 — только год)."},
+        "sub_measures": {"description": "Части показателя со своим числителем и общим знаменателем: "
+                                        "[{id, label, numerator: [...]}]."},
+    }
+    assert not set(COMBINATORS) - set(blocks)
+    return {
+        "FormulaBlocks": {
+            "type": "object",
+            "description": "Формула из строительных блоков (docs/indicators.md); её проверяет правило "
+                           "EFS168 invalid-formula, а не загрузка.",
+            "properties": top,
+        },
+        "FormulaCondition": {
+            "description": "Условие: имя блока, {блок: параметры} или {not|any|all: …}.",
+            "anyOf": [
+                {"type": "string", "enum": sorted(bare), "enumDescriptions": [bare[n] for n in sorted(bare)],
+                 "markdownEnumDescriptions": [bare[n] for n in sorted(bare)]},
+                {"type": "object", "properties": blocks},
+                {},
+            ],
+        },
+    }
+
+
 def _plugin_note(item: Any) -> str:
     prov = getattr(item, "provenance", None)
     return f"\n\nПлагин: `{prov.plugin}`." if prov is not None else ""
@@ -203,7 +274,15 @@ class _Rewriter:
 
     def apply_catalogue(self, schema: dict[str, Any], name: str) -> None:
         """Bind the catalogue ``name`` to the value ``schema`` describes (or to its items' ids)."""
-        if "anyOf" in schema:
+        if name == "formula_blocks":
+            for key, definition in formula_definitions().items():
+                if key not in self.definitions:
+                    self.definitions[key] = definition
+                    self.node(definition)
+            description = {k: schema[k] for k in ("description",) if k in schema}
+            schema.clear()
+            schema.update({"allOf": [{"$ref": "#/definitions/FormulaBlocks"}], **description})
+        elif "anyOf" in schema:
             for branch in schema["anyOf"]:
                 if branch.get("type") != "null":
                     self.apply_catalogue(branch, name)

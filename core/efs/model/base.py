@@ -29,7 +29,8 @@ CATALOGUE_KEY = "x-efs-catalogue"
 def catalogue(name: str) -> Any:
     """``Field`` metadata: the value names an item of the registry's catalogue ``name``.
 
-    ``name`` is one of ``kinds``, ``functions``, ``indicators``, ``formulas``, ``plugins``, ``rules``.
+    ``name`` is one of ``kinds``, ``functions``, ``indicators``, ``formulas``, ``plugins``, ``rules``, or
+    ``formula_blocks`` for a mapping written in the building blocks of formulas.
     The loader checks such values against the registry (:mod:`efs.references`); the editor schema
     (:mod:`efs.schema`) offers the catalogue's items, with their Russian names, for completion. On a
     field that holds models (``list[Link]``), the catalogue applies to each model's ``id``.

@@ -22,6 +22,8 @@ from efs.model.base import (
 
 #: The name of a formula of the core or of a plugin (``efs_formulas``).
 FormulaName = Annotated[str, catalogue("formulas")]
+#: A formula written from building blocks (``docs/indicators.md``); checked by a rule, not at load.
+FormulaBlocks = Annotated[dict[str, Any], catalogue("formula_blocks")]
 
 
 class SubjectKind(EfsModel):
@@ -109,7 +111,7 @@ class IndicatorDefinition(EfsModel):
     denominator: str | None = Field(None, description="Что считается в знаменателе (словами), если это доля.")
     unit: str = Field(description="Единица измерения: «%», «ед.», «чел.»…")
     targets: list[Target] = Field(default_factory=list, description="Целевые значения по годам.")
-    formula: FormulaName | dict[str, Any] | None = Field(
+    formula: FormulaName | FormulaBlocks | None = Field(
         None, description="Идентификатор формулы или формула из строительных блоков."
     )
     functions: Annotated[list[Link], catalogue("functions")] = Field(
