@@ -106,7 +106,23 @@ def json_schema(registry: Any = None) -> dict[str, Any]:
         "definitions": definitions,
     }
     _Rewriter(definitions, catalogues).node(root)
+    _drop_unused(root)
     return root
+
+
+def _drop_unused(root: dict[str, Any]) -> None:
+    """Remove definitions nothing refers to (``Link``, once specialised per catalogue)."""
+    definitions = root["definitions"]
+    reached: set[str] = set()
+    pending = [{k: v for k, v in root.items() if k != "definitions"}]
+    while pending:
+        text = json.dumps(pending.pop())
+        for name in re.findall(r'"#/definitions/([^"]+)"', text):
+            if name not in reached:
+                reached.add(name)
+                pending.append(definitions[name])
+    for name in set(definitions) - reached:
+        del definitions[name]
 
 
 def json_schema_text(registry: Any = None) -> str:
