@@ -81,7 +81,9 @@ def schema(output: Path | None, output_format: str) -> int:
     if output is None:
         click.echo(text)
     else:
-        output.write_text(text + "\n", encoding="utf-8")
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(output, text + "\n")
     return 0
 
 
@@ -105,6 +107,8 @@ def new_config(name: str, output: Path | None, level: str, force: bool) -> int:
     path = output or Path(f"{name}.yaml")
     if path.exists() and not force:
         raise InputError(f"файл {path} уже существует (--force, чтобы перезаписать)")
-    path.write_text(skeleton(name, level), encoding="utf-8")
+    from efs.safeio import write_text_atomic
+
+    write_text_atomic(path, skeleton(name, level))
     click.echo(f"Создан {path}. Проверка: efs validate {path}")
     return 0
