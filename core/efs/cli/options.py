@@ -45,3 +45,18 @@ def console(stderr: bool = False) -> Any:
     from efs.cli.terminal import safe_console
 
     return safe_console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def print_markdown(text: str) -> None:
+    """Markdown for a reader: rich's rendering (bold, code, headings) on a terminal; in a pipe or a
+    file the same text without escape codes, Markdown marks or trailing spaces."""
+    from rich.markdown import Markdown
+
+    out = console()
+    if out.is_terminal:
+        out.print(Markdown(text))
+        return
+    with out.capture() as captured:
+        out.print(Markdown(text))
+    lines = [line.rstrip() for line in captured.get().splitlines()]
+    click.echo("\n".join(lines).strip("\n"))

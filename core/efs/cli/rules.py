@@ -48,9 +48,14 @@ def rules(output_format: str, as_json: bool, output: Path | None, core: bool) ->
 
 @click.command()
 @click.argument("code", metavar="КОД|ИМЯ")
-@format_option("text", "json")
+@format_option("text", "markdown", "json")
 def rule(code: str, output_format: str) -> int:
-    """Объяснить одно правило: обоснование, рекомендация, пример."""
+    """Объяснить одно правило: обоснование, рекомендация, пример.
+
+    text — для чтения: в терминале с оформлением, в файле или конвейере — обычный текст без разметки;
+    markdown — исходная разметка (как в docs/rules.md); json — для программ.
+    """
+    from efs.cli.options import print_markdown
     from efs.conformance.docs import rule_markdown, rule_to_dict
     from efs.registry import Registry
     from efs.yamlsafe import did_you_mean
@@ -61,11 +66,12 @@ def rule(code: str, output_format: str) -> int:
         names = [r.code for r in registry.rules.values()] + [r.slug for r in registry.rules.values()]
         raise InputError(f"нет правила «{code}»{did_you_mean(code, names)}; список: efs rules")
     item = found[0]
-    click.echo(
-        json.dumps(rule_to_dict(item), ensure_ascii=False, indent=2)
-        if output_format == "json"
-        else rule_markdown(item)
-    )
+    if output_format == "json":
+        click.echo(json.dumps(rule_to_dict(item), ensure_ascii=False, indent=2))
+    elif output_format == "markdown":
+        click.echo(rule_markdown(item))
+    else:
+        print_markdown(rule_markdown(item))
     return 0
 
 
