@@ -78,10 +78,10 @@ def test_plugins_lists_bundled_and_default_plugins(capsys):
 
 
 def test_schema_is_json_schema_and_the_committed_copy_is_current(capsys):
-    assert run(["schema"]) == 0
+    assert run(["schema", "-o", "-"]) == 0
     text = capsys.readouterr().out
     schema = json.loads(text)
-    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"  # what yaml-language-server reads
     committed = (ROOT / "docs" / "configuration.schema.json").read_text(encoding="utf-8")
     assert committed.strip() == text.strip(), "обновите: efs schema -o docs/configuration.schema.json"
 
@@ -89,9 +89,14 @@ def test_schema_is_json_schema_and_the_committed_copy_is_current(capsys):
 def test_new_config_writes_a_skeleton_that_validates(tmp_path, capsys):
     target = tmp_path / "Образцовый.yaml"
     assert run(["new", "config", "obraztsovy", "-o", str(target)]) == 0
+    capsys.readouterr()
     assert run(["validate", "--format", "json", str(target)]) == 0
-    doc = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    doc = json.loads(capsys.readouterr().out)
     assert doc["files"][0]["loaded"]
+    # the editor finds the schema its modeline names, written beside the skeleton
+    modeline = target.read_text(encoding="utf-8").splitlines()[0]
+    schema_file = tmp_path / modeline.split("$schema=", 1)[1]
+    assert json.loads(schema_file.read_text(encoding="utf-8"))["$schema"].startswith("http://json-schema.org/")
     assert run(["new", "config", "obraztsovy", "-o", str(target)]) == 2  # refuses to overwrite
 
 

@@ -151,3 +151,35 @@ def test_bom_is_accepted(tmp_path, registry):
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + HEAD.encode())
     assert load_configuration(path, registry=registry).jurisdiction.name == "Образцовый район"
+
+
+def test_numbers_dates_and_booleans_are_read_strictly_as_json_and_the_editor_schema_read_them(tmp_path, registry):
+    """Issue 18.1: the loader once turned "12" into 12, true into 1 and 2020-12-16T10:00 into a date,
+    which no JSON Schema accepts; now both refuse, and the message says what was written."""
+    path = write(tmp_path, HEAD.replace("format_version: 1", "format_version: true")
+                 + '  source: {line: "12"}\n'
+                 + "  adopted_by: {date: 2020-12-16T10:00:00, number: 5}\n"
+                 + "  annexes: [{date: 16.12.2020, date_as_written: 16.12.2020}]\n")
+    found = {(line, msg) for line, _, msg in problems(path, registry)}
+    assert (1, "ожидается число, а указано логическое значение true") in found
+    assert (7, "ожидается целое число, а указана строка «12» (число пишется без кавычек)") in found
+    assert any(line == 8 and "ГГГГ-ММ-ДД" in msg and "2020-12-16T10:00:00" in msg for line, msg in found)
+    assert any(line == 8 and msg.startswith("ожидается строка") for line, msg in found)  # number: 5
+    assert any(line == 9 and "«16.12.2020»" in msg for line, msg in found)
+
+
+def test_a_whole_number_written_with_a_point_is_still_a_whole_number(registry):
+    """JSON (and so JSON Schema) has one number type: 2024.0 is the integer 2024."""
+    data = {"format_version": 1.0, "jurisdiction": {"id": "x", "name": "X", "level": "municipal",
+                                                     "document": "d.txt", "source": {"line": 3.0}}}
+    config = load_configuration(data, registry=registry)
+    assert config.format_version == 1 and config.jurisdiction.source is not None
+    assert config.jurisdiction.source.line == 3 and isinstance(config.jurisdiction.source.line, int)
+
+
+def test_a_lone_surrogate_is_refused_with_its_place_not_a_traceback(registry):
+    """libyaml refuses "\\ud800" in a file; data built in Python can still carry one."""
+    data = {"format_version": 1, "jurisdiction": {"id": "x", "name": "Район \ud800", "level": "municipal",
+                                                   "document": "d.txt"}}
+    [(_, _, msg)] = problems(data, registry)
+    assert msg.startswith("jurisdiction.name: ") and "суррогат" in msg

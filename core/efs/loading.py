@@ -9,6 +9,9 @@ Three passes, each reporting all of its problems at once:
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 import types
 import typing
 from pathlib import Path
@@ -52,7 +55,7 @@ def build_configuration(doc: YamlDocument, *, registry: Any = None) -> Configura
             doc.file,
         )
     try:
-        config = Configuration.model_validate(doc.data)
+        config = Configuration.model_validate_json(_as_json(doc), strict=True)
     except ValidationError as exc:
         raise ConfigurationError(_merge(early, schema_problems(exc, doc)), doc.file) from None
     config._file = doc.file
@@ -64,6 +67,52 @@ def build_configuration(doc: YamlDocument, *, registry: Any = None) -> Configura
     if problems:
         raise ConfigurationError(problems, doc.file)
     return config
+
+
+def _as_json(doc: YamlDocument) -> bytes:
+    """The data as JSON, which the model validates strictly: the data model of YAML and of the schema.
+
+    Validating JSON in pydantic's strict mode accepts what JSON Schema accepts (``efs schema``):
+    ``"5"`` is not a number, ``true`` is not ``1``, a date is a ``ГГГГ-ММ-ДД`` string — where
+    validating Python objects would quietly convert them. Dates and enum members of data built in
+    Python are written as JSON writes them.
+
+    Raises:
+        ConfigurationError: A string holds a lone surrogate (``"\\ud800"``), which is not text.
+    """
+    text = json.dumps(doc.data, ensure_ascii=False, default=_json_default)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        path = _surrogate_path(doc.data, ())
+        message = ("строка содержит недопустимый символ: одиночный суррогат UTF-16 (escape-последовательность "
+                   "вида \\ud800 без пары); уберите его")
+        location = doc.location(path or ())
+        if doc.file is None:
+            message = f"{location.dotted_path or '<корень>'}: {message}"
+        raise ConfigurationError([Problem(message, location, code="EFS002")], doc.file) from None
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, (tuple, set, frozenset)):
+        return list(value)
+    raise TypeError(f"значение типа {type(value).__name__} не может быть данными конфигурации")
+
+
+def _surrogate_path(node: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    if isinstance(node, str):
+        return path if any("\ud800" <= ch <= "\udfff" for ch in node) else None
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        for part in (key, value) if isinstance(node, dict) else (value,):
+            found = _surrogate_path(part, (*path, key))
+            if found is not None:
+                return found
+    return None
 
 
 def _merge(*groups: list[Problem]) -> list[Problem]:
@@ -123,6 +172,28 @@ def collect_paths(targets: list[str], registry: Any) -> list[Path]:
     return out
 
 
+_CONFIGURATION_MARK = re.compile(
+    r"^(format_version|jurisdiction)[ \t]*:|yaml-language-server:.*configuration\.schema\.json", re.MULTILINE
+)
+
+
+def looks_like_configuration(path: Path) -> bool:
+    """Whether a YAML file is meant as an efs configuration (for hooks that see every YAML file).
+
+    A configuration has a top-level ``format_version:`` or ``jurisdiction:`` key, or the editor-schema
+    modeline; a CI workflow, a compose file or a Helm chart has none. The test is on the text, so a
+    configuration with a syntax error is still recognised (and then reported by the loader). A file
+    that cannot be read counts as a configuration: the loader says what is wrong with it.
+    """
+    try:
+        raw = path.read_bytes()[:65536]
+    except OSError:
+        return True
+    encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+    text = raw.decode(encoding, "replace").lstrip("\ufeff")
+    return bool(_CONFIGURATION_MARK.search(text))
+
+
 def load_one(target: str, registry: Any) -> Configuration:
     """The one configuration a command-line target names: a YAML file, or a jurisdiction id.
 
@@ -140,6 +211,11 @@ def load_one(target: str, registry: Any) -> Configuration:
 
 _TYPE_NAMES = {dict: "отображение", list: "список", str: "строка", int: "целое число", float: "число",
                bool: "логическое значение", type(None): "пустое значение"}
+
+
+_NUMERIC = re.compile(r"^\s*[-+]?[0-9]+([.,][0-9]+)?\s*$")
+_NUMBER_TYPES = {"int_type": "целое число", "int_parsing": "целое число", "float_type": "число",
+                 "float_parsing": "число"}
 
 
 def _type_name(value: Any) -> str:
@@ -173,6 +249,9 @@ def _data_path(data: Any, loc: tuple[Any, ...], etype: str) -> tuple[tuple[str |
     cur = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
+        if isinstance(cur, dict) and part not in cur:
+            # validated as JSON: a YAML key true, 1 or null reaches pydantic as "true", "1", "null"
+            part = next((k for k in cur if not isinstance(k, str) and json.dumps({k: 0})[1:-4] == f'"{part}"'), part)
         in_dict = isinstance(cur, dict) and part in cur
         in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
         if in_dict or in_list:
@@ -196,6 +275,15 @@ def _message(err: Any, path: tuple[str | int, ...], missing: bool) -> str:
         hint = did_you_mean(str(field_name), allowed)
         listing = f"; допустимые ключи: {', '.join(allowed)}" if allowed and not hint else ""
         return f"неизвестный ключ «{field_name}»{hint}{listing}"
+    if etype in _NUMBER_TYPES and isinstance(value, (str, bool)):
+        # Read strictly, as JSON and the editor schema do: "12" is text and true is not 1.
+        what = _NUMBER_TYPES[etype]
+        if isinstance(value, bool):
+            return f"ожидается {what}, а указано логическое значение {str(value).lower()}"
+        hint = " (число пишется без кавычек)" if _NUMERIC.match(value) else ""
+        return f"ожидается {what}, а указана строка «{value}»{hint}"
+    if etype == "bool_not_allowed":
+        return f"ожидается число, а указано логическое значение {str(value).lower()}"
     if etype in ("string_type", "str_type"):
         return f"ожидается строка, а указано: {_type_name(value)}"
     if etype in ("int_type", "int_parsing", "int_from_float"):

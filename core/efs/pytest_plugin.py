@@ -8,6 +8,7 @@ it therefore imports nothing of efs at import time and does nothing unless ``--e
 
 Plugin authors get fixtures: ``efs_registry`` (the catalogue), ``efs_load`` (load a configuration
 from a path or a dict) and ``efs_run_rule`` (run one rule, by code or slug, on a configuration).
+Every item carries the ``efs`` marker. The user's guide is ``docs/pytest.md``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     parser.addini("efs_config", "Конфигурации efs для проверки (пути).", type="paths", default=[])
     parser.addini("efs_as_of", "Дата проверки сроков (ГГГГ-ММ-ДД).", default="")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "efs: проверка конфигурации efs (элементы --efs-config); -m efs — только они, -m 'not efs' — без них"
+    )
 
 
 def _targets(config: pytest.Config) -> list[Path]:
@@ -112,6 +119,7 @@ class EfsRuleItem(pytest.Item):
     def __init__(self, *, code: str | None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.code = code
+        self.add_marker("efs")
 
     def runtest(self) -> None:
         from efs.conformance import Severity, validate

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 _TEMPLATE = """\
-# yaml-language-server: $schema=efs-schema.json
-# Схема для редактора: efs schema -o efs-schema.json
+# yaml-language-server: $schema=configuration.schema.json
+# Схема для редактора (подсказки и проверка на лету): efs schema пишет configuration.schema.json.
 # Конфигурация положения о системе научно-методического сопровождения.
 # Формат: docs/format.md; пошаговое руководство: docs/configuration.md.
 format_version: 1
@@ -72,7 +73,7 @@ def skeleton(name: str, level: str = "municipal") -> str:
     regional = level == "regional"
     return _TEMPLATE.format(
         id=ident,
-        name=name,
+        name=json.dumps(name, ensure_ascii=False),  # a YAML scalar whatever the name: «Район: тест», «2024»
         level=level,
         authority="Министерство образования" if regional else "Управление образования",
         authority_kind="regional_authority" if regional else "municipal_authority",

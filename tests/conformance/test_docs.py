@@ -1,10 +1,8 @@
-"""docs/rules.md is generated from the rules' metadata; .pre-commit-hooks.yaml runs efs validate."""
+"""docs/rules.md is generated from the rules' metadata (the pre-commit hook: tests/test_precommit.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import yaml
 
 from efs.conformance.docs import core_rules, markdown
 
@@ -23,8 +21,3 @@ def test_every_rule_is_documented_with_its_code_and_slug():
     for rule in core_rules():
         assert f"### {rule.code} `{rule.slug}`" in text
 
-
-def test_pre_commit_hook_runs_efs_validate_on_yaml():
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    (hook,) = hooks
-    assert hook["id"] == "efs-validate" and hook["entry"] == "efs validate" and hook["language"] == "python"

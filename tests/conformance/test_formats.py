@@ -49,6 +49,7 @@ suppressions:
 def sample(tmp_path):
     path = tmp_path / "sample.yaml"
     path.write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "sample.txt").write_text("строка документа\n" * 50, encoding="utf-8")  # the source document
     broken = tmp_path / "broken.yaml"
     broken.write_text("format_version: 1\njurisdiction: [\n", encoding="utf-8")
     return path, broken
@@ -69,7 +70,7 @@ def test_sarif_validates_against_schema_with_regions_sources_and_suppressions(sa
     assert doc["runs"][0]["properties"]["asOf"] == "2026-11-23"
     (unresolved,) = [r for r in results if r["ruleId"] == "EFS140"]
     related = unresolved["relatedLocations"][0]["physicalLocation"]
-    assert related["artifactLocation"]["uri"] == "sample.txt" and related["region"]["startLine"] == 40
+    assert related["artifactLocation"]["uri"].endswith("/sample.txt") and related["region"]["startLine"] == 40
     (passed,) = [r for r in results if r["ruleId"] == "EFS153"]
     assert passed["suppressions"] == [
         {"kind": "inSource", "justification": "исполнение отражено в отчёте за 2023 год"}

@@ -65,23 +65,35 @@ def show(target: str, output_format: str) -> int:
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Записать схему в файл вместо вывода.")
+@click.option("-o", "--output", metavar="ФАЙЛ", default=None,
+              help="Куда записать: по умолчанию configuration.schema.json в текущем каталоге "
+                   "(для --format markdown — стандартный вывод); «-» — стандартный вывод.")
 @format_option("json", "markdown", default="json")
-def schema(output: Path | None, output_format: str) -> int:
-    """JSON Schema конфигурации — для редакторов (yaml-language-server); markdown — справочник полей."""
+def schema(output: str | None, output_format: str) -> int:
+    """JSON Schema конфигурации для редактора; markdown — справочник полей.
+
+    Схема подключается первой строкой файла конфигурации
+    «# yaml-language-server: $schema=configuration.schema.json» (так начинается заготовка efs new
+    config): редактор с yaml-language-server (VS Code, JetBrains, Neovim) проверяет файл на лету и
+    подсказывает ключи, виды субъектов, функции, уровни и формулы установленных плагинов.
+    """
     if output_format == "markdown":
         from efs.fieldref import markdown
 
         text = markdown()
+        target = output or "-"
     else:
-        from efs.schema import json_schema_text
+        from efs.schema import SCHEMA_FILE, json_schema_text
 
         text = json_schema_text()
-    if output is None:
+        target = output or SCHEMA_FILE
+    if target == "-":
         click.echo(text)
     else:
-        output.write_text(text + "\n", encoding="utf-8")
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(target, text + "\n")
+        click.echo(f"Записан {target}", err=True)
     return 0
 
 
@@ -105,6 +117,15 @@ def new_config(name: str, output: Path | None, level: str, force: bool) -> int:
     path = output or Path(f"{name}.yaml")
     if path.exists() and not force:
         raise InputError(f"файл {path} уже существует (--force, чтобы перезаписать)")
-    path.write_text(skeleton(name, level), encoding="utf-8")
+    from efs.safeio import write_text_atomic
+
+    write_text_atomic(path, skeleton(name, level))
     click.echo(f"Создан {path}. Проверка: efs validate {path}")
+    from efs.schema import SCHEMA_FILE, json_schema_text
+
+    schema_path = path.parent / SCHEMA_FILE
+    if not schema_path.exists():
+        write_text_atomic(schema_path, json_schema_text() + "\n")
+        click.echo(f"Создан {schema_path}: схема для редактора, её подключает первая строка {path.name} "
+                   "(обновить после установки плагинов: efs schema)")
     return 0

@@ -41,7 +41,22 @@ def warn_synthetic() -> None:
 
 
 def console(stderr: bool = False) -> Any:
-    """A rich console: colour only on a terminal, no markup surprises from user text."""
-    from rich.console import Console
+    """A rich console: colour only on a terminal, no markup surprises from user text, no raw control codes."""
+    from efs.cli.terminal import safe_console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return safe_console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def print_markdown(text: str) -> None:
+    """Markdown for a reader: rich's rendering (bold, code, headings) on a terminal; in a pipe or a
+    file the same text without escape codes, Markdown marks or trailing spaces."""
+    from rich.markdown import Markdown
+
+    out = console()
+    if out.is_terminal:
+        out.print(Markdown(text))
+        return
+    with out.capture() as captured:
+        out.print(Markdown(text))
+    lines = [line.rstrip() for line in captured.get().splitlines()]
+    click.echo("\n".join(lines).strip("\n"))

@@ -38,7 +38,9 @@ def rules(output_format: str, as_json: bool, output: Path | None, core: bool) ->
             f"{r.code}  {r.slug:<32} {r.severity.label:<15} {r.plugin:<10} {r.title}" for r in items
         )
     if output is not None:
-        output.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(output, text.rstrip("\n") + "\n")
     else:
         click.echo(text)
     return 0
@@ -46,9 +48,14 @@ def rules(output_format: str, as_json: bool, output: Path | None, core: bool) ->
 
 @click.command()
 @click.argument("code", metavar="КОД|ИМЯ")
-@format_option("text", "json")
+@format_option("text", "markdown", "json")
 def rule(code: str, output_format: str) -> int:
-    """Объяснить одно правило: обоснование, рекомендация, пример."""
+    """Объяснить одно правило: обоснование, рекомендация, пример.
+
+    text — для чтения: в терминале с оформлением, в файле или конвейере — обычный текст без разметки;
+    markdown — исходная разметка (как в docs/rules.md); json — для программ.
+    """
+    from efs.cli.options import print_markdown
     from efs.conformance.docs import rule_markdown, rule_to_dict
     from efs.registry import Registry
     from efs.yamlsafe import did_you_mean
@@ -59,11 +66,12 @@ def rule(code: str, output_format: str) -> int:
         names = [r.code for r in registry.rules.values()] + [r.slug for r in registry.rules.values()]
         raise InputError(f"нет правила «{code}»{did_you_mean(code, names)}; список: efs rules")
     item = found[0]
-    click.echo(
-        json.dumps(rule_to_dict(item), ensure_ascii=False, indent=2)
-        if output_format == "json"
-        else rule_markdown(item)
-    )
+    if output_format == "json":
+        click.echo(json.dumps(rule_to_dict(item), ensure_ascii=False, indent=2))
+    elif output_format == "markdown":
+        click.echo(rule_markdown(item))
+    else:
+        print_markdown(rule_markdown(item))
     return 0
 
 

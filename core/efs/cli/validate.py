@@ -47,6 +47,12 @@ def _split(values: tuple[str, ...]) -> list[str]:
     default=None,
     help="Записать все текущие находки в файл базовой линии.",
 )
+@click.option(
+    "--only-configurations",
+    is_flag=True,
+    help="Пропускать файлы YAML, которые не конфигурации efs (нет ключа format_version или jurisdiction "
+    "в начале строки): так хук pre-commit не трогает workflow CI и прочий YAML.",
+)
 @click.option("--strict", is_flag=True, help="Считать предупреждения ошибками для кода выхода.")
 @click.option("--exit-zero", is_flag=True, help="Всегда завершаться с кодом 0 (только отчёт).")
 @click.option(
@@ -71,6 +77,7 @@ def validate(
     ignore: tuple[str, ...],
     baseline: Path | None,
     write_baseline: Path | None,
+    only_configurations: bool,
     strict: bool,
     exit_zero: bool,
     output: Path | None,
@@ -90,6 +97,13 @@ def validate(
 
     registry = Registry.build()
     paths = collect_paths(list(targets), registry)
+    if only_configurations:
+        from efs.loading import looks_like_configuration
+
+        skipped = [p for p in paths if not looks_like_configuration(p)]
+        paths = [p for p in paths if p not in skipped]
+        if skipped:
+            click.echo(f"Пропущено файлов YAML, которые не конфигурации efs: {len(skipped)}", err=True)
     day = as_of.date() if as_of else dt.date.today()
     accepted = Baseline.read(baseline) if baseline is not None else None
     results = validate_paths(
@@ -106,7 +120,9 @@ def validate(
         click.echo(f"Базовая линия: {count} находок записано в {write_baseline}", err=True)
     report = RENDERERS[output_format](results, day, registry)
     if output is not None:
-        output.write_text(report + "\n", encoding="utf-8")
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(output, report + "\n")
     else:
         click.echo(report)
     return 0 if exit_zero or write_baseline is not None else exit_code(results, strict=strict)

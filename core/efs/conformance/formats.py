@@ -106,14 +106,22 @@ _GH_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info
 
 
 def render_github(results: Results, as_of: dt.date, registry: Any = None) -> str:
-    """GitHub workflow commands (``::error file=…,line=…::message``), one per finding, then a summary."""
+    """GitHub workflow commands (``::error file=…,line=…::message``), one per finding, then a summary.
+
+    ``file=`` is relative to the repository root, as GitHub needs to annotate the file (the same root
+    as SARIF: :func:`efs.conformance.sarif.source_root`).
+    """
+    from efs.conformance.sarif import repository_path, source_root
+
+    root = source_root(files=[path for path, _, _ in results])
     lines: list[str] = []
     for path, _config, findings in results:
         for f in sorted(findings, key=Finding.sort_key):
             loc = f.location
             level = "notice" if f.suppressed else _GH_LEVEL[f.severity]
+            file = repository_path(loc.file or path, root) or loc.file or path
             props = [
-                f"file={_gh_escape(loc.file or path, True)}",
+                f"file={_gh_escape(file, True)}",
                 f"line={loc.line or 1}",
                 f"col={loc.column or 1}",
                 f"title={_gh_escape(f'{f.code} {f.slug}', True)}",

@@ -1,6 +1,6 @@
 """The efs domain model (pydantic v2): what a Положение says, as data."""
 
-from efs.model.base import Comparator, Identifier, Level, Link, Provenance, Source, TextItem
+from efs.model.base import Comparator, Identifier, Level, Link, Provenance, Source, TextItem, Vocabulary
 from efs.model.catalogue import Function, IndicatorDefinition, Scope, SubjectKind, Target, Threshold
 from efs.model.configuration import (
     FORMAT_VERSION,
@@ -13,6 +13,7 @@ from efs.model.configuration import (
     Configuration,
     Deadline,
     DeadlineKind,
+    Frequency,
     GlossaryTerm,
     Jurisdiction,
     LegalAct,
@@ -38,6 +39,7 @@ __all__ = [
     "Configuration",
     "Deadline",
     "DeadlineKind",
+    "Frequency",
     "Function",
     "GlossaryTerm",
     "Identifier",
@@ -61,4 +63,5 @@ __all__ = [
     "Target",
     "TextItem",
     "Threshold",
+    "Vocabulary",
 ]

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
-from efs.model.base import Comparator, EfsModel, Identifier, Level, Link, Provenance, Source
+from efs.model.base import (
+    Comparator,
+    EfsModel,
+    Identifier,
+    IndicatorId,
+    Level,
+    Link,
+    Provenance,
+    Source,
+    Vocabulary,
+    WholeNumber,
+    catalogue,
+)
+
+#: The name of a formula of the core or of a plugin (``efs_formulas``).
+FormulaName = Annotated[str, catalogue("formulas")]
+#: A formula written from building blocks (``docs/indicators.md``); checked by a rule, not at load.
+FormulaBlocks = Annotated[dict[str, Any], catalogue("formula_blocks")]
 
 
 class SubjectKind(EfsModel):
@@ -46,7 +62,7 @@ class Function(EfsModel):
     provenance: Provenance | None = Field(None, description="Плагин, определивший функцию (заполняет efs).")
 
 
-class Scope(StrEnum):
+class Scope(Vocabulary):
     """К какой территории относится целевое значение."""
 
     jurisdiction = "jurisdiction"
@@ -55,11 +71,19 @@ class Scope(StrEnum):
     each_municipality = "each_municipality"
     each_organization = "each_organization"
 
+    __labels__ = {
+        "jurisdiction": "юрисдикция в целом",
+        "country": "страна в целом",
+        "each_region": "каждый регион",
+        "each_municipality": "каждый муниципалитет",
+        "each_organization": "каждая организация",
+    }
+
 
 class Target(EfsModel):
     """Целевое значение показателя на год."""
 
-    year: int = Field(ge=2000, le=2100, description="Год, к которому должно быть достигнуто значение.")
+    year: WholeNumber = Field(ge=2000, le=2100, description="Год, к которому должно быть достигнуто значение.")
     value: float = Field(description="Целевое значение числом.")
     unit: str = Field(description="Единица: «%», «чел.», «ед.» и т. п.")
     comparator: Comparator = Field(Comparator.at_least, description="at_least, at_most или equal.")
@@ -74,7 +98,7 @@ class Target(EfsModel):
 class Threshold(Target):
     """Пороговое значение показателя, записанное в дорожной карте."""
 
-    indicator: Identifier = Field(description="Показатель, к которому относится порог.")
+    indicator: IndicatorId = Field(description="Показатель, к которому относится порог.")
 
 
 class IndicatorDefinition(EfsModel):
@@ -87,13 +111,13 @@ class IndicatorDefinition(EfsModel):
     denominator: str | None = Field(None, description="Что считается в знаменателе (словами), если это доля.")
     unit: str = Field(description="Единица измерения: «%», «ед.», «чел.»…")
     targets: list[Target] = Field(default_factory=list, description="Целевые значения по годам.")
-    formula: str | dict[str, Any] | None = Field(
+    formula: FormulaName | FormulaBlocks | None = Field(
         None, description="Идентификатор формулы или формула из строительных блоков."
     )
-    functions: list[Link] = Field(
+    functions: Annotated[list[Link], catalogue("functions")] = Field(
         default_factory=list, description="Функции, работу которых измеряет показатель."
     )
-    equivalent: list[Link] = Field(
+    equivalent: Annotated[list[Link], catalogue("indicators")] = Field(
         default_factory=list, description="Федеральные показатели, которым этот показатель равнозначен."
     )
     source: Source | None = Field(None, description="Где показатель определён.")

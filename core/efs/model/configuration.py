@@ -6,18 +6,30 @@ The YAML files in ``config/`` and the output of ``efs show`` have exactly this s
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, model_serializer, model_validator
+from pydantic import Field, PrivateAttr, model_serializer
 
-from efs.model.base import EfsModel, Identifier, Level, Link, Source, TextItem
+from efs.model.base import (
+    EfsModel,
+    FunctionId,
+    Identifier,
+    KindId,
+    Level,
+    Link,
+    NotBool,
+    ShorthandModel,
+    Source,
+    TextItem,
+    Vocabulary,
+    catalogue,
+)
 from efs.model.catalogue import Function, IndicatorDefinition, Threshold
 
 FORMAT_VERSION = 1
 
 
-class Reference(EfsModel):
+class Reference(ShorthandModel):
     """Ссылка на субъект или орган.
 
     В YAML пишется строкой. Строка вида идентификатора (``amiro``) обязана совпасть с
@@ -27,15 +39,12 @@ class Reference(EfsModel):
     неразрешённым, и о нём сообщают правила проверки.
     """
 
-    as_written: str = Field(description="Ссылка, как она написана.")
-    id: Identifier | None = Field(None, description="Куда ссылка разрешилась (заполняет efs).")
+    __shorthand__ = "as_written"
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            return {"as_written": data}
-        return data
+    as_written: str = Field(
+        description="Ссылка, как она написана: идентификатор субъекта или органа либо текст документа."
+    )
+    id: Identifier | None = Field(None, description="Куда ссылка разрешилась (заполняет efs).")
 
     @property
     def written_as_id(self) -> bool:
@@ -56,21 +65,16 @@ class Reference(EfsModel):
         return {"as_written": self.as_written, "id": self.id}
 
 
-class Alias(EfsModel):
+class Alias(ShorthandModel):
     """Другое написание названия, встречающееся в документе.
 
     В YAML — строка или ``{text: …, source: {…}}``, если нужно указать, где оно встречается.
     """
 
+    __shorthand__ = "text"
+
     text: str = Field(description="Написание дословно.")
     source: Source | None = Field(None, description="Где это написание встречается.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            return {"text": data}
-        return data
 
     @model_serializer(mode="plain")
     def _serialize(self) -> Any:
@@ -139,8 +143,8 @@ class System(EfsModel):
 class SubjectFunction(EfsModel):
     """Один пункт списка функций субъекта — дословно, с функцией каталога."""
 
-    function: Identifier = Field(description="Функция каталога (федерального или плагина).")
-    also: list[Identifier] = Field(
+    function: FunctionId = Field(description="Функция каталога (федерального или плагина).")
+    also: list[FunctionId] = Field(
         default_factory=list,
         description="Другие функции, которые пункт называет (пункт из нескольких действий: «построение и "
         "сопровождение ИОМ…; организация взаимодействия, взаимопомощи и взаимообучения»).",
@@ -161,7 +165,7 @@ class Subject(EfsModel):
     name: str = Field(description="Полное официальное название, как в документе.")
     short_name: str | None = Field(None, description="Сокращение или краткое название из документа.")
     aliases: list[Alias] = Field(default_factory=list, description="Другие написания, встречающиеся в документе.")
-    kind: Identifier = Field(description="Вид субъекта из каталога.")
+    kind: KindId = Field(description="Вид субъекта из каталога.")
     level: Level | None = Field(description="Уровень, на котором субъект стоит по документу (null — не указан).")
     host: Reference | None = Field(None, description="Организация, структурным подразделением которой является.")
     part_of: Reference | None = Field(None, description="Субъект, частью (филиалом) которого является.")
@@ -190,7 +194,7 @@ class Actor(EfsModel):
     name: str = Field(description="Название, как в документе.")
     short_name: str | None = Field(None, description="Сокращение.")
     aliases: list[Alias] = Field(default_factory=list, description="Другие написания.")
-    kind: Identifier | None = Field(None, description="Вид из каталога, если подходит.")
+    kind: KindId | None = Field(None, description="Вид из каталога, если подходит.")
     level: Level | None = Field(None, description="Уровень, если документ его указывает.")
     role: str | None = Field(None, description="Роль, которую документ ему отводит.")
     source: Source | None = Field(None, description="Где назван.")
@@ -200,13 +204,20 @@ class Actor(EfsModel):
         return [n for n in (self.name, self.short_name, *(a.text for a in self.aliases)) if n]
 
 
-class AgreementKind(StrEnum):
+class AgreementKind(Vocabulary):
     """Вид соглашения."""
 
     tripartite = "tripartite"
     cooperation = "cooperation"
     network = "network"
     other = "other"
+
+    __labels__ = {
+        "tripartite": "трёхстороннее соглашение",
+        "cooperation": "соглашение о сотрудничестве",
+        "network": "договор о сетевом взаимодействии",
+        "other": "иное соглашение",
+    }
 
 
 class Agreement(EfsModel):
@@ -223,13 +234,38 @@ class Agreement(EfsModel):
     source: Source | None = Field(None, description="Где соглашение упомянуто.")
 
 
-class DeadlineKind(StrEnum):
+class DeadlineKind(Vocabulary):
     """Вид срока."""
 
     date = "date"
     period = "period"
     recurrence = "recurrence"
     unspecified = "unspecified"
+
+    __labels__ = {
+        "date": "к дате",
+        "period": "в течение периода",
+        "recurrence": "периодически",
+        "unspecified": "срок не указан",
+    }
+
+
+class Frequency(Vocabulary):
+    """Периодичность повторяющегося срока."""
+
+    annually = "annually"
+    semiannually = "semiannually"
+    quarterly = "quarterly"
+    monthly = "monthly"
+    continuously = "continuously"
+
+    __labels__ = {
+        "annually": "ежегодно",
+        "semiannually": "раз в полугодие",
+        "quarterly": "ежеквартально",
+        "monthly": "ежемесячно",
+        "continuously": "постоянно",
+    }
 
 
 class Deadline(EfsModel):
@@ -240,7 +276,7 @@ class Deadline(EfsModel):
     date: dt.date | None = Field(None, description="Для date: крайний срок.")
     start: dt.date | None = Field(None, description="Для period и recurrence: начало.")
     end: dt.date | None = Field(None, description="Для period и recurrence: конец (последний срок).")
-    frequency: Literal["annually", "semiannually", "quarterly", "monthly", "continuously"] | None = Field(
+    frequency: Frequency | None = Field(
         None, description="Для recurrence: периодичность."
     )
     on: list[str] = Field(
@@ -260,8 +296,12 @@ class Measure(EfsModel):
     co_executors: list[Reference] = Field(default_factory=list, description="Соисполнители.")
     deadline: Deadline | None = Field(None, description="Срок.")
     result: str | None = Field(None, description="Ожидаемый результат дословно.")
-    indicators: list[Link] = Field(default_factory=list, description="Показатели, которым служит мероприятие.")
-    functions: list[Link] = Field(default_factory=list, description="Функции, которым служит мероприятие.")
+    indicators: Annotated[list[Link], catalogue("indicators")] = Field(
+        default_factory=list, description="Показатели, которым служит мероприятие."
+    )
+    functions: Annotated[list[Link], catalogue("functions")] = Field(
+        default_factory=list, description="Функции, которым служит мероприятие."
+    )
     thresholds: list[Threshold] = Field(
         default_factory=list, description="Пороги показателей, записанные в графе результата."
     )
@@ -295,29 +335,24 @@ class GlossaryTerm(EfsModel):
 class Suppression(EfsModel):
     """Осознанное подавление правила проверки с причиной."""
 
-    rule: str = Field(description="Код или имя правила (EFS101, missing-target-year).")
+    rule: Annotated[str, catalogue("rules")] = Field(description="Код или имя правила (EFS101, missing-target-year).")
     items: list[str] = Field(default_factory=list, description="Идентификаторы элементов; пусто — все.")
     reason: str = Field(min_length=1, description="Почему это местный осознанный выбор.")
 
 
-class PluginRequirement(EfsModel):
-    """Плагин, нужный конфигурации."""
+class PluginRequirement(ShorthandModel):
+    """Плагин, нужный конфигурации (строка — его имя)."""
 
-    name: str = Field(description="Имя плагина (точка входа efs.plugins).")
+    __shorthand__ = "name"
+
+    name: Annotated[str, catalogue("plugins")] = Field(description="Имя плагина (точка входа efs.plugins).")
     distribution: str | None = Field(None, description="Дистрибутив, который его предоставляет.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            return {"name": data}
-        return data
 
 
 class Configuration(EfsModel):
     """Положение одной юрисдикции целиком."""
 
-    format_version: Literal[1] = Field(description="Версия формата; сейчас 1.")
+    format_version: Annotated[Literal[1], NotBool] = Field(description="Версия формата; сейчас 1.")
     jurisdiction: Jurisdiction = Field(description="Юрисдикция и акт об утверждении положения.")
     plugins: list[PluginRequirement] = Field(default_factory=list, description="Нужные плагины.")
     legal_basis: list[LegalAct] = Field(default_factory=list, description="Нормативная правовая основа по порядку.")
