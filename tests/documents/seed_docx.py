@@ -41,14 +41,11 @@ OUTLINE = [Lvl("decimal", "%1."), Lvl("decimal", "%1.%2."), Lvl("decimal", "%1.%
 
 
 def seed_path(jurisdiction: str) -> Path:
-    """The text export a bundled configuration encodes (its ``jurisdiction.document``)."""
-    config = yaml.safe_load((ROOT / "config" / f"{jurisdiction}.yaml").read_text(encoding="utf-8"))
-    name = config["jurisdiction"]["document"]
-    for base in (ROOT / "plugins" / jurisdiction, ROOT.parent / "shared" / "seeds"):
-        found = sorted(base.rglob(name)) if base.is_dir() else []
-        if found:
-            return found[0]
-    raise FileNotFoundError(name)
+    """The text a bundled configuration encodes, as its plugin ships it."""
+    path = ROOT / "plugins" / jurisdiction / f"efs_{jurisdiction}" / "documents" / f"{jurisdiction}.txt"
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    return path
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The document as read: paragraphs with their numbering labels, tables with merged cells, lines.
 
 A :class:`Document` is what every reader produces, whatever the format. Its :attr:`Document.lines`
-are the document's text as LibreOffice's text export prints it (``soffice --convert-to txt:Text``),
+are the lines ``source.line`` counts: for a text file, the file's lines; for DOCX, ODT and HTML, the
+document's text as LibreOffice's text export prints it (``soffice --convert-to txt:Text``),
 without the indentation LibreOffice puts before list labels: one line per paragraph, a numbered
 paragraph as its label, a space and its text, a table cell by cell, row by row, each paragraph of a cell
 on its own line. A drafted item's ``source.line`` is a line of this text, so that a reviewer can open
