@@ -113,11 +113,13 @@ class _Drafter:
             # Leaving a list: a label at or above the depth of the heading that opened it.
             if it.depth and mode and it.depth <= mode_depth and mode not in ("subjects", "glossary"):
                 mode = None
-            if mode == "subjects" and it.depth and level_depth and it.depth <= level_depth and not head_level:
-                level = None if it.depth == level_depth else level
-                if it.depth < level_depth:
+            if mode == "subjects" and it.depth and level_depth and it.depth < level_depth and not head_level:
+                if it.depth == level_depth - 1 and level_depth > 1:
+                    level = None  # a subject beside the levels' lists («3.5.» after «3.4.»)
+                    level_depth = it.depth
+                else:
                     mode, subject = None, None
-            if re.match(r"^(?:основные\s+)?(?:понятия|термины)", low) and len(it.text) < 120:
+            if not it.label and re.match(r"^(?:основные\s+)?(?:понятия|термины)", low) and len(it.text) < 120:
                 mode, subject = "glossary", None
                 section = it.text.rstrip(":. ")
                 continue
