@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -27,24 +28,29 @@ def draft(file: Path, output: Path | None, jurisdiction: str | None, review_json
     from efs.drafting.output import review_json as to_json
     from efs.drafting.output import review_text, to_yaml
     from efs.drafting.precedents import installed
-    from efs.drafting.translit import slug
+    from efs.drafting.translit import identifier
     from efs.errors import InputError
-    from efs.loading import load_configuration
+    from efs.loading import build_configuration, read_document
+    from efs.model.base import ID_MESSAGE, ID_PATTERN
+    from efs.safeio import atomic_path, write_text_atomic
 
+    if jurisdiction is not None and not re.match(ID_PATTERN, jurisdiction):
+        raise InputError(f"--id «{jurisdiction}» не годится как идентификатор: {ID_MESSAGE}")
     document = read(file)
-    jid = jurisdiction or slug(file.stem) or "draft"
+    jid = jurisdiction or identifier(file.stem, "draft")
     target = output or file.with_suffix(".yaml")
     if target.exists() and not force:
         raise InputError(f"{target}: файл уже существует; укажите другой -o или --force")
     precedents, functions, kinds = installed()
     result = draft_document(document, precedents=precedents, functions=functions, kinds=kinds, jurisdiction=jid)
     text = to_yaml(result)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
-    load_configuration(target)
+    # The draft is loaded before it replaces anything: a draft with load errors is an efs defect, and the
+    # user's previous file stays as it was.
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+        build_configuration(read_document(tmp, display=str(target)))
     if review_json is not None:
-        review_json.write_text(to_json(result), encoding="utf-8")
+        write_text_atomic(review_json, to_json(result))
     click.echo(review_text(result))
     counts = result.config
     click.echo(f"Черновик: {target} — субъектов {len(counts['subjects'])}, пунктов функций "

@@ -3,8 +3,7 @@
 Two sources, in this order: *precedents* — the bullets and subjects already encoded by hand in the
 configurations efs has (Положения copy one another's wording, so a bullet seen before is mapped as it
 was then) — and *keywords* of each catalogue function for wording never seen. Words are compared by
-their stems (the first letters of a word: Russian endings change with case, the stem does not), which
-was measured against lemmas from a morphology dictionary (pymorphy3) and maps the same bullets.
+their stems (the first letters of a word: Russian endings change with case, the stem does not).
 """
 
 from __future__ import annotations
@@ -16,8 +15,8 @@ from dataclasses import dataclass, field
 
 STEM = 6
 _WORD = re.compile(r"[а-яёa-z0-9]+", re.I)
-_STOP = {"и", "в", "на", "по", "с", "для", "о", "об", "к", "от", "в", "том", "числе", "их", "а", "также", "или",
-         "при", "до", "из", "за", "что", "это", "не", "том", "числе"}
+_STOP = {"и", "в", "на", "по", "с", "для", "о", "об", "к", "от", "том", "числе", "их", "а", "также", "или",
+         "при", "до", "из", "за", "что", "это", "не"}
 
 
 def stems(text: str) -> list[str]:
@@ -87,6 +86,22 @@ class Precedents:
     def add_name(self, text: str, kind: str) -> None:
         self.names.append((Counter(stems(text)), kind))
 
+    def nearest_name(self, text: str) -> list[tuple[float, str]]:
+        """Kinds of the encoded subjects whose names are most like ``text``, best first: (score, kind)."""
+        bag = Counter(stems(text))
+        scored = []
+        for b, kind in self.names:
+            common = sum((bag & b).values())
+            total = max(sum(bag.values()), sum(b.values()))
+            if common and total:
+                scored.append((common / total, kind))
+        scored.sort(key=lambda x: -x[0])
+        return scored[:5]
+
+    def common_functions(self) -> list[str]:
+        """Functions of the encoded bullets, most frequent first."""
+        return [f for f, _ in Counter(f for _, f, _ in self.bullets).most_common()]
+
     def _weight(self, stem: str) -> float:
         return math.log((1 + len(self.bullets)) / (1 + self._df[stem])) + 1
 
@@ -135,9 +150,11 @@ def function_of(text: str, precedents: Precedents, allowed: set[str]) -> Guess:
         return Guess(near[0][1], near[0][0], "по сходному пункту закодированного положения",
                      list(dict.fromkeys(alts))[:3], sure=agree)
     if keywords:
-        alts = [f for _, f in keywords[1:]]
-        return Guess(keywords[0][1], 0.3, "по ключевым словам функции", alts[:3], sure=False)
-    return Guess("methodical_support", 0.0, "ни прецедента, ни ключевых слов", [], sure=False)
+        alts = [f for _, f in keywords[1:]] + [f for _, f, _ in near if f != keywords[0][1]]
+        alts = alts or [f for f in precedents.common_functions() if f != keywords[0][1]]
+        return Guess(keywords[0][1], 0.3, "по ключевым словам функции", list(dict.fromkeys(alts))[:3], sure=False)
+    common = [f for f in precedents.common_functions() if f in allowed and f != "methodical_support"]
+    return Guess("methodical_support", 0.0, "ни прецедента, ни ключевых слов", common[:3], sure=False)
 
 
 #: Kinds of subjects by words of the name, most specific first (core catalogue kinds).
@@ -150,7 +167,8 @@ KIND_RULES: tuple[tuple[str, str], ...] = (
     (r"пар[аы]\b|«пары»", "teacher_pair"),
     (r"совет\w* образовательной организации|методический \(научно-методический(?:, педагогический)?\) совет",
      "school_methodical_council"),
-    (r"муниципальн\w* методическ\w* служб|центр\w* развития образования", "municipal_methodical_service"),
+    (r"муниципальн\w* методическ\w* (?:служб|центр)|центр\w* развития образования|(?:информационно-)?методическ\w* "
+     r"центр", "municipal_methodical_service"),
     (r"муниципальн\w* методическ\w* объединени", "municipal_methodical_association"),
     (r"^методическ\w* объединени|профессиональн\w* объединени\w* педагогическ", "school_methodical_association"),
     (r"министерств|департамент\w* образования и науки|орган\w* исполнительной власти", "regional_authority"),
@@ -166,14 +184,28 @@ KIND_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-def kind_of(name: str, level: str | None, allowed: set[str]) -> Guess:
-    """A subject's kind from its name; unsure where only a general word matched."""
+def kind_of(name: str, level: str | None, allowed: set[str], precedents: Precedents | None = None) -> Guess:
+    """A subject's kind from its name; unsure where only a general word matched.
+
+    Words of the name decide first (:data:`KIND_RULES`); a name no rule knows takes the kind of the most
+    similar encoded subject (unsure, with the next ones as alternatives).
+    """
     low = name.lower()
     hits = [kind for pattern, kind in KIND_RULES if kind in allowed and re.search(pattern, low)]
     if level == "municipal" and "regional_authority" in hits and not re.search(r"област|республик|кра[йя]|округ",
                                                                                low):
         hits.remove("regional_authority")
         hits.insert(0, "municipal_authority")
+    near = [k for score, k in (precedents.nearest_name(name) if precedents else []) if k in allowed and score >= 0.3]
     if hits:
-        return Guess(hits[0], 1.0, "по названию", hits[1:3], sure=len(set(hits)) == 1 or hits[0] != "organization")
-    return Guess("organization", 0.0, "название не подсказывает вид", [], sure=False)
+        alts = list(dict.fromkeys([*hits[1:], *(k for k in near if k != hits[0])]))
+        return Guess(hits[0], 1.0, "по названию", alts[:3], sure=True)
+    if near:
+        alts = [k for k in dict.fromkeys(near) if k != near[0]] or ["organization"]
+        return Guess(near[0], 0.5, "по сходному названию в закодированном положении", alts[:3], sure=False)
+    level_kinds = {"regional": ["regional_authority", "dpo_institute", "college"],
+                   "municipal": ["municipal_methodical_service", "municipal_methodical_association",
+                                 "municipal_authority"],
+                   "institutional": ["school_methodical_council", "school_methodical_association"]}
+    alts = [k for k in level_kinds.get(level or "", []) if k in allowed] or ["professional_community"]
+    return Guess("organization", 0.0, "название не подсказывает вид", alts, sure=False)

@@ -18,6 +18,8 @@ INDICATOR = re.compile(r"^(Доля|Количество|Число|Удельн
 TARGET = re.compile(
     r"(?P<w>(?:к|в|на)\s+(?P<y>20\d{2})\s+год[уа]?\s*[-–—:]?\s*(?P<c>не менее|не более|до)?\s*"
     r"(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%|чел\.?|ед\.?)?)")
+#: The goal: «Целью МСНМС является …», «Цель системы – …», not a heading «Цель, задачи и принципы».
+GOAL = re.compile(r"^(?:Целью\s|Цель\s+(?!,)\S.{0,80}?(?:\s[-–—]\s|:|является|состоит))", re.I)
 TERM = re.compile(r"^(?P<t>.{3,300}?)\s+[-–—]\s+(?P<d>\S.*)$")
 LEVEL_WORDS = {"регионального": "regional", "муниципального": "municipal", "институционального": "institutional"}
 LEVEL_HEAD = re.compile(r"(?:компонент\w*|субъекты)\s+(регионального|муниципального|институционального)"
@@ -133,7 +135,7 @@ class _Drafter:
                 elif re.match(r"^(?:комплекс мер|приложение)", low):
                     mode = None
                 continue
-            if goal is None and re.match(r"^цел(?:ью|ь)\b", low):
+            if goal is None and GOAL.match(it.text):
                 goal = {"text": it.text, "source": _src(doc, it.section or section, it.line)}
                 if it.label:
                     goal["number"] = it.label
@@ -221,7 +223,7 @@ class _Drafter:
         m = SHORT.search(name)
         if not short and m:
             short = m.group("a").strip()
-        guess = kind_of(name, level, self.kinds)
+        guess = kind_of(name, level, self.kinds, self.precedents)
         sid = _slug(short or name, self.ids, "subject")
         out: dict[str, Any] = {"id": sid, "number": it.section or None, "name": name}
         if short:

@@ -37,6 +37,6 @@ def installed(exclude: str | None = None) -> tuple[Precedents, set[str], set[str
             continue
         try:
             configs.append(load_configuration(jurisdiction.config_path, registry=registry))
-        except Exception:  # noqa: BLE001 - a broken bundled configuration only costs precedents
+        except Exception:
             continue
     return collect(configs, functions, kinds), functions, kinds

@@ -15,9 +15,10 @@ from typing import Any
 from efs.documents.model import Document, Table
 from efs.drafting.outline import clean
 
+#: Column headers → fields, most specific first («Результат выполнения мероприятия» is a result, not a measure).
 _HEADERS = (("наименование системообразующего", "group"), ("наименование мероприятия", "text"),
-            ("мероприяти", "text"), ("ответственный исполнитель", "co_executors"), ("соисполнител", "co_executors"),
-            ("ответственный", "responsible"), ("срок", "deadline"), ("результат", "result"), ("№", "number"))
+            ("результат", "result"), ("ответственный исполнитель", "co_executors"), ("соисполнител", "co_executors"),
+            ("ответственный", "responsible"), ("срок", "deadline"), ("мероприяти", "text"), ("№", "number"))
 MEASURE_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2}){1,3}\.?)\s*")
 DIRECTION = re.compile(r"^Направление\s*№?\s*\d+", re.I)
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(20\d{2})")
@@ -59,7 +60,7 @@ def _refs(text: str) -> list[str]:
 
 def _rows_from_grid(table: Table) -> list[tuple[dict[str, str], int, str | None, str | None]]:
     grid = table.grid()
-    header = [(grid[0][c].text if grid[0][c] else "") for c in range(table.columns)]
+    header = [cell.text if (cell := grid[0][c]) is not None else "" for c in range(table.columns)]
     fields = _fields(header)
     out = []
     direction = None
@@ -103,7 +104,7 @@ def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None,
             continue
         # A line with one cell too few left out the group column.
         if len(cells) == width - 1 and "group" in fields and fields.index("group") == 0:
-            cells = [""] + cells
+            cells = ["", *cells]
         values = {f: cells[i] for i, f in enumerate(fields) if i < len(cells)}
         text = values.get("text", "")
         starts = bool(MEASURE_NUMBER.match(text)) or bool(values.get("responsible"))

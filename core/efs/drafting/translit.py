@@ -14,3 +14,11 @@ def slug(text: str, words: int = 4) -> str:
     latin = "".join(_MAP.get(ch, ch) for ch in text.lower())
     parts = [p for p in re.split(r"[^a-z0-9]+", latin) if p][:words]
     return "_".join(parts)[:40].strip("_")
+
+
+def identifier(text: str, prefix: str) -> str:
+    """An identifier from ``text`` that starts with a letter (``prefix`` put before one that does not)."""
+    base = slug(text)
+    if not base:
+        return prefix
+    return base if base[0].isalpha() else f"{prefix}_{base}"[:40].strip("_")
