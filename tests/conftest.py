@@ -9,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG_DIR = ROOT / "config"
-SHARED = ROOT.parent / "shared"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -29,3 +28,13 @@ def bundled_configs(registry):
     from efs.loading import load_configuration
 
     return {p.stem: load_configuration(p, registry=registry) for p in sorted(CONFIG_DIR.glob("*.yaml"))}
+
+
+
+def shipped_document(name: str, registry):
+    """The document a plugin ships under the name sources cite; a missing one fails the test, never skips it."""
+    from efs import documents
+
+    document = documents.load(name, registry=registry)
+    assert document is not None, f"ни один плагин не поставляет документ {name}"
+    return document

@@ -1,4 +1,4 @@
-"""The wheel ships the core, the four plugins and their configurations, and nothing named core/plugins."""
+"""The wheel ships the core, the four plugins, their configurations and documents, and nothing named core/plugins."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ def test_wheel_contents_are_the_packages_their_data_and_py_typed(wheel):
     assert {"efs/report/templates/report.html.j2", "efs/report/templates/_svg.html.j2"} <= set(names)
     for name in ("amur", "tyumen", "megion", "turochak"):
         assert f"efs_{name}/config/{name}.yaml" in names
+        assert f"efs_{name}/documents/{name}.txt" in names, "a plugin ships the document it encodes"
+    assert "efs/concept/documents/concept_municipal_level.txt" in names
     entry_points = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "[efs.plugins]" in entry_points and "efs = efs.cli:main" in entry_points
@@ -63,6 +65,21 @@ def test_installed_wheel_validates_its_packaged_configurations_outside_the_check
     assert all(f.startswith(str(target)) for f in files), files
     assert all(f["loaded"] for f in doc["files"])
     assert str(ROOT) not in run.stdout
+
+    # Each configuration's document comes from the installed package, under the name its sources cite.
+    script = (
+        "import json; from efs import documents; from efs.loading import load_configuration; "
+        "from efs.registry import Registry; r = Registry.build(); "
+        "print(json.dumps({j: [str(documents.find(c.jurisdiction.document, registry=r)), "
+        "len(documents.for_configuration(c, r).lines)] for j in ('amur', 'tyumen', 'megion', 'turochak') "
+        "for c in [load_configuration(r.jurisdictions[j].config_path, registry=r)]}))"
+    )
+    found = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True, text=True, env=env,
+                           cwd=tmp_path, timeout=300)
+    assert found.returncode == 0, found.stderr
+    for jurisdiction, (path, n_lines) in json.loads(found.stdout).items():
+        assert path.startswith(str(target)) and path.endswith(f"{jurisdiction}.txt"), path
+        assert n_lines > 50
 
 
 @pytest.mark.slow

@@ -7,20 +7,21 @@ import pytest
 from efs.data.export import export_tables, format_cell
 from efs.data.importing import import_files
 from efs.errors import InputError
+from efs.neutral import spreadsheet_text
 from tests.data_import.conftest import write
 
 
 @pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_formula_like_text_is_neutralised(text):
-    assert format_cell(text) == "'" + text
+    assert spreadsheet_text(format_cell(text)) == "'" + text
 
 
 def test_numbers_dates_and_booleans_as_russian_excel_expects():
     import datetime as dt
 
-    assert format_cell(-2.5) == "-2,5"
-    assert format_cell(dt.date(2024, 3, 1)) == "01.03.2024"
-    assert format_cell(True) == "да"
+    assert spreadsheet_text(format_cell(-2.5)) == "-2,5"  # a number stays a number: never neutralised
+    assert spreadsheet_text(format_cell(dt.date(2024, 3, 1))) == "01.03.2024"
+    assert spreadsheet_text(format_cell(True)) == "да"
 
 
 def test_exported_file_has_bom_semicolons_and_no_live_formula(based_store, tmp_path):

@@ -70,7 +70,18 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit code instead of exiting (used by tests and ``main``)."""
+    """Run the CLI; return the exit code instead of exiting (used by tests and ``main``).
+
+    Everything the command prints passes :mod:`efs.cli.terminal`: no control sequence from a name
+    reaches the terminal raw.
+    """
+    from efs.cli.terminal import guarded
+
+    with guarded():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         rv = cli.main(args=argv, prog_name="efs", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -90,7 +90,9 @@ def schema(output: str | None, output_format: str) -> int:
     if target == "-":
         click.echo(text)
     else:
-        Path(target).write_text(text + "\n", encoding="utf-8")
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(target, text + "\n")
         click.echo(f"Записан {target}", err=True)
     return 0
 
@@ -115,13 +117,15 @@ def new_config(name: str, output: Path | None, level: str, force: bool) -> int:
     path = output or Path(f"{name}.yaml")
     if path.exists() and not force:
         raise InputError(f"файл {path} уже существует (--force, чтобы перезаписать)")
-    path.write_text(skeleton(name, level), encoding="utf-8")
+    from efs.safeio import write_text_atomic
+
+    write_text_atomic(path, skeleton(name, level))
     click.echo(f"Создан {path}. Проверка: efs validate {path}")
     from efs.schema import SCHEMA_FILE, json_schema_text
 
     schema_path = path.parent / SCHEMA_FILE
     if not schema_path.exists():
-        schema_path.write_text(json_schema_text() + "\n", encoding="utf-8")
+        write_text_atomic(schema_path, json_schema_text() + "\n")
         click.echo(f"Создан {schema_path}: схема для редактора, её подключает первая строка {path.name} "
                    "(обновить после установки плагинов: efs schema)")
     return 0

@@ -41,10 +41,10 @@ def warn_synthetic() -> None:
 
 
 def console(stderr: bool = False) -> Any:
-    """A rich console: colour only on a terminal, no markup surprises from user text."""
-    from rich.console import Console
+    """A rich console: colour only on a terminal, no markup surprises from user text, no raw control codes."""
+    from efs.cli.terminal import safe_console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return safe_console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def print_markdown(text: str) -> None:

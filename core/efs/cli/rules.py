@@ -38,7 +38,9 @@ def rules(output_format: str, as_json: bool, output: Path | None, core: bool) ->
             f"{r.code}  {r.slug:<32} {r.severity.label:<15} {r.plugin:<10} {r.title}" for r in items
         )
     if output is not None:
-        output.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(output, text.rstrip("\n") + "\n")
     else:
         click.echo(text)
     return 0

@@ -120,7 +120,9 @@ def validate(
         click.echo(f"Базовая линия: {count} находок записано в {write_baseline}", err=True)
     report = RENDERERS[output_format](results, day, registry)
     if output is not None:
-        output.write_text(report + "\n", encoding="utf-8")
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(output, report + "\n")
     else:
         click.echo(report)
     return 0 if exit_zero or write_baseline is not None else exit_code(results, strict=strict)

@@ -1,4 +1,8 @@
-"""JUnit XML for CI dashboards: a suite per file, a test case per finding (a passing case when clean)."""
+"""JUnit XML for CI dashboards: a suite per file, a test case per finding (a passing case when clean).
+
+Every text and attribute goes through :func:`efs.neutral.xml_text`: a name with ``\x00`` or ``\x01`` in
+the configuration is written as ``\u0000``, never as a character XML 1.0 forbids.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from efs.conformance.findings import Finding, Severity
+from efs.neutral import xml_text
 
 
 def render_junit(results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, registry: Any = None) -> str:
@@ -51,5 +56,10 @@ def render_junit(results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, 
     root.set("failures", str(failures))
     root.set("errors", "0")
     root.set("skipped", str(skipped))
+    for element in root.iter():
+        if element.text:
+            element.text = xml_text(element.text)
+        for key, value in element.attrib.items():
+            element.set(key, xml_text(value))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

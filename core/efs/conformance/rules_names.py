@@ -5,12 +5,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
 
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
 from efs.conformance.rules import Rule
 from efs.conformance.walk import enclosing, texts
 from efs.model import Actor, Subject
+from efs.neutral import has_invisible, invisible, reveal
 from efs.references import normalize, reference_sites
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -173,6 +177,38 @@ def _mixed_script(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+def _strings(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every string of the configuration, sources included, with its path."""
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _strings(getattr(node, name), (*path, name))
+    elif isinstance(node, (list, tuple)):
+        for i, value in enumerate(node):
+            yield from _strings(value, (*path, i))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*path, str(key)))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def _invisible(ctx: RuleContext) -> Iterator[Finding]:
+    for path, text in _strings(ctx.config):
+        if not has_invisible(text):
+            continue
+        found = invisible(text)
+        names = "; ".join(f"{name} в позиции {pos + 1}" for pos, name in found[:3])
+        more = f" и ещё {len(found) - 3}" if len(found) > 3 else ""
+        owner, source = enclosing(ctx.config, path)
+        yield ctx.finding(
+            path,
+            f"в тексте невидимые или управляющие символы: {names}{more}; на вид «{reveal(text)[:80]}» "
+            "не отличается от текста без них",
+            source=source,
+            item=owner,
+        )
+
+
 W, E, INFO = Severity.warning, Severity.error, Severity.info
 
 RULES: list[Rule] = [
@@ -229,5 +265,19 @@ RULES: list[Rule] = [
         "Наберите слово одной раскладкой.",
         _mixed_script,
         "roadmap:\n  - {text: города Мегiona, ...}\n",
+    ),
+    Rule(
+        "EFS145",
+        "invisible-character",
+        E,
+        "Невидимые или управляющие символы в тексте",
+        "Символы направления письма (RLO, LRI…), символы нулевой ширины и управляющие символы не видны "
+        "при чтении: два одинаковых на вид названия оказываются разными (ссылка «ЦНППМ» не находит "
+        "субъект «ЦНППМ» с пробелом нулевой ширины), а переопределение направления меняет порядок букв "
+        "на экране и в отчёте.",
+        "Удалите символы (они часто приходят при копировании из Word или из веб-страниц); "
+        "в редакторе включите показ невидимых символов.",
+        _invisible,
+        'subjects:\n  - {id: cnppm, name: "ЦНППМ\\u200b", ...}\n',
     ),
 ]

@@ -121,7 +121,9 @@ class Baseline:
             "efs_baseline": BASELINE_VERSION,
             "findings": [{"jurisdiction": j, "code": c, "item": i} for j, c, i in entries],
         }
-        path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return len(entries)
 
     def apply(self, config: Configuration | None, findings: list[Finding]) -> None:

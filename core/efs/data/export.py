@@ -2,13 +2,13 @@
 
 UTF-8 with BOM, ``;`` between cells, Russian headers from :mod:`efs.data.tables`, dates ``ДД.ММ.ГГГГ``,
 decimal comma, ``да``/``нет``. Every text cell a spreadsheet would run as a formula (starting with
-``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading ``'``, which the importer strips again.
-Tables of person rows are written only with ``include_person_rows=True``.
+``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading ``'`` from the one neutralising writer
+(:mod:`efs.neutral`), which the importer strips again. Each file is written all or nothing
+(:mod:`efs.safeio`). Tables of person rows are written only with ``include_person_rows=True``.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,34 +17,32 @@ from typing import TYPE_CHECKING, Any
 
 from efs.data.tables import JURISDICTION_HEADER, specs
 from efs.errors import InputError
+from efs.neutral import Verbatim, csv_writer
+from efs.safeio import open_atomic
 
 if TYPE_CHECKING:
     from efs.data.store import Store
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would evaluate as a formula (CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def format_cell(value: Any) -> str:
-    """One value as written in the CSV."""
+    """One value as Excel in Russia reads it: numbers, dates and booleans as :class:`Verbatim`, text as is.
+
+    Text is neutralised by the writer (:func:`efs.neutral.csv_writer`), numbers never are.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "да" if value else "нет"
+        return Verbatim("да" if value else "нет")
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return Verbatim(value.strftime("%d.%m.%Y"))
     if isinstance(value, int):
-        return str(value)
+        return Verbatim(str(value))
     if isinstance(value, float):
         text = str(int(value)) if value.is_integer() else repr(value)
-        return text.replace(".", ",")
-    return neutralise(str(value))
+        return Verbatim(text.replace(".", ","))
+    return str(value)
 
 
 @dataclass
@@ -95,8 +93,8 @@ def export_tables(
             q = q.order_by(*keys, *(t.c[k] for k in spec.key))
             path = out_dir / f"{name}.csv"
             n = 0
-            with path.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+            with open_atomic(path, "w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv_writer(fh, delimiter=";")
                 writer.writerow(([JURISDICTION_HEADER] if has_jur else []) + [c.header for c in spec.columns])
                 for row in conn.execution_options(stream_results=True).execute(q):
                     writer.writerow([format_cell(v) for v in row])

@@ -136,7 +136,7 @@ def _converter(col: ColumnSpec, table: str) -> Callable[[Any], Any]:
     choices = {c.lower(): c for c in col.choices}
 
     def text(v: Any) -> Any:
-        s = readers.clean_text(v)
+        s = readers.checked_text(v)
         if s is None:
             return None
         if choices or aliases:
@@ -235,7 +235,7 @@ def _read_sheet(
             i,
             name,
             columns[name] if name != "jurisdiction_id" else None,
-            _converter(columns[name], spec.name) if name != "jurisdiction_id" else readers.clean_text,
+            _converter(columns[name], spec.name) if name != "jurisdiction_id" else readers.checked_text,
         )
         for i, name in index
     ]

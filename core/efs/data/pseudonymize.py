@@ -8,9 +8,9 @@ Keep the key file outside the store and away from the data; whoever holds it can
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import hmac
+import os
 import re
 import secrets
 from collections.abc import Iterable
@@ -18,6 +18,8 @@ from pathlib import Path
 
 from efs.data import readers
 from efs.errors import DataError, InputError, Location, Problem
+from efs.neutral import csv_writer
+from efs.safeio import open_atomic
 
 ID_LENGTH = 32
 MIN_KEY_BYTES = 16
@@ -28,10 +30,12 @@ _SNILS_RE = re.compile(r"^\d{3}[- ]?\d{3}[- ]?\d{3}[- ]?\d{2}$")
 
 def create_key(path: Path) -> None:
     """Write a new random 32-byte key (hex) to ``path``; refuse to overwrite an existing file."""
-    if path.exists():
-        raise InputError(f"файл ключа уже существует, не перезаписываю: {path}")
-    path.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
-    path.chmod(0o600)
+    try:  # created readable by the owner only, never overwritten
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise InputError(f"файл ключа уже существует, не перезаписываю: {path}") from None
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(secrets.token_hex(32) + "\n")
 
 
 def load_key(path: Path) -> bytes:
@@ -136,8 +140,8 @@ def pseudonymize_file(
         out_rows.append(row)
     if problems:
         raise DataError(f"строк с ошибками: {len(problems)} — файл не записан", problems)
-    with target.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, delimiter=";")
+    with open_atomic(target, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv_writer(fh, delimiter=";")
         writer.writerow(sheet.header)
         writer.writerows(out_rows)
     return len(out_rows)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from efs.errors import DataError, Location
+from efs.neutral import has_invisible, invisible, reveal, unneutralise
 
 #: XLSX bounds: total uncompressed size of all members, and the largest compression ratio of a big member.
 MAX_XLSX_UNCOMPRESSED = 2 * 1024**3
@@ -321,18 +322,20 @@ _DATE_RE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s+\d{1,2}:\d{2}(?:
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _TRUE = {"да", "1", "true", "истина", "yes", "y", "+", "д", "x", "х", "v", "✓"}
 _FALSE = {"нет", "0", "false", "ложь", "no", "n", "-", "н", "—"}
-_FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
 
 
 def clean_text(value: Any) -> str | None:
-    """A cell as stripped text (``None`` for an empty cell); undoes the ``'`` export puts before ``=+-@``."""
+    """A cell as stripped text (``None`` for an empty cell); undoes the ``'`` export puts before ``=+-@``.
+
+    The inverse of :func:`efs.neutral.neutralise`, so that an exported value imports back unchanged.
+    """
     if value is None:
         return None
     if type(value) is str:  # the common case first (CSV cells)
         text = value.strip()
         if not text:
             return None
-        return _FORMULA_GUARD.sub("", text) if text[0] == "'" else text
+        return unneutralise(text) if text[0] == "'" else text
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.datetime):
@@ -340,7 +343,26 @@ def clean_text(value: Any) -> str | None:
     text = str(value).strip()
     if not text:
         return None
-    return _FORMULA_GUARD.sub("", text)
+    return unneutralise(text)
+
+
+def checked_text(value: Any) -> str | None:
+    """:func:`clean_text`, refusing invisible characters (:class:`ValueError` with a Russian reason).
+
+    Bidi overrides, zero-width characters and control characters are refused rather than removed:
+    two ids that differ only by a zero-width space look identical, and silently removing the character
+    could merge rows the file keeps apart. The message names the character and its position.
+    """
+    text = clean_text(value)
+    if text is not None and has_invisible(text):
+        found = invisible(text)
+        what = "; ".join(f"{name} в позиции {pos + 1}" for pos, name in found[:3])
+        more = f" и ещё {len(found) - 3}" if len(found) > 3 else ""
+        raise ValueError(
+            f"невидимый или управляющий символ: {what}{more} («{reveal(text)[:60]}»); такие символы делают "
+            "одинаковые на вид значения разными — удалите их"
+        )
+    return text
 
 
 def parse_int(value: Any) -> int:

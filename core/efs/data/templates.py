@@ -7,10 +7,11 @@ CSV: one file per table (UTF-8 with BOM, ``;``) and ``Пояснения.csv``.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from efs.data.tables import JURISDICTION_HEADER, TableSpec, specs
+from efs.neutral import csv_writer, xlsx_cell
+from efs.safeio import atomic_path, open_atomic
 
 EXPLANATION = "Пояснения"
 _EXPLANATION_HEADER = ["Лист (таблица)", "Столбец", "Тип", "Обязательный", "Пояснение"]
@@ -53,12 +54,12 @@ def write_templates(out_dir: Path, *, fmt: str = "xlsx") -> list[Path]:
         written = []
         for spec in tables:
             path = out_dir / f"{spec.name}.csv"
-            with path.open("w", encoding="utf-8-sig", newline="") as fh:
-                csv.writer(fh, delimiter=";").writerow(_headers(spec))
+            with open_atomic(path, "w", encoding="utf-8-sig", newline="") as fh:
+                csv_writer(fh, delimiter=";").writerow(_headers(spec))
             written.append(path)
         path = out_dir / f"{EXPLANATION}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh, delimiter=";")
+        with open_atomic(path, "w", encoding="utf-8-sig", newline="") as fh:
+            w = csv_writer(fh, delimiter=";")
             w.writerow(["", "", "", "", _INTRO])
             w.writerow(_EXPLANATION_HEADER)
             w.writerows(explanation_rows(tables))
@@ -71,18 +72,19 @@ def write_templates(out_dir: Path, *, fmt: str = "xlsx") -> list[Path]:
     info = wb.active
     assert info is not None
     info.title = EXPLANATION
-    info.append([_INTRO])
-    info.append(_EXPLANATION_HEADER)
+    xlsx_cell(info, 1, 1, _INTRO)
+    for r, values in enumerate([_EXPLANATION_HEADER, *explanation_rows(tables)], 2):
+        for c, value in enumerate(values, 1):
+            xlsx_cell(info, r, c, value)
     for cell in info[2]:
         cell.font = Font(bold=True)
-    for row in explanation_rows(tables):
-        info.append(row)
     info.column_dimensions["A"].width = 28
     info.column_dimensions["B"].width = 34
     info.column_dimensions["E"].width = 100
     for spec in tables:
         ws = wb.create_sheet(spec.sheet[:31])
-        ws.append(_headers(spec))
+        for c, header in enumerate(_headers(spec), 1):
+            xlsx_cell(ws, 1, c, header)
         for i, cell in enumerate(ws[1]):
             cell.font = Font(bold=True)
             col = None if i == 0 else spec.columns[i - 1]
@@ -91,5 +93,6 @@ def write_templates(out_dir: Path, *, fmt: str = "xlsx") -> list[Path]:
             ws.column_dimensions[cell.column_letter].width = max(14, len(str(cell.value)) + 2)
         ws.freeze_panes = "A2"
     path = out_dir / "efs-шаблоны.xlsx"
-    wb.save(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
     return [path]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
@@ -81,9 +80,11 @@ def to_json(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
 
 
 def to_csv(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
-    """One row per result; targets joined with «; »."""
+    """One row per result; targets joined with «; »; text neutralised for spreadsheets, numbers as numbers."""
+    from efs.neutral import csv_writer
+
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv_writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in results:
         row = r.to_dict()

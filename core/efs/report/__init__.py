@@ -71,7 +71,9 @@ def write_report(report: dict[str, Any], path: Path | str, fmt: str | None = Non
 
             write_xlsx(report, target)
         else:
-            target.write_text(render_text(report, fmt), encoding="utf-8")
+            from efs.safeio import write_text_atomic
+
+            write_text_atomic(target, render_text(report, fmt))
     except (PermissionError, IsADirectoryError) as exc:
         raise InputError(f"не удалось записать отчёт {target}: {exc.strerror or exc}") from exc
     return target

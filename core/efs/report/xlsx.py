@@ -11,25 +11,18 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from efs.neutral import xlsx_cell
 from efs.report.text import LEVEL_LABELS, SECTION_TITLES, SYNTHETIC_NOTE, clean, source_text
 
-_FORMULA_START = ("=", "+", "-", "@")
 _WIDE = 60
 
 
 def _put(ws: Any, row: int, col: int, value: Any) -> Any:
-    cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        text = clean(value)[:32767]
-        cell.value = text
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        if text.startswith(_FORMULA_START):
-            cell.quotePrefix = True
-    elif isinstance(value, dt.date):
-        cell.value = value
+        return xlsx_cell(ws, row, col, clean(value))  # the one neutralising writer: never a formula
+    cell = xlsx_cell(ws, row, col, value)
+    if isinstance(value, dt.date):
         cell.number_format = "DD.MM.YYYY"
-    else:
-        cell.value = value
     return cell
 
 
@@ -151,7 +144,10 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
            [[r["id"], r["kind"], "; ".join(w["name"] for w in r["who"]), r["what"], r["why"],
              SECTION_TITLES[r["section"]]] for r in rec["items"]],
            widths={3: 40, 4: 70, 5: 70})
-    wb.save(path)
+    from efs.safeio import atomic_path
+
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
 
 
 def _status(status: str) -> str:
