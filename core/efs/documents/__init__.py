@@ -10,8 +10,12 @@ The API other parts of efs (source checks, drafting, whole-document rules) use::
         idx.found(text, line)                             # starts within ±2 lines, normalised
         idx.lines_of(text)                                # where it starts anywhere
 
-* :class:`~efs.documents.model.Document` — ``name`` (the name sources cite), ``format``, ``blocks``,
-  ``lines`` (``lines[0]`` is line 1: what ``source.line`` counts);
+* :func:`~efs.documents.reading.read` — a Положение from a file (DOCX, ODT, HTML or TXT, told by its
+  content) with Word's numbering labels, tables with merged cells, and lines as LibreOffice's text export
+  prints them;
+* :class:`~efs.documents.model.Document` — ``name`` (the name sources cite), ``format``, ``blocks``
+  (:class:`~efs.documents.model.Paragraph` and :class:`~efs.documents.model.Table`), ``lines``
+  (``lines[0]`` is line 1: what ``source.line`` counts);
 * :func:`efs.documents.normalize.normalize` — the one normalisation (markup, quotes, whitespace);
   import it from its module (``from efs.documents.normalize import normalize``): the module has its name;
 * :class:`~efs.documents.normalize.TextIndex` — finding a normalised text near a line, table columns
@@ -30,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from efs.documents.model import Document, DocumentError
     from efs.documents.normalize import WINDOW, TextIndex
+    from efs.documents.reading import read
     from efs.documents.shipped import DocumentInfo, find, for_configuration, index, load, read_text_document
 
 __all__ = [
@@ -42,6 +47,7 @@ __all__ = [
     "for_configuration",
     "index",
     "load",
+    "read",
     "read_text_document",
 ]
 
@@ -56,6 +62,7 @@ _LAZY = {
     "index": "efs.documents.shipped",
     "load": "efs.documents.shipped",
     "read_text_document": "efs.documents.shipped",
+    "read": "efs.documents.reading",
 }
 
 
