@@ -10,7 +10,7 @@ from efs.concept.acts import ACTS_BY_ID, CURRENT_CONCEPT, Act, match_act, mentio
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
 from efs.conformance.rules import Rule
-from efs.model import LegalAct
+from efs.model import Edition, LegalAct
 
 CONCEPT = "концепция ЕФС (Р-174 от 16.12.2020 в ред. Р-303 от 15.12.2022)"
 
@@ -26,7 +26,8 @@ def _cited(act: LegalAct) -> Act | None:
 def _cites(ctx: RuleContext, target: Act) -> bool:
     """Whether the legal basis (or the adopting act) cites ``target`` anywhere, an act's editions included."""
     for act in ctx.config.legal_basis:
-        for cited in (act, *act.editions):
+        citations: list[LegalAct | Edition] = [act, *act.editions]
+        for cited in citations:
             if match_act(cited.number, cited.date) is target:
                 return True
             if any(mentions(t, target) for t in (cited.title, cited.as_written)):

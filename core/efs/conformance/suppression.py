@@ -57,10 +57,7 @@ def apply_suppressions(
                 used_items.add(f.item)
         found_items = sorted({f.item for f in findings if f.code == rule.code and f.item is not None})
         if not used_items:
-            if sup.items:
-                hint = _items_hint(sup.items[0], found_items)
-            else:
-                hint = ""
+            hint = _items_hint(sup.items[0], found_items) if sup.items else ""
             out.append(
                 Finding(
                     *UNUSED_SUPPRESSION,
