@@ -218,6 +218,14 @@ def test_every_bundled_configuration_passes_githubs_upload_rules_and_the_oasis_s
     assert github_upload_problems(doc, ROOT) == []
     fingerprints = [r["partialFingerprints"]["primaryLocationLineHash"] for r in doc["runs"][0]["results"]]
     assert len(set(fingerprints)) == len(fingerprints)
+    # the document a finding cites is the one the plugin ships, in the repository, at the cited line
+    related = [(r["relatedLocations"][0], r) for r in doc["runs"][0]["results"] if "relatedLocations" in r]
+    amur = [(loc, r) for loc, r in related if "physicalLocation" in loc
+            and loc["physicalLocation"]["artifactLocation"]["uri"] == "plugins/amur/efs_amur/documents/amur.txt"]
+    assert amur
+    for loc, _ in amur:
+        line = int(loc["message"]["text"].rsplit("строка ", 1)[1])
+        assert loc["physicalLocation"]["region"]["startLine"] == line
     schema = sarif_schema()
     if schema is None:
         pytest.skip("нет схемы SARIF 2.1.0 (tests/…/sarif-schema-2.1.0.json или ../shared/schemas)")
