@@ -7,8 +7,9 @@ thousands, one decimal; Excel shows the decimal comma of a Russian locale); date
 is «да»/«нет», never TRUE/FALSE. Every sheet is set up for print: A4, the width fitted to one page
 (landscape where the columns need it), the column headings repeated on every page, page numbers below.
 
-Text cells are always stored as text: a name such as ``=HYPERLINK(…)`` is written as a string cell
-with Excel's quote prefix, so no spreadsheet evaluates it, now or after the cell is edited.
+Every cell goes through the one neutralising writer, :func:`efs.neutral.xlsx_cell`: a name such as
+``=HYPERLINK(…)`` is a string cell with Excel's quote prefix, so no spreadsheet evaluates it, now or after
+the cell is edited. The file is written to a temporary file and renamed (:func:`efs.safeio.atomic_path`).
 A synthetic report carries «СИНТЕТИЧЕСКИЕ ДАННЫЕ» in the second row and the printed header of every sheet.
 """
 
@@ -20,16 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from efs.neutral import XLSX_CELL_MAX, xlsx_cell
 from efs.report.text import LEVEL_LABELS, SECTION_TITLES, STATUS_LABELS, SYNTHETIC_NOTE, clean, source_text
 
-_FORMULA_START = ("=", "+", "-", "@")
 #: Width (in Excel's character units) of an A4 page at 100 %, margins taken off: beyond it, landscape.
 _PORTRAIT_WIDTH = 95
 _HEADER_ROW = 4
 #: Height in points of one line of 11-point text.
 _LINE_HEIGHT = 14.4
-#: The longest text a cell holds (Excel's limit); longer text is cut with a mark saying so.
-_CELL_LIMIT = 32767
 
 FEDERAL_LABELS = {True: "федеральный", False: "положения"}
 RECOMMENDATION_KINDS = {
@@ -78,31 +77,27 @@ class Column:
 def _put(ws: Any, row: int, col: int, value: Any, kind: str = "text") -> Any:
     from openpyxl.styles import Alignment, Font
 
-    cell = ws.cell(row=row, column=col)
     if isinstance(value, bool):
         value = yes_no(value)
     if isinstance(value, str):
         text = clean(value)
-        if len(text) > _CELL_LIMIT:
-            mark = f"… [обрезано: {len(text) - _CELL_LIMIT + 40} симв.; полностью — в JSON]"
-            text = text[: _CELL_LIMIT - len(mark)] + mark
-        cell.value = text
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        if text.startswith(_FORMULA_START):
-            cell.quotePrefix = True
+        if len(text) > XLSX_CELL_MAX:  # cut with a mark saying so, never silently
+            mark = f"… [обрезано; полностью — в JSON-отчёте, всего {len(text)} симв.]"
+            text = text[: XLSX_CELL_MAX - len(mark)] + mark
+        cell = xlsx_cell(ws, row, col, text)  # the one neutralising writer: never a formula
     elif isinstance(value, dt.date):
-        cell.value = value
+        cell = xlsx_cell(ws, row, col, value)
         cell.number_format = "DD.MM.YYYY"
     elif isinstance(value, int | float):
         shown = rounded(value)
-        cell.value = shown
+        cell = xlsx_cell(ws, row, col, shown)
         digits = _decimals(shown) if shown is not None else 0
         if kind == "line":
             cell.number_format = "0"
         else:
             cell.number_format = "#,##0" if kind == "int" or digits == 0 else "#,##0." + "0" * max(1, digits)
     else:
-        cell.value = value
+        cell = xlsx_cell(ws, row, col, value)
     if kind == "code":
         cell.font = Font(color="808080", size=9)
         cell.alignment = Alignment(vertical="top")
@@ -327,4 +322,7 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
            [[n, "; ".join(w["name"] for w in r["who"]), r["what"], r["why"],
              RECOMMENDATION_KINDS.get(r["kind"], r["kind"]), SECTION_TITLES.get(r["section"], r["section"])]
             for n, r in enumerate(rec["items"], 1)])
-    wb.save(path)
+    from efs.safeio import atomic_path
+
+    with atomic_path(path) as tmp:  # all or nothing: a failure midway leaves the previous file as it was
+        wb.save(tmp)
