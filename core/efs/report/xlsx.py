@@ -192,8 +192,7 @@ def _print_setup(ws: Any, columns: list[Column], landscape: bool | None) -> None
     ws.print_options.gridLines = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "&P / &N"
-    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.center.text = "&A — стр. &P из &N"
 
 
 def _levels(values: list[str]) -> str:
