@@ -13,6 +13,8 @@ from efs.drafting.outline import Item, items
 from efs.drafting.roadmap import measures
 
 ALIAS = re.compile(r"\((?:далее|Далее)(?:\s+соответственно)?\s*[-–—]?\s*(?P<a>[^)]{1,80})\)")
+#: «Муниципальная методическая служба, далее - ММС.»: the short name without brackets.
+LOOSE_ALIAS = re.compile(r",\s*далее\s*[-–—]\s*(?P<a>[^,;:()]{1,40}?)\.?\s*$", re.I)
 SHORT = re.compile(r"\((?P<a>[А-ЯЁA-Z][А-ЯЁA-Z ]{1,12}(?:\s?«[^»]+»)?)\)\s*[.:]?$")
 INDICATOR = re.compile(r"^(Доля|Количество|Число|Удельный|Отношение|Средн|Охват|Численность)")
 TARGET = re.compile(
@@ -52,6 +54,15 @@ class Draft:
     review: list[Review]
     #: YAML paths of items to mark in the written file (path → message).
     marks: dict[str, str] = field(default_factory=dict)
+
+
+_PREDICATE = re.compile(r"\b(?:является|являются|представляет|представляют|включает|включают)\b", re.I)
+
+
+def _names_subject(text: str) -> bool:
+    """Whether a numbered item under the subjects' heading names a subject rather than says something
+    about them («3.4.3. Данный перечень субъектов … является достаточным»)."""
+    return not (_PREDICATE.search(text) and len(text.split()) > 12 and "далее" not in text.lower())
 
 
 def _src(document: Document, section: str, line: int) -> dict[str, Any]:
@@ -105,6 +116,8 @@ class _Drafter:
         mode_depth = 0
         level: str | None = None
         level_depth = 0
+        #: The section the subjects' lists stand in («3.»): a label outside it ends them.
+        root: tuple[int, ...] = ()
         subject: dict[str, Any] | None = None
         section = ""
         for it in self.items:
@@ -115,6 +128,9 @@ class _Drafter:
             # Leaving a list: a label at or above the depth of the heading that opened it.
             if it.depth and mode and it.depth <= mode_depth and mode not in ("subjects", "glossary"):
                 mode = None
+            if mode == "subjects" and root and it.depth and not it.bullet and it.numbers[:1] != root \
+                    and not head_level:
+                mode, subject = None, None  # the next section («4.» after the subjects of «3.»)
             if mode == "subjects" and it.depth and level_depth and it.depth < level_depth and not head_level:
                 if it.depth == level_depth - 1 and level_depth > 1:
                     level = None  # a subject beside the levels' lists («3.5.» after «3.4.»)
@@ -143,6 +159,7 @@ class _Drafter:
             if head_level:
                 level = LEVEL_WORDS[(head_level.group(1) or head_level.group(2)).lower()]
                 level_depth = it.depth + 1 if it.depth else 1
+                root = root or (it.numbers[:1] if it.depth else ())
                 mode, subject = "subjects", None
                 mode_depth = it.depth
                 continue
@@ -151,7 +168,8 @@ class _Drafter:
                 mode, mode_depth, subject = opened, it.depth, None
                 continue
             if mode == "subjects":
-                if it.depth == level_depth or (it.depth and not subject and not it.bullet):
+                if (it.depth == level_depth or (it.depth and not subject and not it.bullet)) \
+                        and _names_subject(it.text):
                     subject = self._subject(it, level, len(subjects))
                     subjects.append(subject)
                     continue
@@ -163,7 +181,7 @@ class _Drafter:
                 if subject is not None and (it.bullet or it.text[:1].islower()) and not it.depth:
                     self._function(subject, len(subjects) - 1, it)
                     continue
-                if subject is not None and not it.depth:
+                if subject is not None and (not it.depth or not _names_subject(it.text)):
                     subject.setdefault("notes", []).append({"text": it.text, "source": _src(doc, subject["number"]
                                                                                            or "", it.line)})
                     continue
@@ -215,14 +233,15 @@ class _Drafter:
     # Items -----------------------------------------------------------------------------------------
     def _subject(self, it: Item, level: str | None, index: int) -> dict[str, Any]:
         text = it.text
-        alias = ALIAS.search(text)
-        name = ALIAS.sub("", text)
+        alias = ALIAS.search(text) or LOOSE_ALIAS.search(text)
+        name = LOOSE_ALIAS.sub("", ALIAS.sub("", text))
         name = re.split(r",\s*(?:выполняющ|осуществляющ)", name)[0]
         name = re.sub(r"\s*(?:выполняет функции)?\s*[:.]?\s*$", "", name).strip()
-        short = alias.group("a").strip() if alias else None
+        short = alias.group("a").strip().rstrip(".") if alias else None
         m = SHORT.search(name)
         if not short and m:
             short = m.group("a").strip()
+            name = name[: m.start()].rstrip()
         guess = kind_of(name, level, self.kinds, self.precedents)
         sid = _slug(short or name, self.ids, "subject")
         out: dict[str, Any] = {"id": sid, "number": it.section or None, "name": name}
