@@ -138,17 +138,17 @@ class Precedents:
         return scored[:n]
 
 
-def keyword_scores(text: str, allowed: set[str]) -> Counter[str]:
+def keyword_scores(text: str, allowed: set[str]) -> dict[str, float]:
     """Score of each catalogue function by its words in ``text`` (nearer the start counts more)."""
     low = text.lower()
-    out: Counter[str] = Counter()
+    out: dict[str, float] = {}
     for pattern, fid, weight in _COMPILED:
         if fid not in allowed:
             continue
         m = pattern.search(low)
         if m:
             position = len(low[: m.start()].split())
-            out[fid] += weight / (1 + position / 6)
+            out[fid] = out.get(fid, 0.0) + weight / (1 + position / 6)
     return out
 
 
@@ -165,12 +165,12 @@ def function_of(text: str, precedents: Precedents, allowed: set[str]) -> Guess:
     boost = 3.0 if top >= SAME_TEXT else 1.5
     for score, f in near:
         if score >= MIN_SIMILARITY:
-            votes[f] += boost * score * score
+            votes[f] = votes.get(f, 0.0) + boost * score * score
     if not votes:
         common = [f for f in precedents.common_functions() if f in allowed and f != "methodical_support"]
         return Guess("methodical_support", 0.0, "ни прецедента, ни ключевых слов", common[:3], sure=False)
-    ranked = votes.most_common()
-    best, score = ranked[0]
+    ranked = sorted(votes.items(), key=lambda x: -x[1])
+    best, best_score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if top >= SAME_TEXT and near[0][1] == best:
         reason = "как в закодированном положении с тем же текстом"
@@ -180,8 +180,8 @@ def function_of(text: str, precedents: Precedents, allowed: set[str]) -> Guess:
         reason = "по ключевым словам функции"
     alternatives = [f for f, _ in ranked[1:]] + [f for _, f in near if f != best]
     alternatives = alternatives or [f for f in precedents.common_functions() if f != best and f in allowed]
-    sure = score >= 1.5 and score >= 1.6 * second
-    return Guess(best, round(score, 3), reason, list(dict.fromkeys(alternatives))[:3], sure=sure)
+    sure = best_score >= 1.5 and best_score >= 1.6 * second
+    return Guess(best, round(best_score, 3), reason, list(dict.fromkeys(alternatives))[:3], sure=sure)
 
 
 #: Kinds of subjects by words of the name, most specific first (core catalogue kinds).

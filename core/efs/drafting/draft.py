@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from efs.concept.acts import normalize_number
 from efs.documents.model import Document
-from efs.drafting.acts import citations
+from efs.drafting.acts import DATE, Citation, citations, parse_date
 from efs.drafting.classify import Guess, Precedents, function_of, kind_of
 from efs.drafting.outline import Item, items
 from efs.drafting.roadmap import measures
@@ -65,6 +67,34 @@ def _names_subject(text: str) -> bool:
     return not (_PREDICATE.search(text) and len(text.split()) > 12 and "далее" not in text.lower())
 
 
+#: An edition known by its date alone: «(с изменениями и дополнениями от 19.07.2018)».
+EDITION_DATE = re.compile(r"\((?:в\s+ред\.?|с\s+изменениями(?:\s+и\s+дополнениями)?)\s+от\s+(?P<d>[^()№]{6,20}?)\)")
+_EDITION_OPEN = re.compile(r"\(\s*(?:в\s+ред|с\s+изменени)", re.I)
+
+
+def _in_edition(text: str, start: int) -> bool:
+    """Whether the citation at ``start`` stands inside «(в ред. …)» or «(с изменениями, внесенными …)»."""
+    opened = text.rfind("(", 0, start)
+    return opened >= 0 and text.find(")", opened, start) < 0 and bool(_EDITION_OPEN.match(text, opened))
+
+
+def _citation(c: Citation, document: Document, section: str, line: int, *, edition: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in ("kind", "issuer", "number"):
+        value = getattr(c, name)
+        if value:
+            out[name] = value
+    if c.date:
+        out["date"] = c.date.isoformat()
+    if c.date_as_written:
+        out["date_as_written"] = c.date_as_written
+    if c.title and not edition:
+        out["title"] = c.title
+    out["as_written"] = c.as_written
+    out["source"] = _src(document, section, line)
+    return out
+
+
 def _src(document: Document, section: str, line: int) -> dict[str, Any]:
     return {"document": document.name, "section": section or "—", "line": line}
 
@@ -84,7 +114,7 @@ def _slug(text: str, used: set[str], prefix: str) -> str:
 
 class _Drafter:
     def __init__(self, document: Document, precedents: Precedents, functions: set[str], kinds: set[str],
-                 jurisdiction: str) -> None:
+                 jurisdiction: str | None) -> None:
         self.doc = document
         self.precedents = precedents
         self.functions = functions
@@ -94,14 +124,21 @@ class _Drafter:
         self.marks: dict[str, str] = {}
         self.ids: set[str] = set()
         self.items = items(document)
+        self.basis = self._basis_lines()
 
     def flag(self, path: str, item_line: int, section: str, text: str, guess: Guess, what: str) -> None:
+        """Put an unsure mapping to the reviewer: in the review list and as a mark in the YAML."""
         if guess.sure:
             return
         message = f"{what}: выбрано «{guess.value}» ({guess.reason}); проверьте"
         self.review.append(Review(path, item_line, section, text[:200], message, guess.value, guess.alternatives))
         alts = f"; другие варианты: {', '.join(guess.alternatives)}" if guess.alternatives else ""
         self.marks[path] = f"ПРОВЕРИТЬ {what}: {guess.reason}{alts}"
+
+    def ask(self, path: str, line: int, section: str, text: str, message: str) -> None:
+        """Put a question that is not a choice between catalogue ids to the reviewer (list and YAML mark)."""
+        self.review.append(Review(path, line, section, text[:200], message))
+        self.marks[path] = f"ПРОВЕРИТЬ: {message}"
 
     # Sections ----------------------------------------------------------------------------------------
     def run(self) -> dict[str, Any]:
@@ -275,73 +312,135 @@ class _Drafter:
         if targets:
             out["targets"] = targets
         out["source"] = _src(self.doc, section, it.line)
-        self.review.append(Review(f"indicators[{index}].formula", it.line, section, it.text[:200],
-                                  "показатель без формулы: выберите формулу каталога (efs catalogue formulas) "
-                                  "или запишите её из строительных блоков"))
+        self.ask(f"indicators[{index}].formula", it.line, section, it.text,
+                 "показатель без формулы: выберите формулу каталога (efs catalogue formulas) или запишите её из "
+                 "строительных блоков")
         return out
 
+    def _basis_lines(self) -> tuple[int, int]:
+        """First and last line of the legal basis section («Нормативная правовая основа …»), or (0, -1)."""
+        for i, it in enumerate(self.items):
+            low = it.text.lower()
+            if not ("нормативн" in low and "основ" in low and len(low) < 200):
+                continue
+            end = self.items[-1].end_line
+            for nxt in self.items[i + 1:]:
+                if nxt.label and not nxt.bullet and not nxt.label.endswith(")") and \
+                        (not it.depth or nxt.depth <= it.depth):
+                    end = nxt.line - 1
+                    break
+            return it.line, end
+        return 0, -1
+
+    def _texts(self) -> list[tuple[str, int, int, str]]:
+        """Every paragraph's text with its first and last line and section: items (broken lines of a text
+        export joined), then the paragraphs of table cells."""
+        out = [(it.text, it.line, it.end_line, it.section or self._section_at(it.line)) for it in self.items]
+        for table in self.doc.tables():
+            for row in table.rows:
+                for cell in row:
+                    for p in cell.paragraphs:
+                        if p.text.strip():
+                            out.append((p.text, p.line, p.line + p.text.count("\n"), "дорожная карта"))
+        return out
+
+    def _section_at(self, line: int) -> str:
+        """The printed number of the section a line stands in."""
+        section = ""
+        for it in self.items:
+            if it.line > line:
+                break
+            if it.label and not it.bullet and it.depth:
+                section = it.section
+        return section
+
+    def _line_in(self, fragment: str, first: int, last: int) -> int:
+        """The line (of ``first``…``last``) on which ``fragment`` starts."""
+        probe = re.sub(r"\s+", " ", fragment).strip()[:25]
+        for n in range(first, last + 1):
+            if probe and probe[:12] in re.sub(r"\s+", " ", self.doc.lines[n - 1]):
+                return n
+        return first
+
     def _acts(self) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        seen: set[tuple[str | None, str | None]] = set()
+        """The acts cited: those of the legal basis section first, then any other act cited with a number and a
+        date (roadmap, text); an amending act «в ред. …», «с изменениями …» is an edition of the act it
+        follows; national and federal projects only where the legal basis names them."""
         adopted = self._adopting()
-        for p in self.doc.paragraphs():
-            for c in citations(p.text):
-                key = (re.sub(r"\W", "", c.number or "").lower() or None, c.title if not c.number else None)
-                if key in seen or (adopted and c.number and key[0] == adopted):
+        basis = self.basis
+        texts = self._texts()
+        in_basis = [t for t in texts if basis[0] <= t[1] <= basis[1]]
+        elsewhere = [t for t in texts if not basis[0] <= t[1] <= basis[1]]
+        out: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for text, first, last, section in in_basis + elsewhere:
+            if re.match(r"^\s*Приложение\b", text):
+                continue  # an annex's heading names the adopting order: the annex is drafted with the jurisdiction
+            main: dict[str, Any] | None = None
+            for c in citations(text):
+                if c.kind in ("национальный проект", "федеральный проект") and not basis[0] <= first <= basis[1]:
+                    continue
+                key = normalize_number(c.number) if c.number else f"{c.kind}|{(c.title or c.as_written).lower()}"
+                line = self._line_in(c.as_written, first, last)
+                if _in_edition(text, c.start) and main is not None:
+                    main.setdefault("editions", []).append(_citation(c, self.doc, section, line, edition=True))
+                    seen.add(key)
+                    continue
+                if key in seen or (c.number and normalize_number(c.number) in adopted):
                     continue
                 seen.add(key)
-                act: dict[str, Any] = {"id": _slug(f"{c.kind or 'act'} {c.number or c.title or ''}", self.ids,
-                                                   "act")}
-                for field_ in ("kind", "issuer", "number"):
-                    value = getattr(c, field_)
-                    if value:
-                        act[field_] = value
-                if c.date:
-                    act["date"] = c.date.isoformat()
-                    act["date_as_written"] = c.date_as_written
-                if c.title:
-                    act["title"] = c.title
-                act["as_written"] = c.as_written
-                act["source"] = _src(self.doc, "", p.line)
+                act = {"id": _slug(f"{c.kind or 'act'} {c.number or c.title or ''}", self.ids, "act"),
+                       **_citation(c, self.doc, section, line)}
                 out.append(act)
+                main = act
+            for m in EDITION_DATE.finditer(text):
+                # «(с изменениями и дополнениями от 19.07.2018)»: an edition known by its date alone.
+                if main is None or any(e.get("date_as_written") == m.group("d") for e in main.get("editions", [])):
+                    continue
+                date = parse_date(next(DATE.finditer(m.group("d"))))
+                edition: dict[str, Any] = {"date_as_written": m.group("d"), "as_written": m.group(0).strip("()"),
+                                           "source": _src(self.doc, section, self._line_in(m.group(0), first, last))}
+                if date:
+                    edition["date"] = date.isoformat()
+                main.setdefault("editions", []).append(edition)
         from efs.concept.acts import match_act
 
         for i, act in enumerate(out):
             known = match_act(act.get("number"), None)
             if known is not None and known.superseded_by:
-                self.review.append(Review(f"legal_basis[{i}]", act["source"]["line"], "", act["as_written"][:200],
-                                          f"акт {known.label} утратил силу или заменён: {known.note}"))
+                self.ask(f"legal_basis[{i}]", act["source"]["line"], act["source"]["section"], act["as_written"],
+                         f"акт {known.label} утратил силу или заменён: {known.note}")
         return out
 
-    def _adopting(self) -> str | None:
-        for p in self.doc.paragraphs():
-            if p.line > 60:
-                break
-            for c in citations(p.text):
-                if c.number:
-                    return re.sub(r"\W", "", c.number).lower()
-        return None
+    def _adopting(self) -> set[str]:
+        """Numbers of the adopting act and of the annexes' references to it (not acts of the legal basis)."""
+        head = self.header
+        cited = [head.adopted_by] if head.adopted_by else []
+        return {normalize_number(a["number"]) for a in [*cited, *head.annexes] if a.get("number")}
 
     def _jurisdiction(self) -> dict[str, Any]:
+        from efs.drafting.header import read_header
+        from efs.drafting.translit import identifier
+
         doc = self.doc
-        name = self.jid.replace("_", " ")
-        level = "regional"
-        adopted: dict[str, Any] | None = None
-        for p in doc.paragraphs():
-            if p.line > 60:
-                break
-            low = p.text.lower()
-            if "муниципальн" in low and "систем" in low:
-                level = "municipal"
-            for c in citations(p.text):
-                if c.number and adopted is None:
-                    adopted = {"kind": "приказ", "number": c.number, "date_as_written": c.date_as_written,
-                               "as_written": c.as_written, "source": _src(doc, "шапка", p.line)}
-                    if c.date:
-                        adopted["date"] = c.date.isoformat()
-        out: dict[str, Any] = {"id": self.jid, "name": name, "level": level, "document": doc.name}
-        if adopted:
-            out["adopted_by"] = adopted
+        head = read_header(self.items, doc.lines, lambda section, line: _src(doc, section, line))
+        self.header = head
+        name = head.name or (self.jid or Path(doc.name).stem).replace("_", " ")
+        jid = self.jid or identifier(name, "jurisdiction")
+        out: dict[str, Any] = {"id": jid, "name": name, "level": head.level}
+        if head.region:
+            out["region"] = head.region
+        out["document"] = doc.name
+        if head.system_name:
+            out["system_name"] = head.system_name
+        if head.adopted_by:
+            out["adopted_by"] = head.adopted_by
+        if head.annexes:
+            out["annexes"] = head.annexes
+        what = "название юрисдикции" if head.name else "название юрисдикции не найдено"
+        guess = Guess(name, 0.5, "по тексту документа (именительный падеж восстановлен по окончаниям)",
+                      [head.region] if head.region else [f"уровень: {head.level}"], sure=False)
+        self.flag("jurisdiction.name", head.name_line or 1, "", name, guess, what)
         return out
 
     def _agreements(self) -> list[dict[str, Any]]:
@@ -380,7 +479,7 @@ class _Drafter:
 
 
 def draft_document(document: Document, *, precedents: Precedents, functions: set[str], kinds: set[str],
-                   jurisdiction: str) -> Draft:
+                   jurisdiction: str | None = None) -> Draft:
     """Draft a configuration from ``document``.
 
     Args:
@@ -388,7 +487,7 @@ def draft_document(document: Document, *, precedents: Precedents, functions: set
         precedents: Encoded bullets and subjects to map by (see :func:`efs.drafting.precedents.collect`).
         functions: Function ids the draft may use (the installed catalogue).
         kinds: Subject kind ids the draft may use.
-        jurisdiction: Id for the new jurisdiction.
+        jurisdiction: Id for the new jurisdiction (by default made from the name the document gives it).
     """
     drafter = _Drafter(document, precedents, functions, kinds, jurisdiction)
     config = drafter.run()
