@@ -67,6 +67,15 @@ def _names_subject(text: str) -> bool:
     return not (_PREDICATE.search(text) and len(text.split()) > 12 and "далее" not in text.lower())
 
 
+#: A threshold in a roadmap result: «не менее 40 % до 2024», «ежегодно не менее 10%», «не более 250», «100 % …».
+THRESHOLD = re.compile(
+    r"(?P<w>(?:ежегодно\s+)?(?:(?P<c>не менее|не более)\s*)?(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
+    r"(?:\s*(?:до\s+(?:декабря\s+)?(?P<y>20\d{2})(?:\s*года)?|ежегодно|[А-ЯЁ]{3,}(?:\s+и\s+[А-ЯЁ]{3,})?|"
+    r"образовательных организаций)(?![\w]))?)(?![\d\w])", re.I)
+#: Abbreviations a roadmap writes where an indicator spells the words out.
+_EXPANDED = {"ФРДПП": "Федеральный реестр ДПП", "ФР ДПП": "Федеральный реестр ДПП",
+             "ИОМ": "индивидуальные образовательные маршруты", "РМА": "регионального методического актива"}
+ABBREVIATIONS = re.compile(r"\b(?:ФР\s?ДПП|ИОМ|РМА)\b")
 #: An edition known by its date alone: «(с изменениями и дополнениями от 19.07.2018)».
 EDITION_DATE = re.compile(r"\((?:в\s+ред\.?|с\s+изменениями(?:\s+и\s+дополнениями)?)\s+от\s+(?P<d>[^()№]{6,20}?)\)")
 _EDITION_OPEN = re.compile(r"\(\s*(?:в\s+ред|с\s+изменени)", re.I)
@@ -243,6 +252,7 @@ class _Drafter:
         config["system"] = sysout
         config["subjects"] = subjects
         config["indicators"] = indicators
+        self.indicators = indicators
         config["agreements"] = self._agreements()
         config["roadmap"] = measures(doc, self)
         config["glossary"] = glossary
@@ -361,6 +371,54 @@ class _Drafter:
             if probe and probe[:12] in re.sub(r"\s+", " ", self.doc.lines[n - 1]):
                 return n
         return first
+
+    def thresholds(self, result: str, line: int, section: str, deadline: str, path: str) -> list[dict[str, Any]]:
+        """Thresholds a roadmap row's result states («… (не менее 40 % до 2024)»), each tied to the indicator
+        whose words the sentence around it shares; a value no indicator matches is not a threshold."""
+        out: list[dict[str, Any]] = []
+        for m in THRESHOLD.finditer(result):
+            if not (m.group("c") or m.group("u")):
+                continue
+            clause = result[max(result.rfind(".", 0, m.start()), result.rfind(";", 0, m.start()), 0):m.start()]
+            ranked = self._indicators_for(clause, share=bool(m.group("u")))
+            if not ranked or ranked[0][0] < 0.3:
+                continue
+            indicator = ranked[0][1]
+            guess = Guess(indicator["id"], ranked[0][0], "по словам результата, общим с текстом показателя",
+                          [i["id"] for _, i in ranked[1:4]] or ["не порог показателя"], sure=ranked[0][0] >= 0.5)
+            self.flag(f"{path}.thresholds[{len(out)}]", line, section, result, guess, "показатель порога")
+            comparator = {"не менее": "at_least", "не более": "at_most"}.get((m.group("c") or "").lower(), "equal")
+            year = m.group("y") or self._horizon() or (re.findall(r"20\d{2}", deadline) or [None])[-1]
+            if year is None:
+                continue
+            unit = "%" if m.group("u") else ("чел." if re.search(r"работник|педагог|человек", clause, re.I) else "ед.")
+            out.append({"indicator": indicator["id"], "year": int(year),
+                        "value": float(m.group("v").replace(",", ".")), "unit": unit, "comparator": comparator,
+                        "as_written": m.group("w").strip(), "source": _src(self.doc, section, line)})
+        return out
+
+    def _indicators_for(self, clause: str, *, share: bool) -> list[tuple[float, dict[str, Any]]]:
+        """The drafted indicators a result's clause may speak of, best first, with the share of each one's words
+        the clause has: shares for a percentage, counts otherwise."""
+        from efs.drafting.classify import stems
+
+        words = set(stems(ABBREVIATIONS.sub(lambda m: _EXPANDED[m.group(0).upper()], clause)))
+        scored = []
+        for ind in getattr(self, "indicators", []):
+            if (ind["unit"] == "%") != share:
+                continue
+            theirs = set(stems(ind["text"])) - {"доля", "количе", "число"}
+            if theirs:
+                scored.append((len(words & theirs) / len(theirs), ind))
+        scored.sort(key=lambda x: -x[0])
+        return scored
+
+    def _horizon(self) -> str | None:
+        """The year a roadmap runs to («… на период до 2024 года»)."""
+        if not hasattr(self, "_horizon_year"):
+            m = re.search(r"(?:комплекс мер|дорожн\w+ карт\w*)[^\n]{0,300}?до\s+(20\d{2})\s+год", self.doc.text, re.I)
+            self._horizon_year = m.group(1) if m else None
+        return self._horizon_year
 
     def _acts(self) -> list[dict[str, Any]]:
         """The acts cited: those of the legal basis section first, then any other act cited with a number and a
