@@ -502,10 +502,13 @@ class _Drafter:
         return out
 
     def _agreements(self) -> list[dict[str, Any]]:
+        """Agreements and contracts the text names, with their parties («между A, B и C», «соглашения A, B с
+        C») and subject («о взаимодействии …»); a later mention of a kind already drafted («в рамках
+        трехстороннего соглашения») is the same agreement."""
         out: list[dict[str, Any]] = []
-        seen: set[str] = set()
-        for p in self.doc.paragraphs():
-            low = p.text.lower()
+        seen: set[tuple[str, int]] = set()
+        for text, line, _last, section in self._texts():
+            low = text.lower()
             kind = None
             if re.search(r"тр[её]хсторонн\w+ соглашени", low):
                 kind = "tripartite"
@@ -516,24 +519,66 @@ class _Drafter:
                 kind = "cooperation"
             if kind is None:
                 continue
-            m = re.search(r"(тр[её]хсторонн\w+ соглашени\w*|договор\w*[^.;,]*|соглашени\w*[^.;]*)", p.text, re.I)
-            title = m.group(1).strip() if m else p.text[:120]
-            parties: list[str] = []
-            between = re.search(r"между\s+(.+?)(?:,?\s+о\s+взаимодействии|$)", p.text)
-            if between:
-                parties = [x.strip() for x in re.split(r",\s*|\s+и\s+(?=[а-яА-Я«])", between.group(1)) if x.strip()]
-                parties = [re.sub(r"\s*\(далее[^)]*\)", "", x) for x in parties]
-            key = kind + "|" + "|".join(sorted(x.lower() for x in parties))
-            if key in seen and kind == "tripartite":
+            m = re.search(r"(тр[её]хсторонн\w+ соглашени\w*|договор\w*[^.;,]*|соглашени\w*[^.;]*)", text, re.I)
+            title = m.group(1).strip() if m else text[:120]
+            word = re.match(r"\S+(?:\s+соглашени\w*)?", text[m.start():]) if m else None
+            parties = _parties(text, m.start() + word.end() if m and word else 0)
+            same = any(a["kind"] == kind and (not parties or sorted(p.lower() for p in a.get("parties", [])) ==
+                                              sorted(p.lower() for p in parties)) for a in out)
+            if (kind, line) in seen or same:
                 continue
-            seen.add(key)
+            seen.add((kind, line))
             agreement: dict[str, Any] = {"id": _slug(f"agreement {kind}", self.ids, "agreement"), "kind": kind,
                                          "title": title[:300]}
             if parties:
                 agreement["parties"] = parties
-            agreement["source"] = _src(self.doc, "", p.line)
+            about = re.search(r"\b(о взаимодействии[^.;]*)", text[m.start() if m else 0:])
+            if about:
+                agreement["subject_matter"] = about.group(1).strip()
+            agreement["source"] = _src(self.doc, section, line)
             out.append(agreement)
         return out
+
+
+_STRONG_INSTRUMENTAL = re.compile(r"(?:ом|ем|ами|ями|ыми|ими|ией|ью|ым|им)$")
+
+
+def _starts_party(piece: str) -> bool:
+    """Whether a piece of a list of parties begins a new party: an abbreviation, or a word in the instrumental
+    case among its first two («муниципальными органами …», «МКУ «…»», «организацией»), not a relative
+    clause («на базе которой …») or the rest of a name («молодежной политики …»)."""
+    words = re.findall(r"[А-ЯЁа-яёA-Za-z-]+", piece)[:2]
+    if not words:
+        return False
+    if re.fullmatch(r"[А-ЯЁ]{2,}", words[0]):
+        return True
+    return any(_STRONG_INSTRUMENTAL.search(w.lower()) for w in words)
+
+
+def _parties(text: str, after: int) -> list[str]:
+    """Parties as written: «между A, B и C, о …» or «соглашения A, B с C о …»."""
+    stop = r"(?:,?\s+о(?:\s|$)|,?\s+регулир|[.;]|$)"
+    between = re.search(rf"между\s+(.+?){stop}", text)
+    if between:
+        pieces = re.split(r",\s*|\s+и\s+", between.group(1))
+    else:
+        pair = re.match(rf"\s+(.+?)\s+с\s+(.+?){stop}", text[after:])
+        if not pair:
+            return []
+        pieces = [*re.split(r",\s*", pair.group(1)), pair.group(2)]
+    names: list[str] = []
+    for piece in pieces:
+        piece = re.sub(r"^и\s+", "", piece)
+        if names and piece.startswith("в том числе"):
+            names[-1] = f"{names[-1]}, {piece}"
+            continue
+        if names and not _starts_party(piece):
+            joiner = " и " if re.search(re.escape(names[-1]) + r"\s+и\s+" + re.escape(piece), text) else ", "
+            names[-1] = f"{names[-1]}{joiner}{piece}"
+        else:
+            names.append(piece)
+    out = [re.sub(r"\s*\(далее[^)]*\)", "", x).strip(" ,") for x in names]
+    return [x for x in out if x and len(x) < 200]
 
 
 def draft_document(document: Document, *, precedents: Precedents, functions: set[str], kinds: set[str],
