@@ -250,6 +250,10 @@ class _Drafter:
             if values:
                 sysout[key] = values
         config["system"] = sysout
+        from efs.drafting.aliases import collect
+
+        collect(subjects, self._texts(), doc.lines,
+                lambda section, line: _src(doc, section or self._section_at(line) or "—", line))
         config["subjects"] = subjects
         config["indicators"] = indicators
         self.indicators = indicators
