@@ -93,11 +93,13 @@ class Precedents:
     bullets: list[tuple[Counter[str], str, list[str]]] = field(default_factory=list)
     names: list[tuple[Counter[str], str]] = field(default_factory=list)
     _df: Counter[str] = field(default_factory=Counter)
+    _index: list[tuple[dict[str, float], float]] | None = None
 
     def add_bullet(self, text: str, function: str, also: list[str]) -> None:
         bag = Counter(stems(text))
         self.bullets.append((bag, function, also))
         self._df.update(set(bag))
+        self._index = None
 
     def add_name(self, text: str, kind: str) -> None:
         self.names.append((Counter(stems(text)), kind))
@@ -121,19 +123,25 @@ class Precedents:
     def _weight(self, stem: str) -> float:
         return math.log((1 + len(self.bullets)) / (1 + self._df[stem])) + 1
 
+    def _vector(self, bag: Counter[str]) -> tuple[dict[str, float], float]:
+        """A bag of stems weighted by how rare each stem is among the precedents, and its length."""
+        vector = {s: n * self._weight(s) for s, n in bag.items()}
+        return vector, math.sqrt(sum(v * v for v in vector.values()))
+
     def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
-        common = set(a) & set(b)
-        if not common:
-            return 0.0
-        num = sum(a[s] * b[s] * self._weight(s) ** 2 for s in common)
-        na = math.sqrt(sum((a[s] * self._weight(s)) ** 2 for s in a))
-        nb = math.sqrt(sum((b[s] * self._weight(s)) ** 2 for s in b))
+        (va, na), (vb, nb) = self._vector(a), self._vector(b)
+        num = sum(v * vb[s] for s, v in va.items() if s in vb)
         return num / (na * nb) if na and nb else 0.0
 
     def nearest_bullet(self, text: str, n: int = 5) -> list[tuple[float, str, list[str]]]:
         """Precedent bullets by similarity, best first: (score, function, also)."""
-        bag = Counter(stems(text))
-        scored = [(self._cosine(bag, b), f, also) for b, f, also in self.bullets]
+        if self._index is None or len(self._index) != len(self.bullets):
+            self._index = [self._vector(b) for b, _, _ in self.bullets]
+        query, norm = self._vector(Counter(stems(text)))
+        scored = []
+        for (vector, length), (_, f, also) in zip(self._index, self.bullets, strict=True):
+            num = sum(v * vector[s] for s, v in query.items() if s in vector)
+            scored.append((num / (norm * length) if norm and length else 0.0, f, also))
         scored.sort(key=lambda x: -x[0])
         return scored[:n]
 

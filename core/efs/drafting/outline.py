@@ -95,7 +95,8 @@ def _continues(prev: Item, nxt: Item) -> bool:
 
 
 def items(document: Document) -> list[Item]:
-    """The paragraphs outside tables, in order, as items (broken text-export lines joined)."""
+    """The paragraphs outside tables, in order, as items (a paragraph broken over lines joined back: a text
+    export breaks them at the page width, a Word file where its author pressed Enter mid-sentence)."""
     out: list[Item] = []
     for block in document.blocks:
         if isinstance(block, Table):
@@ -103,7 +104,7 @@ def items(document: Document) -> list[Item]:
         item = _from_paragraph(block)
         if not item.text and not item.label:
             continue
-        if out and document.format == "txt" and _continues(out[-1], item):
+        if out and _continues(out[-1], item):
             prev = out[-1]
             prev.text = f"{prev.text} {item.text}"
             prev.end_line = item.end_line
