@@ -1,8 +1,8 @@
 """Issue 18.5: the printed справка is for the people who sign it.
 
 Chromium prints each bundled jurisdiction's HTML report to PDF (as a reader does from the browser);
-the text of every page is extracted with pypdf — a pure-Python PDF reader, a test dependency only,
-chosen over poppler's ``pdftotext`` so that no system package is needed — and checked:
+the text of every page is extracted with poppler's ``pdftotext`` and the page sizes read with ``pdfinfo``
+(``tests/report/printing.py`` says why poppler rather than a Python PDF library) and checked:
 
 * the summary (verdicts, value against target, the five actions) fits on the first two pages, and
   the appendices follow; Амурская область's справка is no longer 57 pages;
@@ -20,6 +20,7 @@ import pytest
 
 from efs.report import write_report
 
+from .printing import pdf_pages, pdf_sizes
 from .test_browser import browser  # noqa: F401  (the module-scoped Chromium fixture)
 
 pytestmark = pytest.mark.browser
@@ -44,8 +45,6 @@ def leaked(text: str, ids: set[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def printed(reports, browser, tmp_path_factory):  # noqa: F811
     """Each report printed to PDF by Chromium: ``{name: (pages' text, pages' (width, height))}``."""
-    import pypdf
-
     out = {}
     tmp = tmp_path_factory.mktemp("print")
     for name in NAMES:
@@ -57,9 +56,7 @@ def printed(reports, browser, tmp_path_factory):  # noqa: F811
         pdf = tmp / f"{name}.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
         page.close()
-        reader = pypdf.PdfReader(pdf)
-        out[name] = ([p.extract_text() for p in reader.pages],
-                     [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages])
+        out[name] = (pdf_pages(pdf), pdf_sizes(pdf))
     return out
 
 
