@@ -7,6 +7,7 @@ from efs.conformance import (
     rules_indicators,
     rules_names,
     rules_roadmap,
+    rules_sources,
     rules_structure,
     rules_system,
 )
@@ -80,10 +81,21 @@ ENGINE_RULES: list[Rule] = [
         "Исправьте код или имя правила (efs rules).",
         example="suppressions:\n  - {rule: EFS999, reason: ...}\n",
     ),
+    Rule(
+        "EFS012",
+        "rules-not-applicable",
+        Severity.info,
+        "Правила о полном положении не применялись к части документа",
+        "Таблица показателей, дорожная карта или приложение — часть положения: в ней по природе нет правовой "
+        "основы, структуры системы или порядка мониторинга, и сообщать об их отсутствии было бы ложной тревогой.",
+        "Ничего делать не нужно; если документ — полное положение, укажите jurisdiction.document_kind: regulation.",
+        example="jurisdiction:\n  document_kind: indicator_table\n",
+    ),
 ]
 
 RULES: list[Rule] = [
     *ENGINE_RULES,
+    *rules_sources.RULES,
     *rules_acts.RULES,
     *rules_structure.RULES,
     *rules_names.RULES,
