@@ -143,6 +143,8 @@ def summary(report: dict[str, Any], *, has_own_indicators: bool) -> dict[str, An
         for i in items
     ]
     notes = []
+    if not report["indicators"]["has_data"]:
+        notes.append(report["indicators"]["data_note"])
     if not has_own_indicators:
         notes.append(
             "Положение не задаёт своих показателей эффективности: оценка дана по федеральным показателям "

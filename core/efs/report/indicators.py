@@ -31,8 +31,8 @@ _DATED = (
 )
 
 
-def data_years(store: Store, jurisdiction: str, until: int) -> list[int]:
-    """Years (at most :data:`HISTORY_YEARS`, up to ``until``) for which the store holds dated monitoring data."""
+def data_years(store: Store, jurisdiction: str) -> list[int]:
+    """Every year for which the store holds monitoring data of the jurisdiction (dated rows or aggregate returns)."""
     import sqlalchemy as sa
 
     from efs.data import schema as S
@@ -47,7 +47,37 @@ def data_years(store: Store, jurisdiction: str, until: int) -> list[int]:
         a = S.aggregate_returns
         query = sa.select(a.c.year).where(a.c.jurisdiction_id == jurisdiction).group_by(a.c.year)
         years |= {int(y) for (y,) in conn.execute(query)}
-    return sorted(y for y in years if y <= until)[-HISTORY_YEARS:]
+    return sorted(years)
+
+
+def _years_text(years: list[int]) -> str:
+    return ", ".join(map(str, years)) if years else "нет ни одного"
+
+
+def data_note(year: int, stored: list[int], shown: list[int]) -> str:
+    """What the store holds, said plainly: the report year's data or its absence, and what the charts show."""
+    if year in stored:
+        note = f"Год отчёта: {year}; годы данных в хранилище: {_years_text(stored)}."
+    else:
+        note = (f"За {year} год в хранилище нет данных мониторинга — показатели за этот год не оцениваются "
+                f"(«нет данных»); годы данных в хранилище: {_years_text(stored)}.")
+    hidden = [y for y in stored if y < year and y not in shown]
+    if hidden:
+        note += f" На графиках — годы {_years_text(shown)}; более ранние не показаны: {_years_text(hidden)}."
+    return note
+
+
+#: What an item says when its year has no monitoring data at all.
+NO_DATA_NOTE = "за год отчёта в хранилище нет данных мониторинга"
+
+
+def _blank(r: IndicatorResult) -> IndicatorResult:
+    """``r`` as «нет данных»: the engine counts a population even in a year with no monitoring rows, so a
+    year the store holds nothing for would read 0 % — absence is not a zero."""
+    from dataclasses import replace
+
+    return replace(r, numerator=None, denominator=None, value=None, status="no_data",
+                   targets=[replace(t, met=None) for t in r.targets])
 
 
 def _key(r: IndicatorResult) -> tuple[str, str | None]:
@@ -110,8 +140,10 @@ def indicator_section(
     """The indicators of ``config`` (and the federal ones) for ``year``, with history and drill-down.
 
     Returns:
-        ``{"year", "drilldown_scope", "history_years", "items": [...]}``; each item is documented in
-        ``docs/report.md``.
+        ``{"year", "has_data", "data_years", "data_note", "drilldown_scope", "history_years", "items": [...]}``;
+        each item is documented in ``docs/report.md``. ``data_years`` are all the years the store holds
+        monitoring data for; ``history_years`` the ones the charts show (at most :data:`HISTORY_YEARS`, up to
+        the report year). A report year without any data gives «нет данных» everywhere, never a computed 0.
     """
     from efs.indicators.engine import compute
 
@@ -119,14 +151,21 @@ def indicator_section(
         return compute(config, store, year=y, by=by, registry=registry, min_denominator=min_denominator)
 
     drill_scope = "municipality" if config.jurisdiction.level.value == "regional" else "organization"
-    main = run(year, "jurisdiction")
+    stored = data_years(store, config.jurisdiction.id)
+    has_data = year in stored
+
+    def results(y: int, by: str) -> list[IndicatorResult]:
+        out = run(y, by)
+        return out if y in stored else [_blank(r) for r in out]
+
+    main = results(year, "jurisdiction")
     drill: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
-    for r in run(year, drill_scope):
+    for r in results(year, drill_scope):
         drill.setdefault(_key(r), []).append(_result_row(r))
-    years = [y for y in data_years(store, config.jurisdiction.id, year) if y != year] + [year]
+    years = [*[y for y in stored if y < year][-(HISTORY_YEARS - 1):], year]
     history: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
     for y in years:
-        for r in main if y == year else run(y, "jurisdiction"):
+        for r in main if y == year else results(y, "jurisdiction"):
             history.setdefault(_key(r), []).append({"year": y, "value": r.value, "status": r.status})
     definitions = {**registry.indicators, **{i.id: i for i in config.indicators}}
     function_names = {**{f.id: f.name for f in registry.functions.values()}, **{f.id: f.name for f in config.functions}}
@@ -134,6 +173,8 @@ def indicator_section(
     for r in main:
         ind = definitions.get(r.indicator_id)
         basis, note = verdict_basis(r)
+        if not has_data:
+            note = NO_DATA_NOTE
         items.append(
             {
                 "id": r.indicator_id,
@@ -176,4 +217,12 @@ def indicator_section(
                 "drilldown": drill.get(_key(r), []),
             }
         )
-    return {"year": year, "drilldown_scope": drill_scope, "history_years": years, "items": items}
+    return {
+        "year": year,
+        "has_data": has_data,
+        "data_years": stored,
+        "data_note": data_note(year, stored, years),
+        "drilldown_scope": drill_scope,
+        "history_years": years,
+        "items": items,
+    }

@@ -85,6 +85,7 @@ def render_markdown(report: dict[str, Any]) -> str:
 
     sec = report["indicators"]
     head("indicators")
+    out += [md(sec["data_note"]), ""]
     for i in sec["items"]:
         title = (f"{i['number']}. " if i["number"] else "") + ("Федеральный: " if i["federal"] else "") + i["text"]
         out += [f"### {md(title)}", ""]
