@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "data": "efs.cli.data:data",
     "report": "efs.cli.report:report",
     "demo": "efs.cli.demo:demo",
+    "draft": "efs.cli.draft:draft",
 }
 
 

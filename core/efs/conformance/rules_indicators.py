@@ -268,6 +268,7 @@ RULES: list[Rule] = [
         "Добавьте раздел показателей, покрывающий федеральные (federal_1…federal_4), с целями по годам.",
         _no_indicators,
         "indicators: []\n",
+        requires=("indicators",),
     ),
     Rule(
         "EFS161",
@@ -303,6 +304,7 @@ RULES: list[Rule] = [
         "Добавьте показатель или свяжите существующий с федеральным через equivalent.",
         _federal_not_covered,
         "indicators:\n  - {id: own, equivalent: [], ...}\n",
+        requires=("indicators",),
     ),
     Rule(
         "EFS164",
