@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "data": "efs.cli.data:data",
     "report": "efs.cli.report:report",
     "demo": "efs.cli.demo:demo",
+    "draft": "efs.cli.draft:draft",
 }
 
 

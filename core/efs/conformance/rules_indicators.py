@@ -221,11 +221,13 @@ def python_formula_problem(target: str) -> str | None:
 def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
     import difflib
 
-    from efs.indicators.spec import SpecErrors, parse_formula
+    from efs.indicators.names import UnknownSubject, resolve_spec
+    from efs.indicators.spec import SpecErrors, parse_formula, split_inline
 
     for i, ind in enumerate(ctx.config.indicators):
         at = (*_at(i), "formula")
         blocks: Any = ind.formula
+        alternatives: list[Any] = []
         where = ""
         if isinstance(ind.formula, str):
             named = ctx.registry.formulas.get(ind.formula)
@@ -251,20 +253,33 @@ def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
                         source=ind.source,
                         item=ind.id,
                     )
-                continue
             blocks = named.blocks
+            alternatives = [alt.blocks for alt in named.alternatives]
             where = f"формула «{named.id}»: "
             at = _at(i)
-        if not isinstance(blocks, dict):
-            continue
-        try:
-            parse_formula(blocks)
-        except SpecErrors as exc:
-            for message, sub in exc.problems:
+        else:
+            blocks, _, raw = split_inline(blocks)
+            alternatives = [a.get("blocks") if isinstance(a, dict) else a for a in raw]
+        for k, body in enumerate([blocks, *alternatives]):
+            if not isinstance(body, dict):
+                continue
+            prefix = where + (f"другое прочтение {k + 1}: " if k else "")
+            try:
+                resolve_spec(parse_formula(body), ctx.config)
+            except SpecErrors as exc:
+                for message, sub in exc.problems:
+                    yield ctx.finding(
+                        (*at, *sub) if not where and not k else at,
+                        f"показатель {ind.number or ind.id}: {prefix}{'.'.join(map(str, sub)) + ': ' if sub else ''}"
+                        f"{message}",
+                        source=ind.source,
+                        item=ind.id,
+                    )
+            except UnknownSubject as exc:
                 yield ctx.finding(
-                    (*at, *sub) if not where else at,
-                    f"показатель {ind.number or ind.id}: {where}{'.'.join(map(str, sub)) + ': ' if sub else ''}"
-                    f"{message}",
+                    at,
+                    f"показатель {ind.number or ind.id}: {prefix}формула называет субъект «{exc.ident}», "
+                    f"которого нет в конфигурации; субъекты и органы: {', '.join(exc.known) or 'нет'}",
                     source=ind.source,
                     item=ind.id,
                 )

@@ -196,9 +196,40 @@ def _c_took_diagnostic(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pre
         preds.append(d.c.result_percent >= p["min_result"])
     if "deficits_found" in p and f.entity == "staff":
         preds.append(_flag(d.c.deficits_found, p["deficits_found"]))
-    if "provider" in p and f.entity == "staff":
-        preds.append(d.c.provider.in_(p["provider"]))
+    providers = _names(p, "provider")
+    if providers is not None and f.entity == "staff":
+        preds.append(d.c.provider.in_(providers))
     return _member(f, ctx, d, key, preds)
+
+
+def _names(p: dict[str, Any], key: str) -> list[str] | None:
+    """Values of a name parameter (``provider``, ``developer``…) with its ``…_subject`` variants.
+
+    The plan resolves ``…_subject`` and ``developed_by_system`` against the configuration into the plain
+    parameter (:mod:`efs.indicators.names`); a formula compiled without a configuration matches the
+    subject ids themselves, and ``developed_by_system`` matches nothing. ``None`` — no such parameter.
+    """
+    if key not in p and f"{key}_subject" not in p and not (key == "developer" and "developed_by_system" in p):
+        return None
+    return [*p.get(key, ()), *p.get(f"{key}_subject", ())]
+
+
+def _deficit_diagnostic_before(p: dict[str, Any], row: Any, staff: Any, date: Any) -> list[Pred]:
+    """«…на основе результатов диагностики профессиональных дефицитов в ЦНППМ»: the person has such a
+    diagnostic by one of the providers (``diagnostic_provider``) no later than ``date``."""
+    providers = _names(p, "diagnostic_provider")
+    if providers is None:
+        return []
+    dd = S.diagnostics.alias("dd")
+    return [
+        sa.exists().where(
+            dd.c.jurisdiction_id == row.c.jurisdiction_id,
+            dd.c.staff_id == staff,
+            dd.c.kind == "professional_deficits",
+            dd.c.provider.in_(providers),
+            dd.c.taken_on <= date,
+        )
+    ]
 
 
 def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
@@ -206,6 +237,7 @@ def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) ->
     preds = [_in_window(pc.c.completed_on, ctx)]
     if "selected_by_diagnostics" in p:
         preds.append(_flag(pc.c.selected_by_diagnostics, p["selected_by_diagnostics"]))
+    preds += _deficit_diagnostic_before(p, pc, pc.c.staff_id, pc.c.completed_on)
     prog = _programme_flags(pr, p)
     if not prog:
         return _member(f, ctx, pc, pc.c.staff_id, preds)
@@ -219,14 +251,23 @@ def _programme_flags(pr: Any, p: dict[str, Any]) -> list[Pred]:
         "network_form": pr.c.network_form,
         "innovation_based": pr.c.innovation_based,
     }
-    return [_flag(cols[k], v) for k, v in p.items() if k in cols]
+    out = [_flag(cols[k], v) for k, v in p.items() if k in cols]
+    developers = _names(p, "developer")
+    if developers is not None:
+        out.append(pr.c.developer.in_(developers))
+    return out
 
 
 def _c_individual_route(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     r = S.individual_routes
     preds = [_overlaps(r.c.started_on, r.c.ended_on, ctx)]
+    if p.get("started_in_period") is True:
+        preds.append(r.c.started_on >= ctx.start)
+    elif p.get("started_in_period") is False:
+        preds.append(r.c.started_on < ctx.start)
     if "based_on_diagnostics" in p:
         preds.append(_flag(r.c.based_on_diagnostics, p["based_on_diagnostics"]))
+    preds += _deficit_diagnostic_before(p, r, r.c.staff_id, r.c.started_on)
     return _member(f, ctx, r, r.c.staff_id, preds)
 
 
@@ -242,7 +283,19 @@ def _c_participated(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
 
 def _c_post_course_support(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     pcs = S.post_course_support
-    return _member(f, ctx, pcs, pcs.c.staff_id, [_overlaps(pcs.c.started_on, pcs.c.ended_on, ctx)])
+    preds = [_overlaps(pcs.c.started_on, pcs.c.ended_on, ctx)]
+    if p.get("after_completed_programme"):
+        done = S.programme_completions.alias("done")
+        preds.append(
+            sa.exists().where(
+                done.c.jurisdiction_id == pcs.c.jurisdiction_id,
+                done.c.staff_id == pcs.c.staff_id,
+                done.c.programme_id == pcs.c.programme_id,
+                _in_window(done.c.completed_on, ctx),
+                done.c.completed_on <= pcs.c.started_on,
+            )
+        )
+    return _member(f, ctx, pcs, pcs.c.staff_id, preds)
 
 
 def _c_methodical_active(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
