@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from efs.conformance import (
     rules_acts,
+    rules_entities,
     rules_indicators,
     rules_names,
     rules_roadmap,
@@ -99,6 +100,7 @@ RULES: list[Rule] = [
     *rules_acts.RULES,
     *rules_structure.RULES,
     *rules_names.RULES,
+    *rules_entities.RULES,
     *rules_roadmap.RULES,
     *rules_indicators.RULES,
     *rules_system.RULES,

@@ -121,8 +121,14 @@ def _ambiguous(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _variant_spelling(ctx: RuleContext) -> Iterator[Finding]:
+    reported = set()
+    for finding in _variant_spelling_in_text(ctx):
+        reported.add(finding.item)
+        yield finding
     for section in ("subjects", "actors"):
         for i, item in enumerate(getattr(ctx.config, section)):
+            if item.id in reported:
+                continue
             names = item.names()
             for j, b in enumerate(names):
                 first = next((a for a in names[:j] if spelling_variant(a, b)), None)
@@ -133,6 +139,37 @@ def _variant_spelling(ctx: RuleContext) -> Iterator[Finding]:
                         source=item.source,
                         item=item.id,
                     )
+
+
+def _variant_spelling_in_text(ctx: RuleContext) -> Iterator[Finding]:
+    """With the document at hand: each body the text writes in differing spellings, every spelling with its
+    lines (:func:`efs.wholedoc.names.spreads`)."""
+    from efs.wholedoc import mentions_of, names_of, source_at, text_of
+    from efs.wholedoc.names import spreads
+
+    text = text_of(ctx)
+    if text is None:
+        return
+    where = {item.id: (section, i) for section in ("subjects", "actors")
+             for i, item in enumerate(getattr(ctx.config, section))}
+    for spread in spreads(text, names_of(ctx), mentions_of(ctx)):
+        involved = list(dict.fromkeys(x for v in spread.pairs for x in (v.first, v.other)))
+        spellings = "; ".join(f"«{x}» ({_line_list(spread.lines[x])})" for x in involved if x in spread.lines)
+        whys = "; ".join(dict.fromkeys(v.why for v in spread.pairs))
+        first_other = min(min(spread.lines.get(v.other, [0]) or [0]) for v in spread.pairs)
+        yield ctx.finding(
+            where[spread.owner],
+            f"одна организация написана по-разному: {spellings} — {whys}",
+            source=source_at(ctx, first_other),
+            item=spread.owner,
+            spellings={x: spread.lines.get(x, []) for x in involved},
+        )
+
+
+def _line_list(lines: list[int], limit: int = 6) -> str:
+    uniq = sorted(set(lines))
+    more = f" и ещё {len(uniq) - limit}" if len(uniq) > limit else ""
+    return ("строка " if len(uniq) == 1 else "строки ") + ", ".join(str(n) for n in uniq[:limit]) + more
 
 
 def _same_organisation(ctx: RuleContext) -> Iterator[Finding]:
@@ -163,10 +200,33 @@ def _same_organisation(ctx: RuleContext) -> Iterator[Finding]:
                 break
 
 
+def mixed(word: str) -> bool:
+    """Whether a word mixes Cyrillic letters with Latin (or other) look-alike letters («Мегiona»)."""
+    return bool(_CYRILLIC.search(word)) and any(c.isalpha() and not _CYRILLIC.match(c) for c in word)
+
+
 def _mixed_script(ctx: RuleContext) -> Iterator[Finding]:
+    from efs.wholedoc import anchor, source_at, text_of
+
+    document = text_of(ctx)
+    seen: set[str] = set()
+    if document is not None:
+        for token in document.tokens:
+            if not mixed(token.text):
+                continue
+            seen.add(token.text)
+            foreign = ", ".join(dict.fromkeys(c for c in token.text if c.isalpha() and not _CYRILLIC.match(c)))
+            path, owner = anchor(ctx, token.line)
+            yield ctx.finding(
+                path,
+                f"в слове «{token.text}» смешаны кириллица и латиница (латинские: {foreign}; строка "
+                f"{token.line} документа)",
+                source=source_at(ctx, token.line),
+                item=owner,
+            )
     for path, text in texts(ctx.config):
         for word in dict.fromkeys(_WORD.findall(text)):
-            if _CYRILLIC.search(word) and _LATIN.search(word):
+            if word not in seen and mixed(word):
                 latin = ", ".join(dict.fromkeys(_LATIN.findall(word)))
                 owner, source = enclosing(ctx.config, path)
                 yield ctx.finding(

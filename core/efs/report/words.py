@@ -12,11 +12,10 @@ import functools
 from typing import Any
 
 
-@functools.cache
 def _analyzer() -> Any:
-    import pymorphy3
+    from efs.morphology import analyzer
 
-    return pymorphy3.MorphAnalyzer()
+    return analyzer()
 
 
 @functools.cache
