@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "data": "efs.cli.data:data",
     "report": "efs.cli.report:report",
     "demo": "efs.cli.demo:demo",
+    "diff": "efs.cli.diff:diff",
 }
 
 

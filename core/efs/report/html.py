@@ -171,3 +171,8 @@ def render_html(report: dict[str, Any]) -> str:
         bar_top=_bar_top,
         bar_width=_bar_width,
     )
+
+
+def page_policy(css: str) -> str:
+    """The Content-Security-Policy of a page whose only stylesheet is ``css`` (``efs diff``, ``efs passport``)."""
+    return _csp(css)

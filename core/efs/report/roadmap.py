@@ -66,9 +66,13 @@ def _names(config: Configuration) -> dict[str, str]:
     return out
 
 
-def roadmap_section(config: Configuration, store: Store, as_of: dt.date) -> dict[str, Any]:
-    """Every measure with its status on ``as_of`` and the counts by status."""
-    rows = latest_statuses(store, config.jurisdiction.id, as_of)
+def roadmap_section(config: Configuration, store: Store | None, as_of: dt.date) -> dict[str, Any]:
+    """Every measure with its status on ``as_of`` and the counts by status.
+
+    Without a store (``efs diff`` without ``--db``) only the configuration's own marks (``done:``) and the
+    deadlines decide.
+    """
+    rows = latest_statuses(store, config.jurisdiction.id, as_of) if store is not None else {}
     names = _names(config)
     items = []
     counts = dict.fromkeys(ROADMAP_LABELS, 0)
