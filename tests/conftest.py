@@ -38,3 +38,19 @@ def shipped_document(name: str, registry):
     document = documents.load(name, registry=registry)
     assert document is not None, f"ни один плагин не поставляет документ {name}"
     return document
+
+
+#: The OASIS SARIF 2.1.0 schema, vendored as published (the suite needs nothing outside the repository).
+SARIF_SCHEMA_FILE = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def sarif_schema() -> dict:
+    """The SARIF 2.1.0 schema, rooted at its log object.
+
+    The published file keeps the log object's schema in ``definitions.Root`` and puts no constraint at its
+    own root: validating against the file as it is accepts any JSON. Validate against ``Root``.
+    """
+    import json
+
+    schema = json.loads(SARIF_SCHEMA_FILE.read_text(encoding="utf-8"))
+    return {**schema, "$ref": "#/definitions/Root"}

@@ -71,11 +71,37 @@ def test_windows_line_ends_and_a_bom_are_read_as_lines(tmp_path, registry):
         "первая", "вторая", ""]
 
 
-def test_a_document_not_in_utf8_is_a_russian_error_naming_it(tmp_path, registry):
-    (tmp_path / "d.txt").write_bytes("Положение".encode("cp1251"))
+def test_a_document_that_is_not_a_text_is_a_russian_error_naming_it(tmp_path, registry):
+    (tmp_path / "d.txt").write_bytes(b"%PDF-1.4\n\x00\x01")
     with pytest.raises(DocumentError) as err:
         documents.for_configuration(_config(tmp_path, "d.txt", registry), registry)
-    assert "d.txt" in err.value.message and "UTF-8" in err.value.message
+    assert "d.txt" in err.value.message and "PDF" in err.value.message
+
+
+def test_a_docx_beside_the_configuration_is_read_with_words_numbering_and_checked(tmp_path, registry, capsys):
+    from efs.cli import run
+    from tests.documents.docx_writer import DocxWriter, Lvl, Para
+
+    w = DocxWriter()
+    n = w.num(w.abstract([Lvl("decimal", "%1."), Lvl("decimal", "%1.%2.")]))
+    for text, level in (("Субъекты системы", 0), ("Управление образования", 1), ("Методическая служба", 1)):
+        w.paragraph(Para(text, n, level))
+    w.save(tmp_path / "pol.docx")
+    document = documents.for_configuration(_config(tmp_path, "pol.docx", registry), registry)
+    assert document.format == "docx" and document.lines[:3] == [
+        "1. Субъекты системы", "1.1. Управление образования", "1.2. Методическая служба"]
+    config = tmp_path / "x.yaml"
+    config.write_text(
+        "format_version: 1\njurisdiction: {id: x, name: X, level: municipal, document: pol.docx}\nsubjects:\n"
+        "  - {id: a, name: Управление образования, kind: municipal_authority, level: municipal, source: {line: 2}}\n"
+        "  - {id: b, name: Методический совет, kind: municipal_methodical_service, level: municipal,"
+        " source: {line: 3}}\n",
+        encoding="utf-8",
+    )
+    assert run(["validate", "--select", "EFS02", str(config)]) == 1
+    out = capsys.readouterr().out
+    assert "«Методический совет» не найден у строки 3 документа pol.docx" in out
+    assert "Управление образования»" not in out
 
 
 class _Shipping:

@@ -1,14 +1,13 @@
-"""Finding a configuration's verbatim texts in its source document (shipped with its plugin).
+"""An independent list of a configuration's verbatim texts, each with the source it must be found at.
 
-The normalisation and the search are the core's (:mod:`efs.documents.normalize`); this module only
-lists the verbatim texts of a configuration with the source each is checked against.
+Written field by field, apart from the core's model-driven walk (:func:`efs.conformance.rules_sources.quotations`):
+the tests check that the product checks at least every text listed here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from efs import documents
 from efs.model import (
     Actor,
     Agreement,
@@ -102,17 +101,3 @@ def verbatim_texts(config: Configuration) -> Iterator[tuple[str, str, Source | N
     for i, g in enumerate(config.glossary):
         yield f"glossary[{i}].term", g.term, g.source
         yield f"glossary[{i}].definition", g.definition, g.source
-
-
-def misses(config: Configuration, registry) -> list[str]:
-    """Every verbatim text not found near its source line, as readable lines."""
-    out: list[str] = []
-    for where, text, source in verbatim_texts(config):
-        if source is None or source.line is None or source.document is None:
-            out.append(f"{where}: нет source.line для «{text[:60]}»")
-            continue
-        document = documents.load(source.document, registry=registry, near=config.file)
-        assert document is not None, f"документ {source.document} не поставляется ни одним плагином"
-        if not documents.index(document).found(text, source.line):
-            out.append(f"{where}: «{text[:80]}» не найден около строки {source.line} ({source.document})")
-    return out

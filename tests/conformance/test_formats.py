@@ -13,10 +13,9 @@ import pytest
 
 from efs.cli import run
 from tests.conformance.conftest import AS_OF
+from tests.conftest import sarif_schema
 
 ROOT = Path(__file__).resolve().parents[2]
-#: The OASIS SARIF 2.1.0 schema, vendored (the suite needs nothing outside the repository).
-SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 
 CONFIG = """\
 format_version: 1
@@ -61,10 +60,11 @@ def _out(capsys, *args):
 
 
 def test_sarif_validates_against_schema_with_regions_sources_and_suppressions(sample, capsys):
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
+
     _, out = _out(capsys, "--format", "sarif", "--exit-zero", *map(str, sample))
     doc = json.loads(out)
-    jsonschema.validate(doc, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    jsonschema.validate(doc, sarif_schema())
     results = doc["runs"][0]["results"]
     assert results and all("region" in r["locations"][0]["physicalLocation"] for r in results)
     assert doc["runs"][0]["properties"]["asOf"] == "2026-11-23"

@@ -7,6 +7,7 @@ from efs.conformance import (
     rules_indicators,
     rules_names,
     rules_roadmap,
+    rules_sources,
     rules_structure,
     rules_system,
 )
@@ -84,6 +85,7 @@ ENGINE_RULES: list[Rule] = [
 
 RULES: list[Rule] = [
     *ENGINE_RULES,
+    *rules_sources.RULES,
     *rules_acts.RULES,
     *rules_structure.RULES,
     *rules_names.RULES,

@@ -6,23 +6,58 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from efs.conformance.findings import Finding, Severity, load_findings
 from efs.conformance.rules import Rule
 from efs.errors import ConfigurationError, EfsError, InputError, Location, PluginError, Problem
 from efs.model import Configuration, Level, Source, Subject, SubjectKind
 
+if TYPE_CHECKING:
+    from efs.documents import Document
+
 
 @dataclass(slots=True)
 class RuleContext:
-    """What a rule sees: the configuration, the catalogue, the date, and a finding factory."""
+    """What a rule sees: the configuration, the catalogue, the date, the document, and a finding factory.
+
+    Attributes:
+        config: The configuration being checked.
+        registry: The catalogue (:class:`efs.registry.Registry`).
+        as_of: The date deadlines are checked against.
+        rule: The rule being run.
+        shared: What the rules of one run on one configuration share (the document read once).
+    """
 
     config: Configuration
     registry: Any
     as_of: dt.date
     rule: Rule
     _cache: dict[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def document(self) -> Document | None:
+        """The document the configuration encodes, or ``None`` when it is not at hand or unreadable.
+
+        Looked for beside the configuration file, then among the documents the plugins ship
+        (:func:`efs.documents.for_configuration`). Rules that read the text use this.
+        """
+        return self.load_document(self.config.jurisdiction.document)[0]
+
+    def load_document(self, name: str) -> tuple[Document | None, str | None]:
+        """The document sources call ``name`` (read once per run), and why it is missing, if it is."""
+        key = f"document:{name}"
+        if key not in self.shared:
+            from efs.documents import DocumentError, load
+
+            try:
+                found = load(name, registry=self.registry, near=self.config.file)
+                self.shared[key] = (found, None if found is not None else "not-found")
+            except DocumentError as exc:
+                self.shared[key] = (None, exc.message)
+        result: tuple[Document | None, str | None] = self.shared[key]
+        return result
 
     def finding(
         self,
@@ -96,8 +131,9 @@ def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of
         PluginError: A rule's check raised (the plugin and rule are named).
     """
     findings: list[Finding] = []
+    shared: dict[str, Any] = {}
     for rule in rules:
-        ctx = RuleContext(config, registry, as_of, rule)
+        ctx = RuleContext(config, registry, as_of, rule, shared=shared)
         try:
             findings.extend(rule.check(ctx))
         except EfsError:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from efs.documents.model import Document, DocumentError
     from efs.documents.normalize import WINDOW, TextIndex
     from efs.documents.reading import read
-    from efs.documents.shipped import DocumentInfo, find, for_configuration, index, load, read_text_document
+    from efs.documents.shipped import DocumentInfo, find, for_configuration, index, load
 
 __all__ = [
     "WINDOW",
@@ -48,7 +48,6 @@ __all__ = [
     "index",
     "load",
     "read",
-    "read_text_document",
 ]
 
 _LAZY = {
@@ -61,7 +60,6 @@ _LAZY = {
     "for_configuration": "efs.documents.shipped",
     "index": "efs.documents.shipped",
     "load": "efs.documents.shipped",
-    "read_text_document": "efs.documents.shipped",
     "read": "efs.documents.reading",
 }
 

@@ -59,6 +59,8 @@ class TextIndex:
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = list(lines)
+        self._cells: dict[int, list[str]] = {}
+        self._where: dict[tuple[str, int], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -96,6 +98,12 @@ class TextIndex:
     def lines_of(self, text: str, *, limit: int = 3) -> list[int]:
         """The lines on which ``text``, normalised, starts anywhere in the document (at most ``limit``)."""
         needle = normalize(text)
+        key = (needle, limit)
+        if key not in self._where:
+            self._where[key] = self._lines_of(needle, limit)
+        return list(self._where[key])
+
+    def _lines_of(self, needle: str, limit: int) -> list[int]:
         flat = self.text
         out: list[int] = []
         start = 0
@@ -123,21 +131,28 @@ class TextIndex:
         i = flat.find(needle, starts[first - 1])
         return i >= 0 and abs(self.line_of(i) - line) <= window
 
+    def _row(self, line: int) -> list[str]:
+        """The normalised cells of a line of a tab-separated table."""
+        cells = self._cells.get(line)
+        if cells is None:
+            cells = self._cells[line] = [normalize(c) for c in self.lines[line - 1].split("\t")]
+        return cells
+
     def _found_in_columns(self, needle: str, line: int, window: int) -> bool:
-        for s in range(max(1, line - window), min(len(self.lines), line + window) + 1):
-            block = self.lines[s - 1 : s + CONTINUATION_LINES]
-            if "\t" not in block[0]:
+        last = len(self.lines)
+        for s in range(max(1, line - window), min(last, line + window) + 1):
+            if "\t" not in self.lines[s - 1]:
                 continue
-            first = block[0].split("\t")
+            first = self._row(s)
+            following = [self._row(n) for n in range(s + 1, min(last, s + CONTINUATION_LINES) + 1)]
             # The first line or a continuation line of a table row may leave out some of its leading
             # empty cells: read the following lines shifted by up to MAX_SHIFT cells either way.
             for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
-                rest = [_shifted(x.split("\t"), shift) for x in block[1:]]
-                for col, cell in enumerate(first):
-                    head = normalize(cell)
-                    if not head:
+                rest = [_shifted(x, shift) for x in following]
+                for col, head in enumerate(first):
+                    if not head or needle[0] not in head:  # the text must start inside the cell
                         continue
-                    pieces = [head, *(p for r in rest if col < len(r) and (p := normalize(r[col])))]
+                    pieces = [head, *(r[col] for r in rest if col < len(r) and r[col])]
                     i = " ".join(pieces).find(needle)
                     if 0 <= i < len(head):
                         return True

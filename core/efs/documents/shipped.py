@@ -8,7 +8,8 @@ name the configuration's sources cite (``jurisdiction.document``, ``source.docum
 1. beside the configuration file (a document the user keeps with their own configuration);
 2. among the documents shipped by the installed plugins.
 
-Reading is cached per file (path, size, modification time): the rules of one run read a document once.
+The file is read by :func:`efs.documents.reading.read` (DOCX, ODT, HTML or TXT, told by its content), and
+cached per file (path, size, modification time): the rules of one run read a document once.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from efs.documents.model import Document, DocumentError
 from efs.documents.normalize import TextIndex
+from efs.documents.reading import read
 
 if TYPE_CHECKING:
     from efs.model import Configuration, Provenance
 
-__all__ = ["DocumentInfo", "find", "for_configuration", "index", "load", "read_text_document"]
+__all__ = ["DocumentInfo", "find", "for_configuration", "index", "load"]
 
-TEXT_SUFFIXES = (".txt", ".text", "")
 _CACHE_SIZE = 16
 
 
@@ -102,27 +103,6 @@ def index(document: Document) -> TextIndex:
     return TextIndex(document.lines)
 
 
-def read_text_document(path: Path, name: str | None = None) -> Document:
-    """A plain-text document: its lines as written (UTF-8; ``\\r\\n`` read as ``\\n``).
-
-    Raises:
-        DocumentError: The file cannot be read or is not UTF-8 text.
-    """
-    shown = name or path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"документ {shown} не читается ({path}): {exc.strerror or exc}") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"документ {shown} ({path}) — не текст UTF-8 (байт {exc.start}); сохраните его в UTF-8"
-        ) from None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Document(name=shown, format="txt", lines=lines)
-
-
 _cache: dict[tuple[str, int, int, str], tuple[Document, TextIndex]] = {}
 
 
@@ -134,22 +114,8 @@ def _read(path: Path, name: str) -> Document:
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, name)
     if key in _cache:
         return _cache[key][0]
-    text = path.suffix.lower() in TEXT_SUFFIXES
-    document = read_text_document(path, name) if text else _read_formatted(path, name)
+    document = read(path, name)
     if len(_cache) >= _CACHE_SIZE:
         _cache.pop(next(iter(_cache)))
     _cache[key] = (document, TextIndex(document.lines))
-    return document
-
-
-def _read_formatted(path: Path, name: str) -> Document:
-    """A DOCX, ODT or HTML document, through the readers of ``efs.documents.reading``."""
-    try:
-        from efs.documents.reading import read  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise DocumentError(
-            f"документ {name}: формат {path.suffix} не читается этой версией efs; сохраните его как текст (.txt)"
-        ) from None
-    document: Document = read(path)
-    document.name = name
     return document
