@@ -15,7 +15,7 @@ from typing import Any
 
 from efs.diff import fields
 from efs.diff.fields import Pair, Sides, describe, refs_of
-from efs.diff.items import Item, flatten
+from efs.diff.items import Item, flatten, target_key
 from efs.diff.matching import THRESHOLD, pair
 from efs.diff.model import SECTIONS, Change, Match
 from efs.model import Configuration
@@ -57,6 +57,8 @@ def compare_configurations(old: Configuration, new: Configuration, registry: Any
         elif x.id and y.id and x.id != y.id:
             sides.renamed[(x.type, x.id)] = y.id
 
+    for item in a.get("threshold", []):  # a threshold names its indicator: follow a renamed one
+        item.kind, item.key = target_key(item.obj, sides.translate("indicator", item.obj.indicator))
     for type_ in (t for t in CHILDREN if t in a or t in b):
         child_pairs, child_added, child_removed = _children(a.get(type_, []), b.get(type_, []), partner)
         pairs += child_pairs

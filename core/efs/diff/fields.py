@@ -38,6 +38,10 @@ class Sides:
     registry: Any
     renamed: dict[tuple[str, str], str] = field(default_factory=dict)
 
+    def translate(self, type_: str, old_id: str) -> str:
+        """The new id of an old item of ``type_`` (``indicator``, ``function``…): renamed, or the same."""
+        return self.renamed.get((type_, old_id), old_id)
+
     def party(self, old_id: str | None) -> str | None:
         """The new id of the subject or actor an old reference resolved to."""
         if old_id is None:
@@ -176,12 +180,13 @@ def _set_change(label: str, added: list[str], removed: list[str]) -> str:
 
 
 def _links(p: Pair, name: str, what: str, namer: Callable[[str], str], prefix: str) -> Iterator[Change]:
-    old_ids = [link.id for link in getattr(p.old.obj, name)]
+    old_ids = [p.sides.translate(prefix, link.id) for link in getattr(p.old.obj, name)]
     new_ids = [link.id for link in getattr(p.new.obj, name)]
     added = [i for i in new_ids if i not in old_ids]
     removed = [i for i in old_ids if i not in new_ids]
     if added or removed:
-        yield p.change("changed", field=name, old="; ".join(map(namer, old_ids)) or "—", new="; ".join(map(namer, new_ids)) or "—",
+        yield p.change("changed", field=name, old="; ".join(map(namer, old_ids)) or "—",
+                       new="; ".join(map(namer, new_ids)) or "—",
                        detail=_set_change(what, [namer(i) for i in added], [namer(i) for i in removed]),
                        refs=[*refs_of(p.new), *(f"{prefix}:{i}" for i in added + removed)])
 
@@ -296,7 +301,8 @@ def _spellings(p: Pair) -> Iterator[Change]:
     added = [v for k, v in new.items() if k not in old]
     removed = [v for k, v in old.items() if k not in new]
     if added or removed:
-        yield p.change("changed", field="aliases", old="; ".join(old.values()) or "—", new="; ".join(new.values()) or "—",
+        yield p.change("changed", field="aliases", old="; ".join(old.values()) or "—",
+                       new="; ".join(new.values()) or "—",
                        detail=_set_change("другие написания названия", [f"«{x}»" for x in added],
                                           [f"«{x}»" for x in removed]))
 
@@ -312,10 +318,11 @@ def bullet(p: Pair) -> Iterator[Change]:
                        f"«{subject_name(new_owner)}»",
                        refs=[*refs_of(p.old), *refs_of(p.new)])
     yield from p.reworded(a.text, b.text, "пункт функций", "text")
-    if a.ids() != b.ids() and set(a.ids()) != set(b.ids()):
+    if {p.sides.translate("function", f) for f in a.ids()} != set(b.ids()):
         before = "; ".join(map(p.sides.function_name, a.ids()))
         after = "; ".join(map(p.sides.function_name, b.ids()))
-        yield p.change("changed", field="function", old=before, new=after, detail=f"функция каталога: {before} → {after}",
+        yield p.change("changed", field="function", old=before, new=after,
+                       detail=f"функция каталога: {before} → {after}",
                        refs=[*refs_of(p.old), *refs_of(p.new)])
 
 
@@ -342,7 +349,8 @@ def function(p: Pair) -> Iterator[Change]:
     if set(a.required_at) != set(b.required_at):
         before = ", ".join(_level(x) for x in a.required_at) or "—"
         after = ", ".join(_level(x) for x in b.required_at) or "—"
-        yield p.change("changed", field="required_at", old=before, new=after, detail=f"обязательна на уровнях: {before} → {after}",
+        yield p.change("changed", field="required_at", old=before, new=after,
+                       detail=f"обязательна на уровнях: {before} → {after}",
                        refs=[f"function:{b.id}"])
 
 
@@ -364,7 +372,8 @@ def indicator(p: Pair) -> Iterator[Change]:
     yield from p.reworded(a.numerator, b.numerator, "что считается в числителе", "numerator")
     yield from p.reworded(a.denominator, b.denominator, "что считается в знаменателе", "denominator")
     if normalize(a.unit) != normalize(b.unit):
-        yield p.change("changed", field="unit", old=a.unit, new=b.unit, detail=f"единица измерения: {a.unit} → {b.unit}")
+        yield p.change("changed", field="unit", old=a.unit, new=b.unit,
+                       detail=f"единица измерения: {a.unit} → {b.unit}")
     if _formula_text(a.formula) != _formula_text(b.formula):
         yield p.change("formula_changed", field="formula", old=_formula_text(a.formula), new=_formula_text(b.formula),
                        detail="изменена формула расчёта показателя")
@@ -405,9 +414,12 @@ def _show(name: str, value: Any) -> str:
     return str(value)
 
 
-def target_fields_changed(old: Any, new: Any) -> list[str]:
-    """``«год: 2023 → 2024»`` for every field of a target that differs (its wording aside)."""
+def target_fields_changed(old: Any, new: Any, sides: Sides | None = None) -> list[str]:
+    """``«год: 2023 → 2024»`` for every field of a target that differs (its wording aside); a threshold's
+    indicator is followed through a renaming of ids (``sides``)."""
     a, b = _target_fields(old), _target_fields(new)
+    if sides is not None and "indicator" in a:
+        a["indicator"] = sides.translate("indicator", a["indicator"])
     out = []
     for name in [*a, *(k for k in b if k not in a)]:
         if a.get(name) != b.get(name):
@@ -418,7 +430,7 @@ def target_fields_changed(old: Any, new: Any) -> list[str]:
 def target(p: Pair) -> Iterator[Change]:
     """A target or a roadmap threshold: its year, value, comparator, unit, part, territory."""
     a, b = p.old.obj, p.new.obj
-    changed = target_fields_changed(a, b)
+    changed = target_fields_changed(a, b, p.sides)
     if changed:
         yield p.change("target_changed", old=a.as_written, new=b.as_written,
                        detail=f"{target_label(b)}: " + "; ".join(changed))
@@ -440,18 +452,22 @@ def agreement(p: Pair) -> Iterator[Change]:
     added, removed = references(p, a.parties, b.parties)
     if added or removed:
         yield p.change("changed", field="parties", old=_listing(a.parties, p.sides.names(p.sides.old)),
-                       new=_listing(b.parties, p.sides.names(p.sides.new)), detail=_set_change("стороны", added, removed))
+                       new=_listing(b.parties, p.sides.names(p.sides.new)),
+                       detail=_set_change("стороны", added, removed))
     if (normalize(a.number), a.date, normalize(a.date_as_written)) != (normalize(b.number), b.date,
                                                                        normalize(b.date_as_written)):
         before = " ".join(x for x in (a.number and f"№ {a.number}", a.date_as_written) if x) or "—"
         after = " ".join(x for x in (b.number and f"№ {b.number}", b.date_as_written) if x) or "—"
-        yield p.change("changed", field="number", old=before, new=after, detail=f"реквизиты соглашения: {before} → {after}")
+        yield p.change("changed", field="number", old=before, new=after,
+                       detail=f"реквизиты соглашения: {before} → {after}")
 
 
 def _deadline_fields(deadline: Any) -> dict[str, Any] | None:
     if deadline is None:
         return None
-    return deadline.model_dump(mode="json", exclude={"as_written"})
+    data = deadline.model_dump(mode="json", exclude={"as_written"})
+    data["on"] = sorted(data.get("on") or [])  # dates within the period: a set, in any order
+    return data
 
 
 def measure(p: Pair) -> Iterator[Change]:
@@ -461,18 +477,21 @@ def measure(p: Pair) -> Iterator[Change]:
     if not (same_wording(a.direction, b.direction) and same_wording(a.group, b.group)):
         before = " / ".join(x for x in (a.direction, a.group) if x) or "—"
         after = " / ".join(x for x in (b.direction, b.group) if x) or "—"
-        yield p.change("moved", field="direction", old=before, new=after, detail="перенесено в другой раздел дорожной карты")
+        yield p.change("moved", field="direction", old=before, new=after,
+                       detail="перенесено в другой раздел дорожной карты")
     yield from p.reworded(a.text, b.text, "наименование мероприятия", "text")
     for name, what in (("responsible", "ответственные"), ("co_executors", "соисполнители")):
         added, removed = references(p, getattr(a, name), getattr(b, name))
         if added or removed:
-            yield p.change("responsible_changed", field=name, old=_listing(getattr(a, name), p.sides.names(p.sides.old)),
+            yield p.change("responsible_changed", field=name,
+                           old=_listing(getattr(a, name), p.sides.names(p.sides.old)),
                            new=_listing(getattr(b, name), p.sides.names(p.sides.new)),
                            detail=_set_change(what, added, removed))
     da, db = a.deadline, b.deadline
     if _deadline_fields(da) != _deadline_fields(db):
         before, after = (da.as_written if da else "срок не указан"), (db.as_written if db else "срок не указан")
-        yield p.change("deadline_moved", field="deadline", old=before, new=after, detail=f"срок: «{before}» → «{after}»")
+        yield p.change("deadline_moved", field="deadline", old=before, new=after,
+                       detail=f"срок: «{before}» → «{after}»")
     elif da is not None and db is not None:
         yield from p.reworded(da.as_written, db.as_written, "срок (дата та же)", "deadline")
     yield from p.reworded(a.result, b.result, "ожидаемый результат", "result")
@@ -492,7 +511,8 @@ def monitoring(p: Pair) -> Iterator[Change]:
                        detail=f"периодичность: {a.frequency or '—'} → {b.frequency or '—'}")
     added, removed = references(p, a.responsible, b.responsible)
     if added or removed:
-        yield p.change("responsible_changed", field="responsible", old=_listing(a.responsible, p.sides.names(p.sides.old)),
+        yield p.change("responsible_changed", field="responsible",
+                       old=_listing(a.responsible, p.sides.names(p.sides.old)),
                        new=_listing(b.responsible, p.sides.names(p.sides.new)),
                        detail=_set_change("кто проводит мониторинг", added, removed))
 

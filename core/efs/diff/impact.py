@@ -114,11 +114,12 @@ def indicators_impact(changes: list[Change], sides: Sides, values: dict[str, Any
         for c in changes:
             if f"indicator:{new_id}" in c.refs or f"indicator:{old_id}" in c.refs:
                 what.append(c.label if not c.detail else f"{c.label}: {c.detail}")
+        defined = b if b is not None else a
         row: dict[str, Any] = {
             "id": new_id,
             "old_id": old_id if a is not None else None,
-            "number": (b or a).number if (b or a) is not None else None,
-            "text": (b or a).text if (b or a) is not None else new_id,
+            "number": defined.number if defined is not None else None,
+            "text": defined.text if defined is not None else new_id,
             "changes": list(dict.fromkeys(what)),
             "old_targets": _targets_text(a) if a is not None else None,
             "new_targets": _targets_text(b) if b is not None else None,
@@ -207,15 +208,20 @@ def _rec(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def recommendations_impact(old: dict[str, Any], new: dict[str, Any], sides: Sides) -> dict[str, Any]:
-    """Recommendations the new version gains and the ones it loses."""
+    """Recommendations the new version gains and the ones it loses; and the unmet indicators the
+    configuration links to no one (no recommendation can name who), gained and lost."""
     rename = _rename_map(sides)
     before = {_rec_key(r, rename): r for r in old["items"]}
     after = {_rec_key(r, {}): r for r in new["items"]}
+    unlinked_before = {rename.get(u["indicator"], u["indicator"]): u for u in old["unlinked"]}
+    unlinked_after = {u["indicator"]: u for u in new["unlinked"]}
     return {
         "before": len(old["items"]),
         "after": len(new["items"]),
         "gained": [_rec(r) for k, r in after.items() if k not in before],
         "lost": [_rec(r) for k, r in before.items() if k not in after],
+        "unlinked_gained": [u for k, u in unlinked_after.items() if k not in unlinked_before],
+        "unlinked_lost": [u for k, u in unlinked_before.items() if k not in unlinked_after],
     }
 
 

@@ -97,11 +97,12 @@ def _act_label(act: Any, what: str = "акт") -> str:
     return f"{head} «{short(act.title, 50)}»" if act.title else head
 
 
-def target_key(target: Any) -> tuple[str, str]:
-    """``(kind, key)`` of a target or threshold: its part and territory, and those with its year."""
+def target_key(target: Any, indicator: str | None = None) -> tuple[str, str]:
+    """``(kind, key)`` of a target or threshold: its indicator (a threshold's, or ``indicator`` when given),
+    part and territory; and those with its year."""
     part = normalize(getattr(target, "sub_measure", None))
     scope = str(getattr(target, "scope", "") or "")
-    indicator = str(getattr(target, "indicator", "") or "")
+    indicator = indicator if indicator is not None else str(getattr(target, "indicator", "") or "")
     kind = f"{indicator}|{part}|{scope}"
     year = getattr(target, "year", None)
     return kind, f"{kind}|{year if year is not None else '-'}"

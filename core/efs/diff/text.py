@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from efs.diff.model import CHANGE_LABELS
-from efs.report.text import LEVEL_LABELS, SYNTHETIC_NOTE, md
+from efs.report.text import LEVEL_LABELS, SYNTHETIC_NOTE, date_ru, md
 
 _WIDE = 400
 
@@ -45,10 +45,16 @@ def headline(data: dict[str, Any]) -> str:
 
 
 def _words_plain(words: list[dict[str, str]]) -> str:
+    """A word-level diff as plain text: ``[-struck out-]{+inserted+}`` (spaces outside the marks)."""
     out = []
     for w in words:
-        text = " ".join(w["text"].split()) if not w["text"].isspace() else " "
-        out.append({"=": text, "-": f"[-{text}-]", "+": f"{{+{text}+}}"}[w["op"]])
+        text = " ".join(w["text"].split())
+        lead = " " if w["text"][:1].isspace() else ""
+        tail = " " if w["text"][-1:].isspace() and text else ""
+        if not text:
+            out.append(" ")
+            continue
+        out.append(lead + {"=": text, "-": f"[-{text}-]", "+": f"{{+{text}+}}"}[w["op"]] + tail)
     return "".join(out)
 
 
@@ -66,7 +72,8 @@ def _where(change: dict[str, Any]) -> str:
 def render_text(data: dict[str, Any]) -> str:
     """The comparison as plain text (the JSON data of :meth:`Comparison.as_dict`)."""
     old, new = data["old"], data["new"]
-    out = [f"Сравнение редакций: {old['name']} → {new['name']} (проверено на {data['as_of']})", headline(data)]
+    out = [f"Сравнение редакций: {old['name']} → {new['name']} (проверено на {date_ru(data['as_of'])})",
+           headline(data)]
     for section in data["sections"]:
         out += ["", section["title"]]
         for c in section["changes"]:
@@ -124,6 +131,11 @@ def impact_lines(impact: dict[str, Any]) -> list[str]:
         if items:
             out.append(f"    {what} ({len(items)}):")
             out += [f"      {r['what']} (кому: {'; '.join(r['who']) or '—'})" for r in items]
+    for what, items in (("Не достигнут, но исполнителя положение не называет", rec["unlinked_gained"]),
+                        ("Перестанет быть «не достигнут без исполнителя»", rec["unlinked_lost"])):
+        if items:
+            out.append(f"    {what}:")
+            out += [f"      {u['indicator']}: {u['text']}" for u in items]
     cov = impact["coverage"]
     out.append(f"  Покрытие функций: непокрытых обязательных функций на уровнях было {cov['uncovered_before']}, "
                f"станет {cov['uncovered_after']}.")
@@ -182,7 +194,7 @@ def render_markdown(data: dict[str, Any]) -> str:
     out = [f"# Сравнение редакций: {md(new['jurisdiction_name'])}", ""]
     if data["synthetic"]:
         out += [f"> **{md(SYNTHETIC_NOTE)}**", ""]
-    out += [f"Было: {md(old['name'])}. Стало: {md(new['name'])}. Проверено на {md(data['as_of'])}.", "",
+    out += [f"Было: {md(old['name'])}. Стало: {md(new['name'])}. Проверено на {date_ru(data['as_of'])}.", "",
             md(headline(data)), ""]
     for section in data["sections"]:
         out += [f"## {md(section['title'])}", ""]
