@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "report": "efs.cli.report:report",
     "demo": "efs.cli.demo:demo",
     "diff": "efs.cli.diff:diff",
+    "draft": "efs.cli.draft:draft",
 }
 
 

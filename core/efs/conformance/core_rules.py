@@ -81,6 +81,16 @@ ENGINE_RULES: list[Rule] = [
         "Исправьте код или имя правила (efs rules).",
         example="suppressions:\n  - {rule: EFS999, reason: ...}\n",
     ),
+    Rule(
+        "EFS012",
+        "rules-not-applicable",
+        Severity.info,
+        "Правила о полном положении не применялись к части документа",
+        "Таблица показателей, дорожная карта или приложение — часть положения: в ней по природе нет правовой "
+        "основы, структуры системы или порядка мониторинга, и сообщать об их отсутствии было бы ложной тревогой.",
+        "Ничего делать не нужно; если документ — полное положение, укажите jurisdiction.document_kind: regulation.",
+        example="jurisdiction:\n  document_kind: indicator_table\n",
+    ),
 ]
 
 RULES: list[Rule] = [

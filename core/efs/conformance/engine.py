@@ -83,9 +83,19 @@ class RuleContext:
 
     @property
     def adoption_date(self) -> dt.date | None:
-        """Date of the act that adopted the Положение, if the document gives one."""
+        """Date of the act that adopted the Положение (the original act, not a later edition), if given."""
         act = self.config.jurisdiction.adopted_by
         return act.date if act is not None else None
+
+    @property
+    def edition_date(self) -> dt.date | None:
+        """Date of the text in force: the latest edition of the adopting act, else its adoption date.
+
+        A target or deadline is judged against the adoption (the original act set it); what the text cites
+        is judged against the edition in force (a 2021 edition may cite a 2021 act).
+        """
+        act = self.config.jurisdiction.adopted_by
+        return act.current_date if act is not None else None
 
     def kind(self, kind_id: str | None) -> SubjectKind | None:
         """The catalogue's subject kind with this id."""
@@ -147,6 +157,28 @@ def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of
     return findings
 
 
+NOT_APPLICABLE = ("EFS012", "rules-not-applicable")
+
+
+def not_applicable(config: Configuration, skipped: list[Rule], every: Iterable[Rule]) -> list[Finding]:
+    """One information finding naming the rules not run on a partial document, and why (``EFS012``)."""
+    if not skipped or not any(r.code == NOT_APPLICABLE[0] for r in every):
+        return []
+    from efs.model import DOCUMENT_PARTS
+
+    kind = config.jurisdiction.document_kind
+    missing = sorted({part for r in skipped for part in r.requires if part not in kind.parts})
+    codes = ", ".join(sorted(r.code for r in skipped))
+    return [Finding(
+        *NOT_APPLICABLE,
+        Severity.info,
+        f"документ — {kind.label} (document_kind: {kind.value}), а не полное положение: в нём по природе нет "
+        f"того, что проверяют правила {codes} ({'; '.join(DOCUMENT_PARTS[p] for p in missing)}); они не применялись",
+        config.location_of(("jurisdiction", "document_kind")),
+        item=kind.value,
+    )]
+
+
 def validate(
     config: Configuration,
     *,
@@ -168,7 +200,9 @@ def validate(
 
     Returns:
         Every finding, sorted by position; suppressed ones carry ``suppressed=True`` and the reason.
-        A suppression in the configuration that suppresses nothing is itself a finding (``EFS010``).
+        A suppression in the configuration that suppresses nothing is itself a finding (``EFS010``). Rules
+        about what a full Положение contains (:attr:`Rule.requires`) do not run on a partial document
+        (``jurisdiction.document_kind``); one information finding (``EFS012``) names them.
 
     Raises:
         InputError: A selector names no rule.
@@ -182,9 +216,12 @@ def validate(
         registry = Registry.build()
     every = list(registry.rules.values())
     rules = select_rules([r for r in every if not r.engine_reported], select, ignore, every)
+    kind = config.jurisdiction.document_kind
+    applicable = [r for r in rules if r.applies_to(kind)]
     day = as_of or dt.date.today()
-    findings = run_rules(config, registry, rules, day)
-    findings = apply_suppressions(config, findings, rules, every)
+    findings = run_rules(config, registry, applicable, day)
+    findings += not_applicable(config, [r for r in rules if not r.applies_to(kind)], every)
+    findings = apply_suppressions(config, findings, applicable, every)
     if baseline is not None:
         baseline.apply(config, findings)
     findings.sort(key=Finding.sort_key)

@@ -252,6 +252,7 @@ RULES: list[Rule] = [
         "Добавьте раздел показателей, покрывающий федеральные (federal_1…federal_4), с целями по годам.",
         _no_indicators,
         "indicators: []\n",
+        requires=("indicators",),
     ),
     Rule(
         "EFS161",
@@ -287,6 +288,7 @@ RULES: list[Rule] = [
         "Добавьте показатель или свяжите существующий с федеральным через equivalent.",
         _federal_not_covered,
         "indicators:\n  - {id: own, equivalent: [], ...}\n",
+        requires=("indicators",),
     ),
     Rule(
         "EFS164",
