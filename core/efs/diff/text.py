@@ -49,11 +49,11 @@ def _words_plain(words: list[dict[str, str]]) -> str:
     out = []
     for w in words:
         text = " ".join(w["text"].split())
-        lead = " " if w["text"][:1].isspace() else ""
-        tail = " " if w["text"][-1:].isspace() and text else ""
-        if not text:
-            out.append(" ")
+        if not text:  # a space kept or inserted reads as a space; a space struck out, as nothing
+            out.append("" if w["op"] == "-" else " ")
             continue
+        lead = " " if w["text"][:1].isspace() else ""
+        tail = " " if w["text"][-1:].isspace() else ""
         out.append(lead + {"=": text, "-": f"[-{text}-]", "+": f"{{+{text}+}}"}[w["op"]] + tail)
     return "".join(out)
 
