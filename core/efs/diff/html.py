@@ -26,16 +26,16 @@ def render_html(data: dict[str, Any]) -> str:
     from efs.diff.model import CHANGE_LABELS
     from efs.diff.text import headline
     from efs.report.html import CSS as REPORT_CSS
-    from efs.report.html import page_policy
+    from efs.report.html import SYNTHETIC_CSS, csp
     from efs.report.templating import render
 
-    css = REPORT_CSS + CSS
+    css = REPORT_CSS + CSS + (SYNTHETIC_CSS if data["synthetic"] else "")
     counts = [(CHANGE_LABELS[k], v) for k, v in data["counts"].items() if v]
     return render(
         "diff.html.j2",
         d=data,
         title=f"Сравнение редакций: {data['new']['jurisdiction_name']}",
-        csp=page_policy(css),
+        csp=csp(css),
         css=Markup(css),
         headline=headline(data),
         counts=counts,

@@ -20,20 +20,6 @@ def _cut(text: str | None, limit: int = _WIDE) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    """``1 изменение``, ``2 изменения``, ``5 изменений``."""
-    tail = n % 100
-    if 11 <= tail <= 14:
-        word = many
-    elif n % 10 == 1:
-        word = one
-    elif 2 <= n % 10 <= 4:
-        word = few
-    else:
-        word = many
-    return f"{n} {word}"
-
-
 def headline(data: dict[str, Any]) -> str:
     """«Изменений: 6 (перенесено 2, …)» or «Изменений нет»."""
     counts = {k: v for k, v in data["counts"].items() if v}
@@ -41,7 +27,9 @@ def headline(data: dict[str, Any]) -> str:
         return "Изменений нет: редакции совпадают по существу (порядок пунктов и строки источников не в счёт)."
     total = sum(counts.values())
     parts = ", ".join(f"{CHANGE_LABELS[k]} — {v}" for k, v in counts.items())
-    return f"{_plural(total, 'изменение', 'изменения', 'изменений').capitalize()}: {parts}."
+    from efs.report.words import count
+
+    return f"{count(total, 'изменение').capitalize()}: {parts}."
 
 
 def _words_plain(words: list[dict[str, str]]) -> str:

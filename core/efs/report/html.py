@@ -160,8 +160,3 @@ def render_html(report: dict[str, Any]) -> str:
         cards=cards,
         levels=_levels,
     )
-
-
-def page_policy(css: str) -> str:
-    """The Content-Security-Policy of a page whose only stylesheet is ``css`` (``efs diff``, ``efs passport``)."""
-    return _csp(css)
