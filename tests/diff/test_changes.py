@@ -20,7 +20,10 @@ from .edits import Edit, by_id, data_of, edited, reorder, signature
 
 
 def _amended_act(d: dict[str, Any]) -> None:
-    by_id(d["legal_basis"], "fz_273")["as_written"] += " (в ред. Федерального закона от 04.08.2023 № 479-ФЗ)"
+    act = by_id(d["legal_basis"], "fz_273")
+    act["as_written"] += " (в ред. Федерального закона от 04.08.2023 № 479-ФЗ)"
+    act.setdefault("editions", []).append({"kind": "Федеральный закон", "number": "479-ФЗ", "date": "2023-08-04",
+                                           "as_written": "в ред. Федерального закона от 04.08.2023 № 479-ФЗ"})
 
 
 def _deadline(d: dict[str, Any]) -> None:

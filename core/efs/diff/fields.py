@@ -197,13 +197,16 @@ _EDITION = re.compile(r"\(?\s*в\s+ред(?:\.|акции)[^)]*\)?", re.IGNORECA
 
 
 def _editions(act: Any) -> list[str]:
-    """How the citation names the act's amendments: «в ред. …» clauses and, where the model has them,
-    the fields of editions (``amended_by``, ``editions``, ``edition``)."""
+    """The editions the citation names: each amending act by its number and date (or its words), and
+    the «в ред. …» clauses of the citation itself — never where they are written."""
+    from efs.concept.acts import normalize_number
+
     found = [normalize(m.group()) for m in _EDITION.finditer(act.as_written or "")]
-    for name in ("amended_by", "editions", "edition", "amendments"):
-        value = getattr(act, name, None)
-        if value:
-            found.append(normalize(repr(value)))
+    for e in getattr(act, "editions", None) or []:
+        if e.number or e.date:
+            found.append(f"{normalize_number(e.number or '')}|{e.date}")
+        else:
+            found.append(normalize(e.as_written))
     return found
 
 

@@ -194,6 +194,8 @@ def values_text(side: dict[str, Any] | None) -> str:
 
 
 def _rec_key(rec: dict[str, Any], rename: dict[str, str]) -> tuple[str, str]:
+    if rec["kind"] == "regulation":  # the one «amend the Положение» of the remaining findings: compared there
+        return rec["kind"], ""
     ref = rec["ref"]
     parts = []
     for part in ref.split(","):
