@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("sqlalchemy", "openpyxl", "alembic", "pandas", "psycopg", "pygal", "jinja2", "duckdb", "efs.report",
          "efs.data", "efs.indicators")
 
-FORMULA_SPEC = ("efs.indicators", "efs.indicators.spec", "efs.indicators.blocks", "efs.indicators.names")
+FORMULA_SPEC = ("efs.indicators", "efs.indicators.spec", "efs.indicators.blocks", "efs.indicators.names",
+                "efs.data", "efs.data.vocabulary")
 PROBE = """
 import sys, json
 {body}

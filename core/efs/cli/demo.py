@@ -62,13 +62,14 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
     записать аналитическую справку во всех форматах (HTML, XLSX, Markdown, JSON). Данные синтетические,
     и отчёты помечены «СИНТЕТИЧЕСКИЕ ДАННЫЕ».
     """
+    from efs.cli.progress import progress_bar
     from efs.conformance import validate
     from efs.conformance.engine import load_one
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
     from efs.errors import InputError
     from efs.registry import Registry
     from efs.report import FORMATS, SUFFIXES, build_report, default_as_of, write_report
+    from efs.synthesis import synthesize
 
     started = time.perf_counter()
     year = year or dt.date.today().year - 1
@@ -104,7 +105,8 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
             for f in errors[:ERRORS_SHOWN]:
                 _say(f"    {f.code} {f.message}")
             _say_cut(len(errors), ERRORS_SHOWN, f"efs validate {info.id}")
-            summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
+            with progress_bar() as progress:
+                summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed, progress=progress)
             _say(f"{head}: синтетические данные — {staff} работников, годы {summary.years[0]}–{summary.years[-1]}, "
                  f"{summary.seconds:.1f} с")
             report = build_report(config, store, year=year, as_of=as_of, registry=registry)
