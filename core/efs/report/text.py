@@ -12,15 +12,16 @@ from efs.indicators.results import STATUS_LABELS as RESULT_STATUS_LABELS
 SYNTHETIC_BANNER = "СИНТЕТИЧЕСКИЕ ДАННЫЕ"
 SYNTHETIC_NOTE = "СИНТЕТИЧЕСКИЕ ДАННЫЕ — не реальные: сформированы efs data synth для демонстрации"
 
-#: Section ids (stable: the HTML ids, the XLSX sheet order, the JSON keys) and their Russian titles.
+#: Section ids (stable: the HTML ids, the JSON keys) and their Russian titles, in the order of the справка
+#: and of the XLSX sheets: the summary (one to two printed pages) first, then the appendices.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("summary", "Сводка"),
+    ("summary", "Итоги"),
+    ("recommendations", "Рекомендации"),
+    ("indicators", "Показатели"),
+    ("findings", "Замечания проверки положения"),
+    ("roadmap", "Дорожная карта"),
     ("structure", "Структура системы"),
     ("coverage", "Функции и субъекты"),
-    ("findings", "Находки проверки"),
-    ("indicators", "Показатели"),
-    ("roadmap", "Дорожная карта"),
-    ("recommendations", "Рекомендации"),
 )
 SECTION_TITLES = dict(SECTIONS)
 
@@ -30,6 +31,9 @@ ORIGIN_LABELS = {
     "federal": "федеральная цель",
     "roadmap": "порог дорожной карты",
 }
+COMPARATOR_WORDS = {"at_least": "не менее", "at_most": "не более", "equal": "ровно"}
+#: Where a target is written, as the reader knows it.
+ORIGIN_DOCUMENTS = {"jurisdiction": "Положение", "federal": "концепция ЕФС", "roadmap": "дорожная карта"}
 ROADMAP_LABELS = {
     "done": "выполнено",
     "due": "в работе, срок не истёк",
