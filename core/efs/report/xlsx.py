@@ -233,7 +233,7 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     sub_code = Column("Код части", 10, "code")
     _sheet(wb, "summary", report,
            [Column("№", 7), Column("Показатель", 60), Column("Чей", 12), Column("Значение", 11, "number"),
-            Column("Единица", 9), Column("Цель", 22), Column("Статус", 16), Column("Основание вердикта", 42), code,
+            Column("Единица", 9), Column("Цель", 22), Column("Статус", 21), Column("Основание вердикта", 42), code,
             sub_code],
            [[_number(b), b["text"], FEDERAL_LABELS[bool(b["federal"])], b["value"], b["unit"],
              b["target"]["text"] if b["target"] else None, STATUS_LABELS.get(b["status"], b["status"]),
@@ -293,8 +293,8 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     _sheet(wb, "indicators", report,
            [Column("№", 7), Column("Показатель", 45), Column("Чей", 11), Column("Территория (уровень)", 15),
             Column("Территория", 32), Column("Числитель", 11, "int"), Column("Знаменатель", 13, "int"),
-            Column("Значение", 10, "number"), Column("Единица", 9), Column("Статус", 14),
-            Column("Основание вердикта", 30), Column("Цели", 40),
+            Column("Значение", 10, "number"), Column("Единица", 9), Column("Статус", 21),
+            Column("Основание вердикта", 28), Column("Цели", 36),
             *[Column(f"Значение {y}", 10, "number") for y in years], code, sub_code],
            rows, preface=f"{sec.get('data_note', '')} Результаты со знаменателем меньше "
            f"{report['min_denominator']} скрыты. Строки детализации сгруппированы под строкой показателя "
