@@ -27,7 +27,7 @@ def _load(data: dict[str, Any], registry: Any) -> Any:
 @pytest.fixture(scope="module")
 def megion_store(tmp_path_factory, registry):
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
+    from efs.synthesis import synthesize
 
     store = open_store(tmp_path_factory.mktemp("diff") / "megion.sqlite")
     synthesize(store, _load(data_of("megion"), registry), staff=300, year=YEAR, years=1, seed=3)
