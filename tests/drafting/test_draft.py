@@ -51,6 +51,10 @@ MINI = """Приложение к приказу Управления образ
 Показатели эффективности деятельности МСНМС:
 1. Доля педагогических работников, прошедших диагностику профессиональных дефицитов (к 2025 году - не менее 60%).
 2. Количество методических мероприятий.
+4.1. Методы сбора информации:
+· данные мониторинга;
+· анкетирование педагогических работников.
+Мониторинг проводится не реже одного раза в год. По результатам мониторинга разрабатываются адресные рекомендации.
 
 Термины и понятия
 Наставничество - форма передачи опыта от опытного педагога молодому.
@@ -150,6 +154,16 @@ def test_indicators_with_targets_as_written(mini):
     # No formula can be read from the words: each indicator is put to the reviewer.
     assert {r["path"] for r in review if r["path"].endswith(".formula")} == {"indicators[0].formula",
                                                                             "indicators[1].formula"}
+
+
+def test_monitoring_how_often_and_from_what(mini):
+    _, config, _, _ = mini
+    monitoring = config["monitoring"]
+    assert (monitoring["frequency"], monitoring["times_per_year"]) == ("не реже одного раза в год", 1)
+    assert [x["text"] for x in monitoring["sources"]] == ["данные мониторинга;"]
+    assert [x["text"] for x in monitoring["methods"]] == ["анкетирование педагогических работников."]
+    assert monitoring["outputs"][0]["text"] == "По результатам мониторинга разрабатываются адресные рекомендации."
+    assert monitoring["source"]["line"] == _line(MINI, "Мониторинг проводится")
 
 
 def test_roadmap_rows_and_glossary(mini):

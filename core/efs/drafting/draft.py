@@ -24,7 +24,7 @@ TARGET = re.compile(
     r"(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%|чел\.?|ед\.?)?)")
 #: The goal: «Целью МСНМС является …», «Цель системы – …», not a heading «Цель, задачи и принципы».
 GOAL = re.compile(r"^(?:Целью\s|Цель\s+(?!,)\S.{0,80}?(?:\s[-–—]\s|:|является|состоит))", re.I)
-TERM = re.compile(r"^(?P<t>.{3,300}?)\s+[-–—]\s+(?P<d>\S.*)$")
+TERM = re.compile(r"^(?P<t>.{3,300}?)(?:\s+|(?<=\)))[-–—]\s+(?P<d>\S.*)$")
 LEVEL_WORDS = {"регионального": "regional", "муниципального": "municipal", "институционального": "institutional"}
 LEVEL_HEAD = re.compile(r"(?:компонент\w*|субъекты)\s+(регионального|муниципального|институционального)"
                         r"(?:\s*\([^)]*\))?\s+уровня|(регионального|муниципального|институционального)"
@@ -72,6 +72,11 @@ THRESHOLD = re.compile(
     r"(?P<w>(?:ежегодно\s+)?(?:(?P<c>не менее|не более)\s*)?(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
     r"(?:\s*(?:до\s+(?:декабря\s+)?(?P<y>20\d{2})(?:\s*года)?|ежегодно|[А-ЯЁ]{3,}(?:\s+и\s+[А-ЯЁ]{3,})?|"
     r"образовательных организаций)(?![\w]))?)(?![\d\w])", re.I)
+#: How often monitoring is done, as written, and the times a year each wording means.
+FREQUENCY = re.compile(r"(?:не реже|не чаще)\s+\S+\s+раз\w*\s+в\s+(?:год|полугодие|квартал|месяц)|ежегодно|"
+                       r"ежеквартально|ежемесячно|\S+\s+раз\w*\s+в\s+(?:год|полугодие|квартал)", re.I)
+TIMES_A_YEAR = ((r"одного раза в год|ежегодно|раз в год", 1), (r"двух раз в год|полугодие", 2),
+                (r"квартал", 4), (r"месяц", 12))
 #: Abbreviations a roadmap writes where an indicator spells the words out.
 _EXPANDED = {"ФРДПП": "Федеральный реестр ДПП", "ФР ДПП": "Федеральный реестр ДПП",
              "ИОМ": "индивидуальные образовательные маршруты", "РМА": "регионального методического актива"}
@@ -258,6 +263,9 @@ class _Drafter:
         config["indicators"] = indicators
         self.indicators = indicators
         config["agreements"] = self._agreements()
+        monitoring = self._monitoring(subjects)
+        if monitoring:
+            config["monitoring"] = monitoring
         config["roadmap"] = measures(doc, self)
         config["glossary"] = glossary
         return config
@@ -345,6 +353,44 @@ class _Drafter:
                     break
             return it.line, end
         return 0, -1
+
+    def _monitoring(self, subjects: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """How the system is monitored: how often (as written, and times a year), the methods and data sources
+        listed under «Методы сбора информации …», what comes of it, and the subjects whose functions say they
+        monitor the system's effectiveness."""
+        out: dict[str, Any] = {}
+        source: dict[str, Any] | None = None
+        for i, it in enumerate(self.items):
+            low = it.text.lower()
+            if "frequency" not in out and "мониторинг" in low and (m := FREQUENCY.search(it.text)):
+                out["frequency"] = m.group(0)
+                times = next((n for pattern, n in TIMES_A_YEAR if re.search(pattern, m.group(0), re.I)), None)
+                if times:
+                    out["times_per_year"] = times
+                source = _src(self.doc, it.section or self._section_at(it.line), it.line)
+                after = it.text[m.end():]
+                result = re.search(r"По результатам мониторинг\w*[^.]*\.", after)
+                if result:
+                    out.setdefault("outputs", []).append({"text": result.group(0), "source": source})
+            if re.match(r"^(?:методы|способы) сбора", low):
+                section = it.section or self._section_at(it.line)
+                for nxt in self.items[i + 1:]:
+                    if nxt.depth or (not nxt.bullet and not nxt.text[:1].islower()):
+                        break
+                    key = "sources" if nxt.text.lower().startswith("данные") else "methods"
+                    out.setdefault(key, []).append({"text": nxt.text, "source": _src(self.doc, section, nxt.line)})
+        responsible = [s["short_name"] if s.get("short_name") else s["name"] for s in subjects
+                       if any(f["function"] == "monitoring" and re.search(r"мониторинг\w* эффективности", f["text"],
+                                                                          re.I) for f in s["functions"])]
+        if responsible:
+            out["responsible"] = responsible
+        if not out:
+            return None
+        out["source"] = source or next((x["source"] for key in ("sources", "methods") for x in out.get(key, [])),
+                                       None)
+        if out["source"] is None:
+            del out["source"]
+        return out
 
     def _texts(self) -> list[tuple[str, int, int, str]]:
         """Every paragraph's text with its first and last line and section: items (broken lines of a text
