@@ -194,13 +194,13 @@ class _Drafter:
                 continue
             if mode == "glossary":
                 m = TERM.match(it.text)
-                if m and not it.label:
+                if re.match(r"^\W*(?:комплекс мер|приложение)", low):
+                    mode = None  # the roadmap or another annex follows the glossary
+                elif m and not it.label:
                     glossary.append({"term": m.group("t").strip(), "definition": m.group("d").strip(),
                                      "source": _src(doc, section, it.line)})
                 elif glossary and not it.label and it.text[:1].islower():
                     glossary[-1]["definition"] += " " + it.text
-                elif re.match(r"^(?:комплекс мер|приложение)", low):
-                    mode = None
                 continue
             if goal is None and GOAL.match(it.text):
                 goal = {"text": it.text, "source": _src(doc, it.section or section, it.line)}

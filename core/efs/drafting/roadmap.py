@@ -85,6 +85,27 @@ def _rows_from_grid(table: Table) -> list[tuple[dict[str, str], int, str | None,
     return out
 
 
+#: A deadline written in the same cell as the result («Ежегодно Тиражирование лучшего опыта …»).
+DEADLINE_LEAD = re.compile(r"^(?:Ежегодно|Постоянно|На постоянной основе|В течение (?:года|\S+ года)|"
+                           r"(?:до|не позднее) \d{1,2}\.\d{1,2}\.\d{4}(?:\s*г\.?)?)(?=\s+[А-ЯЁ])")
+
+
+def _aligned(cells: list[str], fields: list[str]) -> list[str]:
+    """A text-export row's cells put under their columns: a row that left out its empty group cell is shifted
+    right so that its measure number stands in the measure column; a row that ran the deadline and the result
+    into one cell has them split."""
+    width = len(fields)
+    if "group" in fields and "text" in fields and len(cells) < width:
+        numbered = [i for i, c in enumerate(cells[:3]) if MEASURE_NUMBER.match(c)]
+        shift = fields.index("text") - numbered[-1] if numbered else (1 if fields.index("group") == 0 and
+                                                                     len(cells) == width - 1 else 0)
+        if shift > 0:
+            cells = [""] * shift + cells
+    if len(cells) == width - 1 and fields[-2:] == ["deadline", "result"] and (m := DEADLINE_LEAD.match(cells[-1])):
+        cells = [*cells[:-1], m.group(0), cells[-1][m.end():].strip()]
+    return cells
+
+
 def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None, str | None]]:
     header = [c.text for c in table.rows[0]]
     fields = _fields(header)
@@ -104,12 +125,14 @@ def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None,
         if len(nonempty) == 1 and direction and nonempty[0].startswith("«") and cells[0]:
             direction = f"{direction} {nonempty[0]}"
             continue
-        # A line with one cell too few left out the group column.
-        if len(cells) == width - 1 and "group" in fields and fields.index("group") == 0:
-            cells = ["", *cells]
+        if all(set(c) <= set("-– ") for c in nonempty):
+            continue  # a rule drawn with dashes
+        cells = _aligned(cells, fields)
         values = {f: cells[i] for i, f in enumerate(fields) if i < len(cells)}
         text = values.get("text", "")
-        starts = bool(MEASURE_NUMBER.match(text)) or bool(values.get("responsible"))
+        # A row starts with a measure number, or fills the responsible column with a text that does not go on
+        # from the line before («регионального реестра …» continues «3.3.2. Формирование»).
+        starts = bool(MEASURE_NUMBER.match(text)) or (bool(values.get("responsible")) and not text[:1].islower())
         if starts and text:
             if values.get("group"):
                 group = values["group"]
