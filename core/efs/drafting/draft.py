@@ -15,6 +15,9 @@ from efs.drafting.outline import Item, items
 from efs.drafting.roadmap import measures
 
 ALIAS = re.compile(r"\((?:далее|Далее)(?:\s+соответственно)?\s*[-–—]?\s*(?P<a>[^)]{1,80})\)")
+#: A list of a subject's parts by place: «ЦНППМ г. Тюмени, ЦНППМ г. Ишима, ЦНППМ г. Тобольска».
+BRANCH = re.compile(r"[А-ЯЁ]{2,}[А-ЯЁа-яё-]*\s+(?:г\.|города|района|филиал)\s*[А-ЯЁ][а-яё-]+")
+BRANCHES = re.compile(rf"^(?:{BRANCH.pattern}\s*,\s*(?:и\s+)?)+{BRANCH.pattern}")
 #: «Муниципальная методическая служба, далее - ММС.»: the short name without brackets.
 LOOSE_ALIAS = re.compile(r",\s*далее\s*[-–—]\s*(?P<a>[^,;:()]{1,40}?)\.?\s*$", re.I)
 SHORT = re.compile(r"\((?P<a>[А-ЯЁA-Z][А-ЯЁA-Z ]{1,12}(?:\s?«[^»]+»)?)\)\s*[.:]?$")
@@ -230,8 +233,18 @@ class _Drafter:
                         subject["short_name"] = alias.group("a").strip()
                     continue
                 if subject is not None and (it.bullet or it.text[:1].islower()) and not it.depth:
-                    self._function(subject, len(subjects) - 1, it)
+                    self._function(subject, subjects.index(subject), it)
                     continue
+                if subject is not None and not it.depth and (branches := BRANCHES.match(it.text)):
+                    # «ЦНППМ г. Тюмени, ЦНППМ г. Ишима, ЦНППМ г. Тобольска, выступают …»: parts of the subject.
+                    for m in BRANCH.finditer(branches.group(0)):
+                        part = {"id": _slug(m.group(0), self.ids, "subject"), "name": m.group(0),
+                                "kind": subject["kind"], "level": subject["level"], "part_of": subject["id"],
+                                "functions": [], "source": _src(doc, subject["number"] or "", it.line)}
+                        subjects.append(part)
+                        self.flag(f"subjects[{len(subjects) - 1}].kind", it.line, subject["number"] or "",
+                                  m.group(0), Guess(subject["kind"], 0.5, "часть субъекта, вид — как у него",
+                                                    ["organization"], sure=False), "вид филиала")
                 if subject is not None and (not it.depth or not _names_subject(it.text)):
                     subject.setdefault("notes", []).append({"text": it.text, "source": _src(doc, subject["number"]
                                                                                            or "", it.line)})
