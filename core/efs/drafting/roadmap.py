@@ -109,7 +109,6 @@ def _aligned(cells: list[str], fields: list[str]) -> list[str]:
 def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None, str | None]]:
     header = [c.text for c in table.rows[0]]
     fields = _fields(header)
-    width = len(fields)
     out: list[tuple[dict[str, str], int, str | None, str | None]] = []
     direction = None
     group = None
