@@ -273,6 +273,7 @@ class _Drafter:
         collect(subjects, self._texts(), doc.lines,
                 lambda section, line: _src(doc, section or self._section_at(line) or "—", line))
         config["subjects"] = subjects
+        self.subjects = subjects
         config["indicators"] = indicators
         self.indicators = indicators
         config["agreements"] = self._agreements()
@@ -366,6 +367,12 @@ class _Drafter:
                     break
             return it.line, end
         return 0, -1
+
+    def known_names(self) -> list[str]:
+        """Every spelling of every drafted subject, longest first (for cutting a cell into names)."""
+        names = {n for s in getattr(self, "subjects", []) for n in
+                 [s["name"], s.get("short_name"), *(a["text"] for a in s.get("aliases", []))] if n}
+        return sorted(names, key=lambda n: -len(n.split()))
 
     def _monitoring(self, subjects: list[dict[str, Any]]) -> dict[str, Any] | None:
         """How the system is monitored: how often (as written, and times a year), the methods and data sources
@@ -524,14 +531,40 @@ class _Drafter:
                 if date:
                     edition["date"] = date.isoformat()
                 main.setdefault("editions", []).append(edition)
-        from efs.concept.acts import match_act
-
-        for i, act in enumerate(out):
-            known = match_act(act.get("number"), None)
-            if known is not None and known.superseded_by:
-                self.ask(f"legal_basis[{i}]", act["source"]["line"], act["source"]["section"], act["as_written"],
-                         f"акт {known.label} утратил силу или заменён: {known.note}")
+        self._known(out)
         return out
+
+    def _known(self, acts: list[dict[str, Any]]) -> None:
+        """Match the drafted acts to the acts efs knows (the concept Р-174 and its amendment Р-303, the superseded
+        Р-76, …): a known act takes its id; a date that is not the known act's, a superseded act, and an amended
+        act cited without its amendment are put to the reviewer."""
+        from efs.concept.acts import ACTS, match_act
+
+        cited = {normalize_number(n) for a in acts for n in [a.get("number"), *(e.get("number") for e in
+                                                                              a.get("editions", []))] if n}
+        for i, act in enumerate(acts):
+            known = match_act(act.get("number"), None)
+            if known is None:
+                continue
+            path, line, section = f"legal_basis[{i}]", act["source"]["line"], act["source"]["section"]
+            if known.id not in self.ids:
+                self.ids.discard(act["id"])
+                act["id"] = known.id
+                self.ids.add(known.id)
+            if act.get("date") and act["date"] != known.date.isoformat():
+                self.ask(path, line, section, act["as_written"],
+                         f"дата «{act.get('date_as_written')}» не совпадает с датой известного акта {known.label}")
+            if known.superseded_by:
+                adopted = (self.header.adopted_by or {}).get("date")
+                after = bool(adopted and known.superseded_on and known.superseded_on.isoformat() > adopted)
+                when = "после принятия положения" if after else "до принятия положения" if adopted else ""
+                self.ask(path, line, section, act["as_written"],
+                         f"акт {known.label} утратил силу или заменён {when}: {known.note}".replace("  ", " "))
+            missing = [a for a in ACTS if a.id in known.amended_by and normalize_number(a.number) not in cited]
+            if missing:
+                self.ask(path, line, section, act["as_written"],
+                         f"акт {known.label} изменён ({', '.join(a.label for a in missing)}), а редакция в документе "
+                         "не названа; проверьте, на какую редакцию ссылается положение")
 
     def _adopting(self) -> set[str]:
         """Numbers of the adopting act and of the annexes' references to it (not acts of the legal basis)."""

@@ -49,13 +49,54 @@ def _deadline(text: str) -> dict[str, Any]:
     return out
 
 
-def _refs(text: str) -> list[str]:
+#: A piece of a list that qualifies the name before it: a participle or a relative clause.
+QUALIFIER = re.compile(r"^(?:[а-яё]+(?:ющ|ящ|вш|ем|им)[а-яё]*|котор[а-яё]*|в том числе|на базе)\b")
+
+
+def _refs(text: str, known: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+    """The organisations a responsible or co-executor cell names, as written.
+
+    Commas separate them (a piece that qualifies the one before goes on it: «Органы местного самоуправления,
+    осуществляющие управление …» is one); a cell whose names stand one after another
+    («ГАУ ДПО «АМИРО» ЦНППМ ФГБОУ ВО БГПУ» — a Word cell's lines run together) is cut where the names of the
+    drafted subjects begin.
+    """
     text = clean(text)
     if not text:
         return []
-    if "," in text:
-        return [x.strip() for x in text.split(",") if x.strip()]
-    return [text]
+    pieces: list[str] = []
+    for piece in (x.strip() for x in text.split(",")):
+        if pieces and QUALIFIER.match(piece):
+            pieces[-1] = f"{pieces[-1]}, {piece}"
+        elif piece:
+            pieces.append(piece)
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(_by_names(piece, known))
+    return out
+
+
+def _by_names(text: str, known: list[str]) -> list[str]:
+    words = text.split()
+    lowered = [w.lower() for w in words]
+    names = [n.lower().split() for n in known]
+    out: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        size = max((len(n) for n in names if lowered[i:i + len(n)] == n), default=0)
+        if size and (i + size == len(words) or words[i + size][:1].isupper() or words[i + size][:1] == "«"):
+            if rest:
+                out.append(" ".join(rest))
+                rest = []
+            out.append(" ".join(words[i:i + size]))
+            i += size
+        else:
+            rest.append(words[i])
+            i += 1
+    if rest:
+        out.append(" ".join(rest))
+    return out if len(out) > 1 and all(p[:1].isupper() or p[:1] == "«" for p in out) else [text]
 
 
 def _rows_from_grid(table: Table) -> list[tuple[dict[str, str], int, str | None, str | None]]:
@@ -172,7 +213,7 @@ def measures(document: Document, drafter: Any) -> list[dict[str, Any]]:
                 measure["group"] = clean(group)
             measure["text"] = text
             for f in ("responsible", "co_executors"):
-                refs = _refs(values.get(f, ""))
+                refs = _refs(values.get(f, ""), drafter.known_names())
                 if refs:
                     measure[f] = refs
             if clean(values.get("deadline", "")):
