@@ -272,7 +272,12 @@ def text(p: Pair) -> Iterator[Change]:
 
 
 def _aliases(obj: Any) -> dict[str, str]:
-    return {normalize(a.text): a.text for a in obj.aliases}
+    """Other spellings of the name, by their normalised text; a spelling with just the words of the name
+    or of the short name (punctuation aside) is the name itself, not another spelling."""
+    from efs.diff.words import words
+
+    own = {tuple(words(obj.name)), tuple(words(getattr(obj, "short_name", None)))}
+    return {normalize(a.text): a.text for a in obj.aliases if tuple(words(a.text)) not in own}
 
 
 def subject(p: Pair) -> Iterator[Change]:
