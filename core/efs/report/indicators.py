@@ -94,7 +94,7 @@ def verdict_basis(r: IndicatorResult) -> tuple[str | None, str]:
     if r.status in ("no_data", "suppressed"):
         return None, STATUS_LABELS[r.status]
     if not origins:
-        return None, (
+        return None, r.target_note or (
             "целевого значения нет ни в положении, ни у равнозначного федерального показателя, ни в дорожной карте"
         )
     if "jurisdiction" in origins:
@@ -199,11 +199,23 @@ def indicator_section(
                         "unit": t.target.unit,
                         "comparator": t.target.comparator.value,
                         "year": t.target.year,
+                        "kind": t.target.kind.value,
+                        "period": t.target.period_text(),
                         "met": t.met,
                         "as_written": t.target.as_written,
                         "source": source_text(t.target.source),
                     }
                     for t in r.targets
+                ],
+                "targets_not_checked": [
+                    {
+                        "label": t.label,
+                        "origin": t.origin,
+                        "origin_label": ORIGIN_LABELS.get(t.origin, t.origin),
+                        "as_written": t.target.as_written,
+                        "reason": t.reason,
+                    }
+                    for t in r.skipped_targets
                 ],
                 "data_source": r.data_source,
                 "equivalent": [link.id for link in ind.equivalent] if ind is not None else [],

@@ -96,6 +96,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         out += [f"* {md(t['origin_label'])}: {md(t['label'])} — "
                 f"{'выполнена' if t['met'] else 'не выполнена' if t['met'] is False else 'нет данных'}"
                 for t in i["targets"]]
+        out += [f"* не проверена — {md(t['origin_label'])}: {md(t['label'])}: {md(t['reason'])}"
+                for t in i["targets_not_checked"]]
         if i["history"]:
             out.append("* по годам: " + "; ".join(f"{h['year']} — {md(num(h['value']))}" for h in i["history"]))
         out.append("")
