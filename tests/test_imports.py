@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("sqlalchemy", "openpyxl", "alembic", "pandas", "psycopg", "pygal", "jinja2", "duckdb", "efs.report",
+HEAVY = ("sqlalchemy", "openpyxl", "alembic", "pandas", "psycopg", "pygal", "jinja2", "pymorphy3", "duckdb",
+         "efs.report",
          "efs.data", "efs.indicators")
 
-FORMULA_SPEC = ("efs.indicators", "efs.indicators.spec", "efs.indicators.blocks", "efs.indicators.names")
+FORMULA_SPEC = ("efs.indicators", "efs.indicators.spec", "efs.indicators.blocks", "efs.indicators.names",
+                "efs.data", "efs.data.vocabulary")
 PROBE = """
 import sys, json
 {body}

@@ -10,6 +10,7 @@ Debian packages that ``.ci/run`` installs when absent; without them the tests sk
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -34,6 +35,15 @@ def pdf_pages(pdf: Path) -> list[str]:
                          timeout=120)
     pages = out.stdout.decode("utf-8").split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def pdf_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Width and height (points) of each page of ``pdf`` (poppler's ``pdfinfo``)."""
+    binary = _require("pdfinfo", "poppler-utils")
+    out = subprocess.run([binary, "-f", "1", "-l", "100000", str(pdf)], capture_output=True, text=True, check=True,
+                         timeout=120)
+    sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", out.stdout, re.M)
+    return [(float(w), float(h)) for w, h in sizes]
 
 
 def calc_to_pdf(xlsx: Path, outdir: Path, profile: Path) -> Path:

@@ -47,7 +47,7 @@ def test_synthetic_data_is_marked_in_every_medium(name, reports, tmp_path):
     assert report["synthetic"] is True
     html = render_text(report, "html")
     assert f'<div class="synthetic" role="note">{SYNTHETIC_BANNER}</div>' in html
-    assert ".synthetic{position:fixed" in html  # repeated on every printed page
+    assert '@top-center{content:"СИНТЕТИЧЕСКИЕ ДАННЫЕ' in html  # in the margin of every printed page
     md = render_text(report, "md")
     assert md.count(SYNTHETIC_BANNER) >= len(SECTION_IDS)
     from openpyxl import load_workbook

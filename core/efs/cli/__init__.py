@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "validate": "efs.cli.validate:validate",
     "show": "efs.cli.catalogue:show",
     "plugins": "efs.cli.catalogue:plugins",
+    "catalogue": "efs.cli.catalogue:catalogue",
     "schema": "efs.cli.catalogue:schema",
     "new": "efs.cli.catalogue:new",
     "db": "efs.cli.db:db",

@@ -19,9 +19,6 @@ import datetime as dt
 import hashlib
 import itertools
 import operator
-import os
-import sys
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,14 +27,13 @@ from typing import TYPE_CHECKING, Any
 from efs.data import readers
 from efs.data.tables import ALIASES, JURISDICTION_HEADER, ColumnSpec, TableSpec, spec_for, specs
 from efs.errors import DataError, Location, Problem
+from efs.progress import Progress
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
     from efs.data.store import Store
 
-#: Test-only: after this many rows are written (inside the transaction) print a line and sleep.
-PAUSE_ENV = "EFS_TEST_IMPORT_PAUSE_AFTER"
 CHUNK = 5000
 FAST_CHUNK = 20000  # rows converted column by column at a time
 COPY_THRESHOLD = 20000
@@ -51,7 +47,13 @@ _YEAR_COLUMNS = {
     "graduation_year",
     "year",
 }
-Progress = Callable[[str, int, int], None]
+#: The step reported while the validated rows are written (``progress(STEP_WRITE, written, total)``).
+STEP_WRITE = "Запись в хранилище"
+
+
+def reading(file: str) -> str:
+    """The step reported while ``file`` is read and checked."""
+    return f"Чтение {Path(file).name}"
 
 
 @dataclass
@@ -255,14 +257,14 @@ def _read_sheet(
             if progress is not None:
                 for k in range(n + 1, n + len(chunk) + 1):
                     if k % 10000 == 0:
-                        progress(sheet.file, k, sheet.size_hint)
+                        progress(reading(sheet.file), k, sheet.size_hint)
             n += len(chunk)
             continue
         for line, cells in chunk:  # something is wrong in this chunk: row by row, every problem located
             n += 1
             _read_row(sheet, spec, default_jur, batch, problems, convs, absent, with_jur, line, cells)
             if progress is not None and n % 10000 == 0:
-                progress(sheet.file, n, sheet.size_hint)
+                progress(reading(sheet.file), n, sheet.size_hint)
 
 
 Conv = tuple[int, str, ColumnSpec | None, Callable[[Any], Any]]
@@ -551,7 +553,8 @@ def import_files(
         table: Table for every file (overrides recognition).
         encoding: Text encoding of CSV files (default: UTF-8, with Windows-1251 detected and refused).
         dry_run: Validate and count, write nothing.
-        progress: Called as ``progress(file, rows_done, size_hint)`` while reading large files.
+        progress: Called as work goes on (:mod:`efs.progress`): ``reading(file)`` with the rows read of a
+            large file, then :data:`STEP_WRITE` with the rows written inside the open transaction.
         announce: Called with a Russian line per file saying which table it was recognised as.
 
     Raises:
@@ -600,7 +603,7 @@ def import_files(
             f"отклонено строк: {result.total('rejected')} — ничего не загружено; исправьте строки и повторите",
             problems,
         )
-    write_batches(store, batches, dry_run=dry_run, pause_after=_pause_after())
+    write_batches(store, batches, dry_run=dry_run, progress=progress)
     result.committed = not dry_run
     if result.committed and result.total("imported") + result.total("updated") >= ANALYZE_AFTER:
         from efs.data.synth import analyze
@@ -619,11 +622,6 @@ def _default_jurisdiction(store: Store) -> str | None:
     return str(ids[0]) if len(ids) == 1 else None
 
 
-def _pause_after() -> int | None:
-    value = os.environ.get(PAUSE_ENV)
-    return int(value) if value and value.isdigit() else None
-
-
 def file_sha256(path: Path) -> str:
     """SHA-256 of a file's content (recorded in ``data_sources``)."""
     h = hashlib.sha256()
@@ -631,12 +629,6 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def test_pause(written: int) -> None:
-    """Test-only hook: report rows written inside the open transaction, then wait to be killed."""
-    print(f"efs: записано строк: {written} (транзакция открыта)", file=sys.stderr, flush=True)
-    time.sleep(600)
 
 
 def now() -> dt.datetime:

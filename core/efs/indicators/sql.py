@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from efs.data import schema as S
 from efs.indicators.spec import Condition, CountSpec, FormulaSpec
@@ -85,6 +86,20 @@ def _overlaps(start: Any, end: Any, ctx: FormulaContext) -> Pred:
 
 def _years_overlap(since: Any, until: Any, ctx: FormulaContext) -> Pred:
     return sa.and_(since <= ctx.year, sa.or_(until.is_(None), until >= ctx.first_year))
+
+
+def _in(col: Any, values: Sequence[Any], ctx: FormulaContext) -> Pred:
+    """``col IN (values)`` for a probe into an event table.
+
+    On SQLite the column is written ``+col``, which keeps the IN-list out of the index seek: SQLite
+    3.34–3.41 return wrong rows for seeks ``… AND col IN (…) AND <next column> < ?`` once
+    ``sqlite_stat1`` exists (see :mod:`efs.data.sqlite`). efs refuses those releases, and this keeps
+    its own queries clear of that bug wherever the library comes from; the seek on the probe's
+    leading columns (jurisdiction, person) stays, and the few rows under it are filtered.
+    """
+    if ctx.dialect == "sqlite":
+        col = UnaryExpression(col, operator=operators.custom_op("+"), type_=col.type)
+    return col.in_(values)
 
 
 def _flag(col: Any, value: bool) -> Pred:
@@ -192,14 +207,14 @@ def _c_took_diagnostic(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pre
         d, key = S.diagnostics, S.diagnostics.c.staff_id
     preds = [_in_window(d.c.taken_on, ctx)]
     if "kind" in p:
-        preds.append(d.c.kind.in_(p["kind"]))
+        preds.append(_in(d.c.kind, p["kind"], ctx))
     if "min_result" in p:
         preds.append(d.c.result_percent >= p["min_result"])
     if "deficits_found" in p and f.entity == "staff":
         preds.append(_flag(d.c.deficits_found, p["deficits_found"]))
     providers = _names(p, "provider")
     if providers is not None and f.entity == "staff":
-        preds.append(d.c.provider.in_(providers))
+        preds.append(_in(d.c.provider, providers, ctx))
     return _member(f, ctx, d, key, preds)
 
 
@@ -276,9 +291,9 @@ def _c_participated(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     sp = S.support_participation
     preds = [_overlaps(sp.c.started_on, sp.c.ended_on, ctx)]
     if "forms" in p:
-        preds.append(sp.c.form.in_(p["forms"]))
+        preds.append(_in(sp.c.form, p["forms"], ctx))
     if "roles" in p:
-        preds.append(sp.c.role.in_(p["roles"]))
+        preds.append(_in(sp.c.role, p["roles"], ctx))
     return _member(f, ctx, sp, sp.c.staff_id, preds)
 
 
@@ -303,7 +318,7 @@ def _c_methodical_active(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> P
     m = S.methodical_active_members
     preds = [_years_overlap(m.c.since_year, m.c.until_year, ctx)]
     if "roles" in p:
-        preds.append(m.c.role.in_(p["roles"]))
+        preds.append(_in(m.c.role, p["roles"], ctx))
     return _member(f, ctx, m, m.c.staff_id, preds)
 
 
@@ -325,7 +340,7 @@ def _c_has_site(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     i = S.internship_sites
     preds = [_years_overlap(i.c.since_year, i.c.until_year, ctx)]
     if "kind" in p:
-        preds.append(i.c.kind.in_(p["kind"]))
+        preds.append(_in(i.c.kind, p["kind"], ctx))
     return _member(f, ctx, i, i.c.organization_id, preds)
 
 

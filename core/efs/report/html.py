@@ -31,9 +31,9 @@ CSS = """
 body{font-family:"PT Sans","Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d232b;margin:0;
  line-height:1.4;font-size:14px;background:#fff}
 main{max-width:1140px;margin:0 auto;padding:12px 24px 40px}
-h1{font-size:24px;margin:8px 0 4px;color:var(--accent)}h2{font-size:20px;margin:0 0 10px;color:var(--accent);
+h1{font-size:22px;margin:8px 0 4px;color:var(--accent)}h2{font-size:19px;margin:0 0 10px;color:var(--accent);
  border-bottom:2px solid var(--accent);padding-bottom:4px}h3{font-size:15px;margin:14px 0 6px}
-.meta{color:var(--mute);margin:0 0 10px}
+.meta{color:var(--mute);margin:0 0 8px}
 nav ol{display:flex;flex-wrap:wrap;gap:6px 16px;list-style:none;padding:0;margin:8px 0 16px}
 nav a{color:var(--accent)}
 section{margin:28px 0}
@@ -41,20 +41,23 @@ table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13px}
 th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#eef2f7}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 thead{display:table-header-group}tr{break-inside:avoid}
-.tiles{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0 14px}
-.tile{border:1px solid var(--line);border-radius:8px;padding:8px 12px;min-width:150px}
-.tile b{display:block;font-size:22px}
+.tiles{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0 10px}
+.tile{border:1px solid var(--line);border-radius:8px;padding:4px 8px;min-width:0;flex:1 1 22%;font-size:12px;
+ line-height:1.2}
+.tile b{display:block;font-size:20px}
+.tile.bad b{color:var(--bad)}.tile.ok b{color:var(--ok)}
 .st{display:inline-block;padding:1px 7px;border-radius:10px;font-size:12px;white-space:nowrap;background:#e3e7ed}
 .st-met,.st-done{background:#dcefdc;color:#1b5e20}.st-not_met,.st-overdue{background:#f9dcda;color:#8e1b13}
 .st-due{background:#fff0c9;color:#6d4c00}.st-cancelled{background:#eee;color:#555}
 .st-suppressed,.st-no_data{background:#eceff3;color:#5b6570}
-.origin{font-size:12px;color:var(--mute)}
-.ind{border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:12px 0;break-inside:avoid}
+.origin,.small{font-size:12px;color:var(--mute)}
+.verdicts td{vertical-align:middle}.verdicts .ind-name{width:40%}.verdicts td.small{min-width:130px}
+.actions td:first-child{font-weight:bold;text-align:center}
+.ind{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:10px 0;break-inside:avoid}
 .ind .row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
 .ind dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 10px;margin:0;min-width:300px;flex:1}
 .ind dt{color:var(--mute)}.ind dd{margin:0}
-.bar{vertical-align:middle;margin-right:6px}
-.chart .ax,.chart .val,.chart .tg{font-size:10px;font-family:inherit}.chart .ax{fill:#555}.chart .val{fill:#222}
+.bar,.bullet,.sw{vertical-align:middle}.bar{margin-right:6px}.sw{margin-right:4px}
 .diagram{border:1px solid var(--line);border-radius:8px;background:#fff}
 .diagram .band{font-size:13px;font-weight:bold;fill:#37424f}
 .diagram .node rect{fill:#e8f0fb;stroke:#2a6ebb;stroke-width:1.2}
@@ -63,33 +66,40 @@ thead{display:table-header-group}tr{break-inside:avoid}
 .diagram .node.coord rect{stroke-width:3}
 .diagram .nm{font-size:11.5px;fill:#14202c}.diagram .kd{font-size:10px;fill:#5b6570;font-style:italic}
 .legend{display:flex;flex-wrap:wrap;gap:6px 18px;font-size:12px;margin:6px 0}
-.sw{vertical-align:middle;margin-right:4px}
 .cov td,.cov th{text-align:center;padding:2px 3px}.cov td:first-child,.cov th:first-child{text-align:left}
 .cov .gap{color:var(--bad)}
-.rec{border-left:4px solid var(--accent);padding:6px 10px;margin:10px 0;background:#f7f9fc;break-inside:avoid}
+.rec{border-left:4px solid var(--accent);padding:6px 10px;margin:8px 0;background:#f7f9fc;break-inside:avoid}
 .rec p{margin:2px 0}.note{color:var(--mute)}
+details>summary{cursor:pointer;color:var(--accent)}
 .synthetic{background:#b71c1c;color:#fff;font-weight:bold;text-align:center;letter-spacing:2px;padding:4px;
  position:sticky;top:0;z-index:5}
-@page{size:A4;margin:14mm 12mm}
+@page{size:A4;margin:14mm 12mm 14mm;@bottom-right{content:counter(page) " / " counter(pages);font-size:9pt;
+ color:#6b7785}}
+@page wide{size:A4 landscape}
 @media print{
- body{font-size:11.5px}main{max-width:none;padding:0}nav{display:none}
+ body{font-size:11px}main{max-width:none;padding:0}nav{display:none}
+ h1{font-size:18px}h2{font-size:16px}table{font-size:10.5px}
  section{break-before:page;margin:0}section#summary{break-before:auto}
+ section#structure,section#coverage{page:wide}
  h2,h3{break-after:avoid}.ind,.rec,figure,svg{break-inside:avoid}
- .synthetic{position:fixed;top:0;left:0;right:0}.synthetic+main{padding-top:24px}
+ .synthetic{position:static}
+ details:not([open])>*:not(summary){display:none}
  a{color:inherit;text-decoration:none}
 }
 """
 
+#: The printed pages of synthetic data carry the mark in the page margin, where it can cover nothing.
+SYNTHETIC_CSS = ('@page{@top-center{content:"СИНТЕТИЧЕСКИЕ ДАННЫЕ — не реальные";color:#b71c1c;font-weight:bold;'
+                 "font-size:9pt;letter-spacing:1px}}")
 
-def _csp(css: str) -> str:
+
+def csp(css: str) -> str:
+    """The page's policy: nothing may be fetched, run, framed, submitted or re-based; the only style
+    allowed is the page's own stylesheet ``css`` (by its hash: no ``style`` attribute, no injected ``<style>``).
+    """
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     return (f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; base-uri 'none'; "
             "form-action 'none'; frame-src 'none'; object-src 'none'")
-
-
-#: The page's policy: nothing may be fetched, run, framed, submitted or re-based; the only style
-#: allowed is the page's own stylesheet (no ``style`` attribute, no injected ``<style>``).
-CSP = _csp(CSS)
 
 _LABELS = {
     "STATUS_LABELS": STATUS_LABELS,
@@ -100,21 +110,8 @@ _LABELS = {
 }
 
 
-def _where(f: dict[str, Any]) -> str:
-    loc = ":".join(str(x) for x in (f["file"] and f["file"].rsplit("/", 1)[-1], f["line"], f["column"]) if x)
-    return loc or f["path"] or ""
-
-
 def _levels(values: list[str]) -> str:
     return ", ".join(LEVEL_LABELS.get(lv, lv) for lv in values)
-
-
-def _bar_top(rows: list[dict[str, Any]]) -> float:
-    return max([d["value"] for d in rows if d["value"] is not None] or [0]) or 1
-
-
-def _bar_width(value: float | None, top: float) -> int:
-    return 0 if value is None else max(1, round(90 * value / top))
 
 
 def _legend() -> list[tuple[str, str, str]]:
@@ -131,43 +128,35 @@ def _legend() -> list[tuple[str, str, str]]:
 
 
 def render_html(report: dict[str, Any]) -> str:
-    """The whole report as one HTML document (UTF-8 text)."""
+    """The whole справка as one HTML document (UTF-8 text): the summary first, then the appendices."""
     from markupsafe import Markup
 
-    from efs.report.svg import bar_chart, structure_diagram
+    from efs.report.svg import bullet, structure_diagram
     from efs.report.templating import render
 
     j = report["jurisdiction"]
-    s = report["summary"]
-    ind, fnd, rm = s["indicators"], s["findings"], s["roadmap"]
-    tiles = [
-        ("достигнуто", ind["met"]),
-        ("не достигнуто", ind["not_met"]),
-        ("без цели", ind["no_target"]),
-        ("нет данных / скрыто", ind["no_data"] + ind["suppressed"]),
-        ("ошибок в положении", fnd["error"]),
-        ("непокрытых функций", s["uncovered_functions"]),
-        ("мероприятий просрочено", rm["overdue"]),
-        ("рекомендаций", s["recommendations"]),
-    ]
+    css = CSS + (SYNTHETIC_CSS if report["synthetic"] else "")
     # The SVG fragments are rendered by the same autoescaping environment (templates/_svg.html.j2).
-    charts = [Markup(bar_chart(i["history"], i["unit"], i["targets"], f"{i['text']}: значения по годам"))
-              for i in report["indicators"]["items"]]
+    bullets = {(b["id"], b["sub_measure"]): Markup(bullet(b["value"], b["target"], b["unit"], b["status"],
+                                                          b["history"], 150))
+               for b in report["summary"]["verdicts"]}
+    cards = {(i["id"], i["sub_measure"]): Markup(bullet(i["value"], i["target"], i["unit"], i["status"],
+                                                        i["history"], 320))
+             for i in report["indicators"]["items"]}
+    appendix = {s["id"]: n for n, s in enumerate(report["sections"][1:], 1)}
     return render(
         "report.html.j2",
         r=report,
         title=f"Аналитическая справка: {j['name']}, {report['year']} год",
-        csp=CSP,
-        css=Markup(CSS),
+        csp=csp(css),
+        css=Markup(css),
         labels=_LABELS,
         titles=SECTION_TITLES,
-        tiles=tiles,
+        appendix=appendix,
         diagram=Markup(structure_diagram(report["structure"])),
         legend=_legend(),
         node_names={n["id"]: n["label"] for n in report["structure"]["nodes"]},
-        charts=charts,
-        where=_where,
+        bullets=bullets,
+        cards=cards,
         levels=_levels,
-        bar_top=_bar_top,
-        bar_width=_bar_width,
     )

@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from efs.indicators import MIN_DENOMINATOR
-from efs.report.text import ORIGIN_LABELS, STATUS_LABELS, source_text
+from efs.indicators.results import TargetCheck
+from efs.report.text import ORIGIN_DOCUMENTS, ORIGIN_LABELS, STATUS_LABELS
 
 if TYPE_CHECKING:
     from efs.data.store import Store
-    from efs.indicators.results import IndicatorResult
+    from efs.indicators.results import IndicatorResult, SkippedTarget
     from efs.model import Configuration
+    from efs.report.names import Namer
 
 #: How many years of history a chart shows at most.
 HISTORY_YEARS = 5
@@ -80,6 +82,40 @@ def _blank(r: IndicatorResult) -> IndicatorResult:
                    targets=[replace(t, met=None) for t in r.targets])
 
 
+def _target(t: TargetCheck | SkippedTarget, namer: Namer) -> dict[str, Any]:
+    """A target as the справка shows it: as the document writes it («ежегодно не менее 10%»), its period
+    («ежегодно, 2023–2024 гг.»), its origin and where it is written — never a deadline it does not have."""
+    target = t.target
+    text = target.as_written
+    if target.sub_measure:
+        text += f" — {target.sub_measure}"
+    where = namer.source(target.source) if target.source is not None else ""
+    origin = ORIGIN_LABELS.get(t.origin, t.origin)
+    place = ", ".join(
+        p for p in (target.period_text(), ORIGIN_DOCUMENTS.get(t.origin, origin), namer.section(target.source)) if p
+    )
+    return {
+        "label": f"{text} ({place})",
+        "text": text,
+        "origin": t.origin,
+        "origin_label": origin,
+        "value": target.value,
+        "unit": target.unit,
+        "comparator": target.comparator.value,
+        "year": target.year,
+        "kind": target.kind.value,
+        "period": target.period_text(),
+        "met": t.met if isinstance(t, TargetCheck) else None,
+        "as_written": target.as_written,
+        "source": where,
+    }
+
+
+def _skipped(t: SkippedTarget, namer: Namer) -> dict[str, Any]:
+    """A target not checked for the result, with the reason."""
+    return {**_target(t, namer), "reason": t.reason}
+
+
 def _key(r: IndicatorResult) -> tuple[str, str | None]:
     return (r.indicator_id, r.sub_measure)
 
@@ -136,6 +172,7 @@ def indicator_section(
     *,
     year: int,
     min_denominator: int = MIN_DENOMINATOR,
+    namer: Namer | None = None,
 ) -> dict[str, Any]:
     """The indicators of ``config`` (and the federal ones) for ``year``, with history and drill-down.
 
@@ -146,6 +183,9 @@ def indicator_section(
         the report year). A report year without any data gives «нет данных» everywhere, never a computed 0.
     """
     from efs.indicators.engine import compute
+    from efs.report.names import Namer
+
+    namer = namer or Namer(config, registry)
 
     def run(y: int, by: str) -> list[IndicatorResult]:
         return compute(config, store, year=y, by=by, registry=registry, min_denominator=min_denominator)
@@ -175,11 +215,15 @@ def indicator_section(
         basis, note = verdict_basis(r)
         if not has_data:
             note = NO_DATA_NOTE
+        targets = [_target(t, namer) for t in r.targets]
+        deciding = next((t for t in targets if t["origin"] == basis and t["met"] is not None), None)
+        equivalent = [link.id for link in ind.equivalent] if ind is not None else []
         items.append(
             {
                 "id": r.indicator_id,
                 "sub_measure": r.sub_measure,
                 "number": ind.number if ind is not None else None,
+                "label": namer.indicator(r.indicator_id),
                 "text": r.indicator_text,
                 "federal": r.federal,
                 "unit": r.unit,
@@ -190,40 +234,17 @@ def indicator_section(
                 "status_label": STATUS_LABELS[r.status],
                 "verdict_basis": basis,
                 "verdict_note": note,
-                "targets": [
-                    {
-                        "label": t.label,
-                        "origin": t.origin,
-                        "origin_label": ORIGIN_LABELS.get(t.origin, t.origin),
-                        "value": t.target.value,
-                        "unit": t.target.unit,
-                        "comparator": t.target.comparator.value,
-                        "year": t.target.year,
-                        "kind": t.target.kind.value,
-                        "period": t.target.period_text(),
-                        "met": t.met,
-                        "as_written": t.target.as_written,
-                        "source": source_text(t.target.source),
-                    }
-                    for t in r.targets
-                ],
-                "targets_not_checked": [
-                    {
-                        "label": t.label,
-                        "origin": t.origin,
-                        "origin_label": ORIGIN_LABELS.get(t.origin, t.origin),
-                        "as_written": t.target.as_written,
-                        "reason": t.reason,
-                    }
-                    for t in r.skipped_targets
-                ],
+                "targets": targets,
+                "target": deciding,
+                "targets_not_checked": [_skipped(t, namer) for t in r.skipped_targets],
                 "data_source": r.data_source,
-                "equivalent": [link.id for link in ind.equivalent] if ind is not None else [],
+                "equivalent": equivalent,
+                "equivalent_labels": [namer.indicator(e) for e in equivalent],
                 "functions": [
                     {"id": link.id, "name": function_names.get(link.id, link.id)}
                     for link in (ind.functions if ind is not None else [])
                 ],
-                "source": source_text(ind.source) if ind is not None else "",
+                "source": namer.source(ind.source) if ind is not None else "",
                 "note": r.note,
                 "history": history.get(_key(r), []),
                 "drilldown": drill.get(_key(r), []),

@@ -12,53 +12,47 @@ from typing import Any
 
 from efs.report.text import num
 
-_ORIGIN_COLOURS = {"jurisdiction": "#1b5e20", "federal": "#b71c1c", "roadmap": "#6a1b9a"}
 _STATUS_COLOURS = {"met": "#4c9a52", "not_met": "#d0584f", "no_target": "#7d8fa3", "no_data": "#c9ced6",
                    "suppressed": "#c9ced6"}
 
 
-def chart_layout(history: list[dict[str, Any]], unit: str, targets: list[dict[str, Any]],
-                 title: str) -> dict[str, Any] | None:
-    """Values over the years as bars, the applicable targets as dashed lines; ``None`` when nothing to draw."""
-    values = [h["value"] for h in history if h["value"] is not None]
-    if not values:
+def bullet_layout(value: float | None, target: dict[str, Any] | None, unit: str, status: str,
+                  history: list[dict[str, Any]], width: int = 220) -> dict[str, Any] | None:
+    """Value against target on one scale: a bar for the value (coloured by its verdict), a tick for the
+    target, hollow dots for the earlier years. ``None`` when there is no value to draw.
+
+    A share is drawn on 0–100 % (a reader compares shares with the whole); any other unit on 0 to a
+    little above the largest of value, target and earlier values.
+    """
+    if value is None:
         return None
-    width, height, left, bottom, top = 360, 150, 44, 22, 14
-    lines = [t for t in targets if t.get("value") is not None]
-    peak = max([*values, *(t["value"] for t in lines)]) or 1.0
-    peak *= 1.15
-    plot_w, plot_h = width - left - 8, height - top - bottom
-    step = plot_w / max(len(history), 1)
-    bar = min(46.0, step * 0.6)
-    base = top + plot_h
+    earlier = [h for h in history[:-1] if h["value"] is not None]  # the last one is the report year
+    points = [value, *(h["value"] for h in earlier)]
+    goal = target["value"] if target and target.get("value") is not None else None
+    top = max([*points, *([goal] if goal is not None else [])]) or 1.0
+    scale = 100.0 if unit.strip() == "%" and top <= 100 else top * 1.1
+    left, right, height = 4, width - 4, 26
+    span = right - left
 
-    def y(v: float) -> float:
-        return top + plot_h - plot_h * v / peak
+    def x(v: float) -> float:
+        return round(left + span * max(0.0, min(v, scale)) / scale, 1)
 
-    bars = []
-    for i, h in enumerate(history):
-        cx = left + step * i + step / 2
-        item: dict[str, Any] = {"cx": round(cx, 1), "year": h["year"], "value": None}
-        if h["value"] is not None:
-            top_y = y(h["value"])
-            item.update(value=num(h["value"]), x=round(cx - bar / 2, 1), y=round(top_y, 1), width=round(bar, 1),
-                        height=round(base - top_y, 1), colour=_STATUS_COLOURS.get(h["status"], "#7d8fa3"))
-        bars.append(item)
     return {
-        "title": title, "unit": unit, "width": width, "height": height, "left": left, "top": top, "base": base,
-        "right": width - 8, "peak": num(peak / 1.15), "bars": bars,
-        "lines": [{"y": round(y(t["value"]), 1), "colour": _ORIGIN_COLOURS.get(t["origin"], "#333"),
-                   "label": t["label"], "origin_label": t["origin_label"], "value": num(t["value"])}
-                  for t in lines],
+        "width": width, "height": height, "left": left, "right": right, "value_x": x(value),
+        "colour": _STATUS_COLOURS.get(status, "#7d8fa3"), "value": num(value), "unit": unit.strip(),
+        "target_x": x(goal) if goal is not None else None, "target": target["text"] if target else "",
+        "earlier": [{"x": x(h["value"]), "year": h["year"], "value": num(h["value"])} for h in earlier],
+        "scale": num(scale),
     }
 
 
-def bar_chart(history: list[dict[str, Any]], unit: str, targets: list[dict[str, Any]], title: str) -> str:
-    """The chart as SVG markup (``""`` when nothing to draw)."""
+def bullet(value: float | None, target: dict[str, Any] | None, unit: str, status: str,
+           history: list[dict[str, Any]], width: int = 220) -> str:
+    """The value-against-target view as SVG markup (``""`` when there is no value)."""
     from efs.report.templating import render_macro
 
-    layout = chart_layout(history, unit, targets, title)
-    return render_macro("_svg.html.j2", "chart", layout) if layout else ""
+    layout = bullet_layout(value, target, unit, status, history, width)
+    return render_macro("_svg.html.j2", "bullet", layout) if layout else ""
 
 
 # -- the structure diagram --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 import re
 from typing import Any
 
@@ -12,15 +13,16 @@ from efs.indicators.results import STATUS_LABELS as RESULT_STATUS_LABELS
 SYNTHETIC_BANNER = "СИНТЕТИЧЕСКИЕ ДАННЫЕ"
 SYNTHETIC_NOTE = "СИНТЕТИЧЕСКИЕ ДАННЫЕ — не реальные: сформированы efs data synth для демонстрации"
 
-#: Section ids (stable: the HTML ids, the XLSX sheet order, the JSON keys) and their Russian titles.
+#: Section ids (stable: the HTML ids, the JSON keys) and their Russian titles, in the order of the справка
+#: and of the XLSX sheets: the summary (one to two printed pages) first, then the appendices.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("summary", "Сводка"),
+    ("summary", "Итоги"),
+    ("recommendations", "Рекомендации"),
+    ("indicators", "Показатели"),
+    ("findings", "Замечания проверки положения"),
+    ("roadmap", "Дорожная карта"),
     ("structure", "Структура системы"),
     ("coverage", "Функции и субъекты"),
-    ("findings", "Находки проверки"),
-    ("indicators", "Показатели"),
-    ("roadmap", "Дорожная карта"),
-    ("recommendations", "Рекомендации"),
 )
 SECTION_TITLES = dict(SECTIONS)
 
@@ -30,6 +32,9 @@ ORIGIN_LABELS = {
     "federal": "федеральная цель",
     "roadmap": "порог дорожной карты",
 }
+COMPARATOR_WORDS = {"at_least": "не менее", "at_most": "не более", "equal": "ровно"}
+#: Where a target is written, as the reader knows it.
+ORIGIN_DOCUMENTS = {"jurisdiction": "Положение", "federal": "концепция ЕФС", "roadmap": "дорожная карта"}
 ROADMAP_LABELS = {
     "done": "выполнено",
     "due": "в работе, срок не истёк",
@@ -150,15 +155,26 @@ def md(text: Any) -> str:
     return "".join(out)
 
 
-def num(value: float | None, digits: int = 1) -> str:
-    """A number in Russian style: decimal comma, thin groups; ``—`` for none."""
-    if value is None:
-        return "—"
+def rounded(value: float | None) -> float | int | None:
+    """A value as the справка shows it (every medium): whole numbers whole, others to one decimal, small
+    ones to two significant digits (0,043 stays 0,043 rather than becoming 0,0)."""
+    if value is None or isinstance(value, bool):
+        return value
     if float(value).is_integer():
-        text = f"{int(value):,}".replace(",", "\u202f")
-    else:
-        text = f"{value:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
-    return text
+        return int(value)
+    shown = round(value, 1) if abs(value) >= 1 else round(value, 1 - math.floor(math.log10(abs(value))))
+    return int(shown) if float(shown).is_integer() else shown
+
+
+def num(value: float | None) -> str:
+    """A number in Russian style, rounded by :func:`rounded`: decimal comma, thin-space groups; ``—`` for none."""
+    shown = rounded(value)
+    if shown is None:
+        return "—"
+    if isinstance(shown, int):
+        return f"{shown:,}".replace(",", "\u202f")
+    digits = len(repr(float(shown)).split(".")[1]) if "e" not in repr(float(shown)) else 3
+    return f"{shown:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
 
 
 def with_unit(value: float | None, unit: str) -> str:

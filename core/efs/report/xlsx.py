@@ -16,13 +16,12 @@ A synthetic report carries «СИНТЕТИЧЕСКИЕ ДАННЫЕ» in the se
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from efs.neutral import XLSX_CELL_MAX, xlsx_cell
-from efs.report.text import LEVEL_LABELS, SECTION_TITLES, STATUS_LABELS, SYNTHETIC_NOTE, clean, source_text
+from efs.report.text import LEVEL_LABELS, SECTION_TITLES, SECTIONS, STATUS_LABELS, SYNTHETIC_NOTE, clean, rounded
 
 #: Width (in Excel's character units) of an A4 page at 100 %, margins taken off: beyond it, landscape.
 _PORTRAIT_WIDTH = 95
@@ -36,24 +35,13 @@ RECOMMENDATION_KINDS = {
     "function": "функция не закреплена",
     "roadmap": "мероприятие просрочено",
     "data": "нет данных мониторинга",
+    "regulation": "замечания к Положению",
 }
 
 
 def yes_no(value: bool | None) -> str:
     """``да`` / ``нет`` / empty: a spreadsheet for people never shows TRUE/FALSE."""
     return "" if value is None else "да" if value else "нет"
-
-
-def rounded(value: float | None) -> float | int | None:
-    """A value as the report shows it: whole numbers whole, others to one decimal, small ones to two
-    significant digits (0,043 stays 0,043 rather than becoming 0,0)."""
-    if value is None or isinstance(value, bool):
-        return value
-    if float(value).is_integer():
-        return int(value)
-    if abs(value) >= 1:
-        return round(value, 1)
-    return round(value, 1 - math.floor(math.log10(abs(value))))
 
 
 def _decimals(value: float) -> int:
@@ -228,18 +216,16 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     s = report["summary"]
-    ind = s["indicators"]
     code = Column("Код показателя", 16, "code")
     sub_code = Column("Код части", 10, "code")
     _sheet(wb, "summary", report,
            [Column("№", 7), Column("Показатель", 60), Column("Чей", 12), Column("Значение", 11, "number"),
-            Column("Единица", 9), Column("Статус", 16), Column("Основание вердикта", 42), code, sub_code],
+            Column("Единица", 9), Column("Цель", 22), Column("Статус", 21), Column("Основание вердикта", 42), code,
+            sub_code],
            [[_number(b), b["text"], FEDERAL_LABELS[bool(b["federal"])], b["value"], b["unit"],
-             STATUS_LABELS.get(b["status"], b["status"]), b["verdict_note"], b["id"], b["sub_measure"]]
-            for b in [*s["not_met"], *s["met"], *s["other"]]],
-           preface=f"Достигнуто {ind['met']}, не достигнуто {ind['not_met']}, без цели {ind['no_target']}, "
-           f"нет данных {ind['no_data']}, скрыто {ind['suppressed']}; непокрытых функций {s['uncovered_functions']}; "
-           f"рекомендаций {s['recommendations']}. " + " ".join(s["notes"]))
+             b["target"]["text"] if b["target"] else None, STATUS_LABELS.get(b["status"], b["status"]),
+             b["verdict_note"], b["id"], b["sub_measure"]] for b in s["verdicts"]],
+           preface="; ".join(t["label"] for t in s["tiles"]) + ". " + " ".join(s["notes"]))
     st = report["structure"]
     names = {n["id"]: n["label"] for n in st["nodes"]}
     _sheet(wb, "structure", report,
@@ -268,11 +254,11 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(report["findings"]["items"], key=lambda f: (f["suppressed"], order.get(f["severity"], 3)))
     _sheet(wb, "findings", report,
-           [Column("Уровень", 13), Column("Находка", 70), Column("Где в документе", 30), Column("Правило", 9),
-            Column("Подавлена", 10), Column("Причина подавления", 25), Column("Строка конфигурации", 13, "line"),
-            Column("Путь в конфигурации", 16, "code"), Column("Имя правила", 16, "code")],
-           [[f["severity_label"], f["message"], source_text(f["source"]), f["code"], yes_no(f["suppressed"]),
-             f["suppression_reason"], f["line"], f["path"], f["slug"]] for f in findings],
+           [Column("Уровень", 13), Column("Правило", 30), Column("Замечание", 70), Column("Где в Положении", 30),
+            Column("Подавлено", 10), Column("Причина подавления", 25), Column("Строка конфигурации", 13, "line"),
+            Column("Код правила", 10, "code"), Column("Путь в конфигурации", 16, "code")],
+           [[f["severity_label"], f["rule_title"], f["text"], f["where"], yes_no(f["suppressed"]),
+             f["suppression_reason"], f["line"], f["code"], f["path"]] for f in findings],
            preface="Сначала ошибки, затем предупреждения и сведения; подавленные — в конце.")
     sec = report["indicators"]
     years = sec["history_years"]
@@ -281,8 +267,8 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     for i in sec["items"]:
         hist = {h["year"]: h["value"] for h in i["history"]}
         targets = "; ".join(
-            [f"{t['origin_label']}: {t['label']}" for t in i["targets"]]
-            + [f"не проверена — {t['origin_label']}: {t['label']}: {t['reason']}" for t in i["targets_not_checked"]]
+            [t["label"] for t in i["targets"]]
+            + [f"не проверена: {t['label']} — {t['reason']}" for t in i["targets_not_checked"]]
         )
         rows.append([_number(i), i["text"], FEDERAL_LABELS[bool(i["federal"])], "юрисдикция",
                      report["jurisdiction"]["name"], i["numerator"], i["denominator"], i["value"], i["unit"],
@@ -297,13 +283,14 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     _sheet(wb, "indicators", report,
            [Column("№", 7), Column("Показатель", 45), Column("Чей", 11), Column("Территория (уровень)", 15),
             Column("Территория", 32), Column("Числитель", 11, "int"), Column("Знаменатель", 13, "int"),
-            Column("Значение", 10, "number"), Column("Единица", 9), Column("Статус", 14),
-            Column("Основание вердикта", 30), Column("Цели", 40),
+            Column("Значение", 10, "number"), Column("Единица", 9), Column("Статус", 21),
+            Column("Основание вердикта", 28), Column("Цели", 36),
             *[Column(f"Значение {y}", 10, "number") for y in years], code, sub_code],
            rows, preface=f"{sec.get('data_note', '')} Результаты со знаменателем меньше "
            f"{report['min_denominator']} скрыты. Строки детализации сгруппированы под строкой показателя "
            "(кнопки «−»/«+» слева сворачивают их).".strip(), details=detail_rows)
     rm = report["roadmap"]
+    rec = report["recommendations"]
     labels = _indicator_labels(report)
     fnames = {f["id"]: f["name"] for f in cov["functions"]}
     _sheet(wb, "roadmap", report,
@@ -317,13 +304,19 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
              m["evidence"], ", ".join(labels.get(x, x) for x in m["indicators"]),
              "; ".join(fnames.get(x, x) for x in m["functions"]), m["source"], m["id"]]
             for m in rm["items"]])
-    rec = report["recommendations"]
+    actions = set(rec.get("actions", []))
     _sheet(wb, "recommendations", report,
-           [Column("№", 5, "int"), Column("Кому", 35), Column("Что сделать", 60), Column("Почему", 60),
-            Column("Повод", 18), Column("Раздел справки", 16)],
-           [[n, "; ".join(w["name"] for w in r["who"]), r["what"], r["why"],
-             RECOMMENDATION_KINDS.get(r["kind"], r["kind"]), SECTION_TITLES.get(r["section"], r["section"])]
-            for n, r in enumerate(rec["items"], 1)])
+           [Column("№", 5, "int"), Column("Что сделать", 60), Column("Кому", 35), Column("Срок", 11, "date"),
+            Column("Почему", 60), Column("Главное действие", 11), Column("Повод", 18), Column("Раздел справки", 16)],
+           [[n, r["what"], "; ".join(w["name"] for w in r["who"]), _date(r.get("deadline")), r["why"],
+             yes_no(r["id"] in actions), RECOMMENDATION_KINDS.get(r["kind"], r["kind"]),
+             SECTION_TITLES.get(r["section"], r["section"])]
+            for n, r in enumerate(rec["items"], 1)],
+           preface="Первые — главные действия итогов. Сроки предложены по правилу: показатель — к концу следующего "
+           "года, остальное — к концу следующего квартала.")
+    for position, (sid, _) in enumerate(SECTIONS):  # the sheets in the order of the справка
+        sheet = wb[SECTION_TITLES[sid][:31]]
+        wb.move_sheet(sheet, position - wb.index(sheet))
     from efs.safeio import atomic_path
 
     with atomic_path(path) as tmp:  # all or nothing: a failure midway leaves the previous file as it was
