@@ -180,7 +180,7 @@ def _target_before_adoption(ctx: RuleContext) -> Iterator[Finding]:
             if last is not None and last < adopted.year:
                 yield ctx.finding(
                     (*_at(i), "targets", j, "year" if t.year is not None else "last_year"),
-                    f"цель {t.period_text()} поставлена документом "
+                    f"цель на {last} год поставлена документом "
                     f"от {adopted.strftime('%d.%m.%Y')}: год уже прошёл",
                     source=t.source or ind.source,
                     item=ind.id,
