@@ -111,6 +111,12 @@ def _target_value(d: dict[str, Any]) -> None:
     by_id(d["indicators"], "post_course_support_share")["targets"][1]["value"] = 80
 
 
+def _standing_to_yearly(d: dict[str, Any]) -> None:
+    t = by_id(d["roadmap"], "m_2_6_unnumbered_2")["thresholds"][0]
+    assert t["kind"] == "standing"
+    t.update(kind="yearly", last_year=2025)
+
+
 def _reword_task(d: dict[str, Any]) -> None:
     d["system"]["tasks"][0]["text"] = d["system"]["tasks"][0]["text"].rstrip(";.") + " и управленческих кадров;"
 
@@ -135,6 +141,8 @@ EDITS: dict[str, list[Edit]] = {
         Edit("срок перенесён", _deadline, ("deadline_moved", "roadmap", "m_1_2_1")),
         Edit("ответственный другой", _responsible, ("responsible_changed", "roadmap", "m_1_1_2")),
         Edit("порог дорожной карты", _threshold, ("target_changed", "roadmap", "m_2_1_1")),
+        Edit("порог постоянный → ежегодный до 2025", _standing_to_yearly,
+             ("target_changed", "roadmap", "m_2_6_unnumbered_2")),
         Edit("мероприятие исключено", _remove_measure, ("removed", "roadmap", "m_2_1_10")),
         Edit("мероприятие добавлено", _add_measure, ("added", "roadmap", "m_5_1_1")),
         Edit("мероприятие в другой группе", _move_measure, ("moved", "roadmap", "m_1_3_1")),

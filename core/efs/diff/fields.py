@@ -391,7 +391,10 @@ def indicator(p: Pair) -> Iterator[Change]:
 
 #: Russian names of the fields of a target (fields the model gains later are named by their key).
 TARGET_FIELDS = {
+    "kind": "как цель привязана ко времени",
     "year": "год",
+    "first_year": "с года",
+    "last_year": "по год",
     "value": "значение",
     "unit": "единица",
     "comparator": "сравнение",
@@ -407,9 +410,16 @@ def _target_fields(target: Any) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, [], {})}
 
 
+#: How a target is tied to time, in a word (the model's labels explain; these name).
+TARGET_KINDS = {"by_year": "к году", "in_year": "в году", "yearly": "ежегодно", "standing": "постоянно",
+                "open_ended": "далее, без конца"}
+
+
 def _show(name: str, value: Any) -> str:
     if value is None:
         return "—"
+    if name == "kind":
+        return TARGET_KINDS.get(str(value), str(value))
     if name == "comparator":
         from efs.model import Comparator
 

@@ -105,13 +105,23 @@ def target_key(target: Any, indicator: str | None = None) -> tuple[str, str]:
     indicator = indicator if indicator is not None else str(getattr(target, "indicator", "") or "")
     kind = f"{indicator}|{part}|{scope}"
     year = getattr(target, "year", None)
+    if year is None:  # a yearly, standing or open-ended target is anchored at its first year
+        year = getattr(target, "first_year", None)
     return kind, f"{kind}|{year if year is not None else '-'}"
 
 
 def target_label(target: Any) -> str:
-    """«цель на 2024 год (часть …)»."""
+    """«цель на 2024 год (часть …)», «цель на 2023–2024 годы», «цель с 2025 года»."""
     year = getattr(target, "year", None)
-    text = f"цель на {year} год" if year is not None else "цель"
+    first, last = getattr(target, "first_year", None), getattr(target, "last_year", None)
+    if year is not None:
+        text = f"цель на {year} год"
+    elif first is not None and last is not None:
+        text = f"цель на {first}–{last} годы"
+    elif first is not None:
+        text = f"цель с {first} года"
+    else:
+        text = "цель"
     part = getattr(target, "sub_measure", None)
     return f"{text} ({short(part, 40)})" if part else text
 
