@@ -8,6 +8,8 @@
   file, ``/dev/stdin``, a pipe, ``/dev/zero``, a FIFO; from a pipe or FIFO efs waits at most
   :func:`idle_timeout` seconds for the next bytes, so a FIFO nobody writes to never hangs a command.
 * :func:`os_reason`: an operating-system error in Russian (a full disk, a read-only file system…).
+* :func:`note_committed`: what a command has durably written so far (files renamed into place,
+  committed transactions), so that an interruption can say what was saved.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar, Token
 from pathlib import Path
 from typing import IO, Any
 
@@ -157,6 +160,31 @@ def spool(path: Path, max_bytes: int, *, timeout: float | None = None) -> Iterat
 
 # ----------------------------------------------------------------------------------------- writing
 
+_COMMITTED: ContextVar[list[str] | None] = ContextVar("efs_committed", default=None)
+
+
+def start_recording() -> Token[list[str] | None]:
+    """Start recording what is durably written (the CLI does it around each command)."""
+    return _COMMITTED.set([])
+
+
+def stop_recording(token: Token[list[str] | None]) -> None:
+    """Stop recording (restores the previous state)."""
+    _COMMITTED.reset(token)
+
+
+def note_committed(what: str) -> None:
+    """Record that ``what`` is durably written (a committed transaction, a file renamed into place)."""
+    done = _COMMITTED.get()
+    if done is not None:
+        done.append(what)
+
+
+def committed() -> list[str]:
+    """What has been durably written since :func:`start_recording`."""
+    return list(_COMMITTED.get() or [])
+
+
 
 def _new_file_mode() -> int:
     mask = os.umask(0)
@@ -208,6 +236,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         done = True
+        note_committed(f"файл {target}")
     except OSError as exc:
         raise InputError(f"не удалось записать {target}: {os_reason(exc)}; прежний файл не изменён") from exc
     finally:

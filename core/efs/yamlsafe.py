@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import math
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from efs.errors import ConfigurationError, Location, Problem
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
+#: Integers longer than this are refused (Python refuses above 4 300 digits; no configuration needs 100).
+MAX_INT_DIGITS = 100
 
 PathT = tuple[str | int, ...]
 Locations = dict[PathT, tuple[int, int]]
@@ -288,7 +291,11 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
                         break
                     continue
             if kind is yaml.ScalarEvent:
-                value = _scalar(event)
+                try:
+                    value = _scalar(event)
+                except ValueError as exc:  # an integer of thousands of digits, .nan, .inf, 1e999
+                    fail(str(exc), event.start_mark, stop=False)
+                    value = event.value  # kept as text: the load fails on the problem above in any case
                 path = None if is_key_position() else child_path()
                 if path is not None and not (stack and isinstance(stack[-1].container, dict)):
                     locations[path] = where(event.start_mark)
@@ -361,7 +368,20 @@ def _scalar(event: Any) -> Any:
     if tag == f"{_STD}bool":
         return _constructor.construct_yaml_bool(node)
     if tag == f"{_STD}int":
+        digits = sum(ch.isdigit() for ch in value)
+        if digits > MAX_INT_DIGITS:
+            raise ValueError(
+                f"целое число из {digits} цифр: такие числа (больше {MAX_INT_DIGITS} цифр) не читаются; "
+                "проверьте значение или возьмите его в кавычки, если это текст"
+            )
         return _constructor.construct_yaml_int(node)
     if tag == f"{_STD}float":
-        return _constructor.construct_yaml_float(node)
+        number = _constructor.construct_yaml_float(node)
+        if not math.isfinite(number):
+            what = "не число (.nan)" if math.isnan(number) else "бесконечность (.inf или число больше 1e308)"
+            raise ValueError(
+                f"значение «{value}» — {what}: нужно конечное число (бесконечность и «не число» не записываются "
+                "в JSON и не сравниваются с целями)"
+            )
+        return number
     return value

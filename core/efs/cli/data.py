@@ -10,6 +10,11 @@ import click
 
 from efs.cli.db import db_option
 
+#: ``--staff`` at most: about as many as there are teachers in the whole of Russia.
+MAX_STAFF = 2_000_000
+#: ``--seed`` at most: what every store keeps in an integer column (PostgreSQL ``integer``).
+MAX_SEED = 2**31 - 1
+
 #: ``--jurisdiction/-j``: a bundled configuration's id or a YAML path (synth, analytics).
 config_option = click.option(
     "--jurisdiction",
@@ -181,10 +186,21 @@ def export(
 @data.command()
 @db_option
 @config_option
-@click.option("--staff", type=click.IntRange(min=10), required=True, help="Число работников.")
+@click.option(
+    "--staff",
+    type=click.IntRange(10, MAX_STAFF),
+    required=True,
+    help="Число работников (не больше, чем педагогов во всей России).",
+)
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год данных.")
 @click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет данных.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Зерно: то же зерно — те же данные.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, MAX_SEED),
+    default=0,
+    show_default=True,
+    help="Зерно: то же зерно — те же данные.",
+)
 @click.option(
     "--analytics/--no-analytics",
     "with_analytics",
@@ -236,6 +252,9 @@ def _build_analytics(store: Any, config: Any, years: list[int]) -> None:
     from efs.indicators.analytics import build
 
     summary = build(store, config, years=years)
+    from efs.safeio import note_committed
+
+    note_committed(f"аналитические таблицы «{config.jurisdiction.id}»")
     per_year = ", ".join(f"{y}: {n}" for y, n in summary.queries.items())
     click.echo(
         f"Аналитические таблицы «{config.jurisdiction.id}» построены за {summary.seconds:.1f} с: "

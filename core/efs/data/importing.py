@@ -602,6 +602,10 @@ def import_files(
         )
     write_batches(store, batches, dry_run=dry_run, pause_after=_pause_after())
     result.committed = not dry_run
+    if result.committed:
+        from efs.safeio import note_committed
+
+        note_committed(f"загруженные строки (файлов и листов: {len(result.parts)}; одна транзакция)")
     if result.committed and result.total("imported") + result.total("updated") >= ANALYZE_AFTER:
         from efs.data.synth import analyze
 

@@ -16,15 +16,23 @@ Shapes (see ``docs/data.md``):
 * aggregate returns: about one municipality in ten (one organization in ten for a municipal
   jurisdiction) hands over counts only — its person rows are computed, turned into aggregate
   returns through the indicator engine, and removed, as a real return would arrive.
+
+All or nothing: the rows go in with one transaction whose ``data_sources`` row is marked
+``synthesis_partial``; the aggregate returns, the removal of the hidden rows and the mark's change to
+``synthesis`` go in a second one. A synthesis killed between the two leaves the mark, every other
+command refuses the jurisdiction's data with a message, and the next ``efs data synth`` replaces it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from efs.safeio import note_committed
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,6 +42,8 @@ if TYPE_CHECKING:
     from efs.data.synth_parts import Hidden
     from efs.model import Configuration
 
+#: Test-only: after the first transaction commits, print a line and wait (to be killed between the two).
+PAUSE_ENV = "EFS_TEST_SYNTH_PAUSE"
 STAFF_PER_ORG = 30
 _ORG_KINDS = (
     ("school", 0.55),
@@ -178,9 +188,10 @@ def synthesize(
     import sqlalchemy as sa
 
     from efs.data import schema as S
+    from efs.data.store import PARTIAL_SYNTHESIS
 
     started = time.perf_counter()
-    store.ensure_current()
+    store.ensure_current(partial_ok=True)  # an interrupted synthesis is what this one replaces
     jur = config.jurisdiction.id
     span = list(range(year - years + 1, year + 1))
     summary = SynthSummary(jur, seed, span)
@@ -196,7 +207,7 @@ def synthesize(
             sa.insert(S.data_sources)
             .values(
                 jurisdiction_id=jur,
-                kind="synthesis",
+                kind=PARTIAL_SYNTHESIS,  # until the aggregate returns are written too
                 seed=seed,
                 rows=staff,
                 loaded_at=dt.datetime.now(dt.UTC),
@@ -209,9 +220,19 @@ def synthesize(
         from efs.data.synth_parts import generate
 
         hidden = generate(w, rng, config, staff=staff, span=span)
+        if not hidden:
+            _mark_complete(conn, summary.source_id)
+    note_committed(f"синтетические данные «{jur}»" + (" без сводных данных (неполные)" if hidden else ""))
+    if os.environ.get(PAUSE_ENV):
+        _test_pause()
     analyze(store)  # without statistics the planners pick poor plans for the indicator queries
     if hidden:
-        aggregate_hidden(store, config, span, hidden, summary)
+        store.partial_ok = True  # the engine computes the aggregate returns from the half-made data
+        try:
+            aggregate_hidden(store, config, span, hidden, summary)
+        finally:
+            store.partial_ok = False
+        note_committed(f"сводные данные синтеза «{jur}» (данные полные)")
     with store.engine.connect() as conn:  # counts after the aggregate step removed the hidden person rows
         for name in list(summary.rows):
             t = S.metadata.tables[name]
@@ -220,6 +241,22 @@ def synthesize(
             ).scalar_one()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _test_pause() -> None:
+    import sys
+
+    print("efs: синтез: строки записаны, сводные данные ещё нет", file=sys.stderr, flush=True)
+    time.sleep(600)
+
+
+def _mark_complete(conn: sa.Connection, source_id: int) -> None:
+    """Turn the synthesis's ``data_sources`` row from partial to complete (in the last transaction)."""
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+
+    conn.execute(sa.update(S.data_sources).where(S.data_sources.c.id == source_id).values(kind="synthesis"))
 
 
 def analyze(store: Store) -> None:
@@ -287,3 +324,4 @@ def aggregate_hidden(
         if rows:
             conn.execute(sa.insert(S.aggregate_returns), rows)
         summary.rows["aggregate_returns"] = len(rows)
+        _mark_complete(conn, summary.source_id)  # the same transaction: complete data or the partial mark
