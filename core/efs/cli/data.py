@@ -64,6 +64,11 @@ def template(fmt: str, out_dir: Path) -> int:
 @click.option("--table", default=None, help="Таблица для всех файлов (если не распознаётся сама).")
 @click.option("--jurisdiction", "-j", default=None, help="Юрисдикция строк без столбца «Юрисдикция».")
 @click.option("--encoding", default=None, help="Кодировка CSV (по умолчанию UTF-8; например, cp1251).")
+@click.option(
+    "--ignore-manifest",
+    is_flag=True,
+    help="Не сверять файлы с манифестом выгрузки efs-manifest.json (для файлов, исправленных намеренно).",
+)
 def import_(
     paths: tuple[Path, ...],
     db: str | None,
@@ -71,6 +76,7 @@ def import_(
     table: str | None,
     jurisdiction: str | None,
     encoding: str | None,
+    ignore_manifest: bool,
 ) -> int:
     """Загрузить файлы CSV/XLSX: каждая строка проверяется, вся загрузка — одной транзакцией или ничего.
 
@@ -94,6 +100,7 @@ def import_(
                     dry_run=dry_run,
                     progress=bar.update,
                     announce=lambda s: click.echo(s, err=True),
+                    verify_manifest=not ignore_manifest,
                 )
         except DataError as exc:
             if exc.problems:

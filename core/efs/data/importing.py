@@ -52,6 +52,8 @@ _YEAR_COLUMNS = {
     "year",
 }
 Progress = Callable[[str, int, int], None]
+#: The largest integer every store keeps in an integer column (PostgreSQL ``integer``: 32 bits).
+MAX_INT = 2**31 - 1
 
 
 @dataclass
@@ -96,6 +98,7 @@ class _Batch:
     rows: list[dict[str, Any]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # line of each row (its Location is made only when needed)
     sheet: readers.Sheet | None = None
+    synthetic: frozenset[str] = frozenset()  # jurisdictions an export manifest marks synthetic
 
     def location(self, k: int) -> Location:
         """Where row ``k`` of the batch is."""
@@ -161,6 +164,9 @@ def _converter(col: ColumnSpec, table: str) -> Callable[[Any], Any]:
         n = readers.parse_int(v)
         if n < 0:
             raise ValueError("число не может быть отрицательным")
+        if n > MAX_INT:  # PostgreSQL refuses it, SQLite would keep it: the same verdict on both stores
+            limit = f"{MAX_INT:,}".replace(",", " ")
+            raise ValueError(f"число {n} больше {limit} — столько не хранит ни одно хранилище efs")
         return n
 
     def percent(v: Any) -> float:
@@ -336,7 +342,6 @@ def _convert_columns(
 _ANY_RULE = {"started_on", "ended_on", "since_year", "until_year"}
 _RULE_COLUMNS = {
     "staff": {"birth_year", "pedagogical_start_year", *_ANY_RULE},
-    "aggregate_returns": {"numerator", "denominator", *_ANY_RULE},
 }
 
 
@@ -421,13 +426,6 @@ def _row_rules(
         and row["pedagogical_start_year"] < row["birth_year"] + 14
     ):
         why = "год начала педагогической работы раньше, чем работнику исполнилось 14 лет"
-    elif (
-        table == "aggregate_returns"
-        and row.get("denominator") is not None
-        and row.get("numerator") is not None
-        and row["numerator"] > row["denominator"]
-    ):
-        why = "числитель больше знаменателя"
     for a, b in (("started_on", "ended_on"), ("since_year", "until_year")):
         if row.get(a) is not None and row.get(b) is not None and row[b] < row[a]:
             why = "дата (год) окончания раньше начала"
@@ -473,6 +471,7 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
             keep_lines.append(b.lines[k_row])
         seen.update(first)
         b.rows, b.lines = keep_rows, keep_lines
+    _check_shares(batches, problems)
     jurs = {r["jurisdiction_id"] for b in batches if b.spec.name != "jurisdictions" for r in b.rows}
     cache: dict[str, set[tuple[Any, ...]]] = {}
 
@@ -516,6 +515,62 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
                 b.part.rejected += 1
 
 
+def _check_shares(batches: list[_Batch], problems: list[Problem]) -> None:
+    """A share's aggregate return cannot count more in its numerator than in its denominator.
+
+    Only shares: a ratio (``teachers_per_rma_member`` — teachers per member of the methodical active)
+    has a numerator larger than its denominator by nature. The kind of each indicator comes from the
+    jurisdiction's configuration as installed; for a jurisdiction efs does not know, nothing is assumed.
+    """
+    suspects = [
+        (b, k, row)
+        for b in batches
+        if b.spec.name == "aggregate_returns"
+        for k, row in enumerate(b.rows)
+        if row.get("denominator") is not None and row["numerator"] > row["denominator"]
+    ]
+    if not suspects:
+        return
+    kinds = indicator_kinds({row["jurisdiction_id"] for _, _, row in suspects})
+    for b, k, row in suspects:
+        if kinds.get((row["jurisdiction_id"], row["indicator_id"])) == "share":
+            problems.append(Problem(
+                f"числитель {row['numerator']:g} больше знаменателя {row['denominator']:g}, а показатель "
+                f"{row['indicator_id']} — доля: в ней числитель — часть знаменателя",
+                b.location(k),
+            ))
+            b.part.rejected += 1
+
+
+def indicator_kinds(jurisdictions: set[str]) -> dict[tuple[str, str], str]:
+    """``(jurisdiction, indicator) → share | count | ratio`` for the installed jurisdictions among ``jurisdictions``."""
+    from efs.errors import EfsError
+    from efs.indicators.plan import plan_indicators
+    from efs.indicators.sql import FormulaContext
+    from efs.loading import load_configuration
+    from efs.registry import Registry
+
+    registry = Registry.build()
+    out: dict[tuple[str, str], str] = {}
+    for jur in sorted(jurisdictions):
+        if jur not in registry.jurisdictions:
+            continue
+        try:
+            config = load_configuration(registry.jurisdictions[jur].config_path, registry=registry)
+            plans = plan_indicators(config, registry)
+        except EfsError:
+            continue
+        for plan in plans:
+            formula = plan.formula
+            if formula is None:
+                continue
+            if formula.spec is not None:
+                out[(jur, plan.indicator.id)] = formula.spec.kind
+            elif formula.python is not None:
+                out[(jur, plan.indicator.id)] = formula.python(FormulaContext(jur, 2000)).kind
+    return out
+
+
 def _all_known(rows: list[dict[str, Any]], column: str, table: str, known: set[tuple[Any, ...]]) -> bool:
     """Every non-empty value of ``column`` is in ``known`` (keys of ``table``)."""
     probes: set[tuple[Any, ...]]
@@ -540,6 +595,7 @@ def import_files(
     dry_run: bool = False,
     progress: Progress | None = None,
     announce: Callable[[str], None] | None = None,
+    verify_manifest: bool = True,
 ) -> ImportResult:
     """Import data files into the store: every row validated, the whole batch in one transaction.
 
@@ -553,6 +609,8 @@ def import_files(
         dry_run: Validate and count, write nothing.
         progress: Called as ``progress(file, rows_done, size_hint)`` while reading large files.
         announce: Called with a Russian line per file saying which table it was recognised as.
+        verify_manifest: Refuse a file that an export manifest beside it lists with another size or
+            checksum (:mod:`efs.data.manifest`).
 
     Raises:
         DataError: A file cannot be read, a table cannot be recognised, or rows were rejected (all of them
@@ -561,13 +619,33 @@ def import_files(
     from efs.data.upsert import write_batches
 
     store.ensure_current()
+    files = [Path(p) for p in paths]
+    if verify_manifest:
+        from efs.data.manifest import verify
+
+        damaged = verify(p for p in files if p.is_file())
+        if damaged:
+            raise DataError(f"файлов, не совпадающих с манифестом выгрузки: {len(damaged)} — ничего не загружено",
+                            damaged)
     result = ImportResult()
     problems: list[Problem] = []
     batches: list[_Batch] = []
     sheets: list[tuple[Path, readers.Sheet, TableSpec, str]] = []
-    for p in map(Path, paths):
+    hidden: list[Problem] = []
+    for p in files:
         for sheet in readers.open_sheets(p, encoding=encoding):
             spec, how = choose_table(sheet, table)
+            if sheet.hidden:
+                if spec is None:
+                    result.notes.append(f"{p}: скрытый лист «{sheet.name}» пропущен — это не таблица данных")
+                else:
+                    hidden.append(Problem(
+                        f"лист «{sheet.name}» скрыт в книге, а в нём таблица «{spec.sheet}» ({how}): efs не загружает "
+                        "данные, которых не видно при просмотре книги. Покажите лист (щелчок правой кнопкой по "
+                        "ярлыку листа → «Показать») и проверьте его — или удалите, если данные не нужны",
+                        sheet.location(sheet.header_row),
+                    ))
+                continue
             if spec is None:
                 if sheet.name is not None:
                     result.notes.append(f"{p}: лист «{sheet.name}» пропущен — это не таблица данных")
@@ -577,6 +655,8 @@ def import_files(
                     location=sheet.location(sheet.header_row),
                 )
             sheets.append((p, sheet, spec, how))
+    if hidden:
+        raise DataError(f"скрытых листов с данными: {len(hidden)} — ничего не загружено", hidden)
     if not sheets:
         raise DataError("в файлах нет ни одной таблицы данных")
     order = list(specs())
@@ -587,7 +667,9 @@ def import_files(
         if announce:
             where = f"{p}" + (f", лист «{sheet.name}»" if sheet.name else "")
             announce(f"{where}: таблица «{spec.sheet}» ({spec.name}) — {how}")
-        batch = _Batch(spec, part, p)
+        from efs.data.manifest import synthetic_jurisdictions
+
+        batch = _Batch(spec, part, p, synthetic=synthetic_jurisdictions(p))
         _read_sheet(sheet, spec, default_jur, batch, problems, progress)
         batches.append(batch)
         result.parts.append(part)
