@@ -90,8 +90,17 @@ def _mb(n: float) -> str:
     return f"{n / 1048576:.1f}".replace(".", ",")
 
 
-def _pump(path: Path, sink: Callable[[bytes], Any], max_bytes: int, timeout: float | None) -> int:
-    """Copy ``path`` into ``sink`` chunk by chunk, at most ``max_bytes``; return the size."""
+def _pump(
+    path: Path,
+    sink: Callable[[bytes], Any],
+    max_bytes: int,
+    timeout: float | None,
+    inspect: Callable[[bytes], None] | None = None,
+) -> int:
+    """Copy ``path`` into ``sink`` chunk by chunk, at most ``max_bytes``; return the size.
+
+    ``inspect`` sees the first chunk before anything is copied (to refuse ``/dev/zero`` at once).
+    """
     st = os.stat(path)
     if stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
@@ -117,6 +126,8 @@ def _pump(path: Path, sink: Callable[[bytes], Any], max_bytes: int, timeout: flo
                 continue
             if not chunk:
                 return total
+            if inspect is not None and total == 0:
+                inspect(chunk)
             total += len(chunk)
             if total > max_bytes:
                 where = "файл" if regular else "поток данных (канал или устройство)"
@@ -140,10 +151,17 @@ def read_bounded(path: Path, max_bytes: int, *, timeout: float | None = None) ->
 
 
 @contextmanager
-def spool(path: Path, max_bytes: int, *, timeout: float | None = None) -> Iterator[Path]:
+def spool(
+    path: Path,
+    max_bytes: int,
+    *,
+    timeout: float | None = None,
+    inspect: Callable[[bytes], None] | None = None,
+) -> Iterator[Path]:
     """``path`` itself when it is a regular file; else its bytes copied (bounded) to a temporary file.
 
-    Readers that need to seek (XLSX) or to read twice (CSV encoding detection) get a real file.
+    Readers that need to seek (XLSX) or to read twice (CSV encoding detection) get a real file. The
+    temporary file is removed when the block ends (files opened inside it stay readable on POSIX).
     """
     if is_regular(path):
         yield path
@@ -152,7 +170,7 @@ def spool(path: Path, max_bytes: int, *, timeout: float | None = None) -> Iterat
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
-            _pump(path, out.write, max_bytes, timeout)
+            _pump(path, out.write, max_bytes, timeout, inspect)
         yield tmp
     finally:
         tmp.unlink(missing_ok=True)

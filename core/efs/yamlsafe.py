@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import math
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,8 @@ from efs.errors import ConfigurationError, Location, Problem
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
+#: A file that is not an alias bomb has at least this many bytes per node: larger files may have more nodes.
+BYTES_PER_NODE = 8
 #: Integers longer than this are refused (Python refuses above 4 300 digits; no configuration needs 100).
 MAX_INT_DIGITS = 100
 
@@ -73,19 +74,16 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | 
     """Read a configuration file as UTF-8 text, refusing anything that is not.
 
     Raises:
-        ConfigurationError: The file is too large, binary, empty or not UTF-8 (with the likely
-            encoding and how to convert it).
+        ConfigurationError: The file is too large (or a pipe gives more, or nothing for too long), binary,
+            empty or not UTF-8 (with the likely encoding and how to convert it).
     """
+    from efs.safeio import ReadLimitError, read_bounded
+
     name = display or str(path)
-    size = os.stat(path).st_size
-    if size > max_bytes:
-        raise _fail(
-            f"файл слишком велик: {size / 1048576:.1f} МБ при пределе {max_bytes / 1048576:.0f} МБ "
-            "(предел задаётся параметром --max-size)",
-            name,
-            code="EFS001",
-        )
-    raw = path.read_bytes()
+    try:  # bounded whatever the file is: a pipe, /dev/stdin, /dev/zero, a FIFO nobody writes to
+        raw = read_bounded(path, max_bytes)
+    except ReadLimitError as exc:
+        raise _fail(f"{exc} (предел размера задаётся параметром --max-size, в МБ)", name, code="EFS001") from None
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -194,6 +192,7 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
             nesting, several documents — every problem that can be found, located.
     """
     problems: list[Problem] = []
+    limit = max(MAX_NODES, len(text) // BYTES_PER_NODE)
     locations: Locations = {}
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
@@ -212,13 +211,17 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
         line, col = where(mark)
         problems.append(Problem(message, Location(file, line, col), code=code))
 
-    def place(value: Any, size: int, mark: Any) -> bool:
-        """Attach a finished value to its parent; False when the document must stop."""
+    def place(value: Any, size: int, mark: Any, new: int | None = None) -> bool:
+        """Attach a finished value (of ``size`` nodes, ``new`` of them not counted yet) to its parent.
+
+        Returns False when the document must stop. A container's children were counted as they came,
+        so only the container itself is new; an alias brings its whole anchored value again.
+        """
         nonlocal root, have_root, expanded
-        expanded += size
-        if expanded > MAX_NODES:
+        expanded += size if new is None else new
+        if expanded > limit:
             fail(
-                f"документ раскрывается более чем в {MAX_NODES:,} узлов (слишком много ссылок на якоря — "
+                f"документ раскрывается более чем в {limit:,} узлов (слишком много ссылок на якоря — "
                 "«миллиард смешков»?); загрузка остановлена".replace(",", " "),
                 mark,
             )
@@ -318,7 +321,7 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
                 frame = stack.pop()
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.container, frame.size)
-                if not place(frame.container, frame.size, event.start_mark):
+                if not place(frame.container, frame.size, event.start_mark, new=1):
                     break
             elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:

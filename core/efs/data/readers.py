@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import math
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,12 +28,14 @@ from typing import Any
 
 from efs.errors import DataError, InputError, Location
 from efs.neutral import has_invisible, invisible, reveal, unneutralise
-from efs.safeio import os_reason
+from efs.safeio import ReadLimitError, is_regular, os_reason, spool
 
 #: XLSX bounds: total uncompressed size of all members, and the largest compression ratio of a big member.
 MAX_XLSX_UNCOMPRESSED = 2 * 1024**3
 MAX_XLSX_RATIO = 200
 _RATIO_FLOOR = 1024**2  # small members may compress well (shared strings of empty cells)
+#: The most read from a pipe, ``/dev/stdin`` or a FIFO (regular files are read as they are, streamed).
+MAX_STREAM_BYTES = 1024**3
 
 _MAGIC: list[tuple[bytes, str]] = [
     (b"%PDF", "PDF-документ"),
@@ -75,17 +78,19 @@ class Sheet:
         return Location(file=self.file, line=row, column=column, sheet=self.name)
 
 
-def sniff_kind(path: Path) -> str:
+def sniff_kind(path: Path, *, display: str | None = None) -> str:
     """``xlsx`` or ``csv`` by content (not by name); raise :class:`DataError` for anything else."""
+    shown = display or str(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise InputError(f"файл не найден: {path}") from None
+        raise InputError(f"файл не найден: {shown}") from None
     except IsADirectoryError:
-        raise InputError(f"это каталог, а не файл: {path}") from None
+        raise InputError(f"это каталог, а не файл: {shown}") from None
     except OSError as exc:
-        raise InputError(f"не удалось прочитать {path}: {os_reason(exc)}") from None
+        raise InputError(f"не удалось прочитать {shown}: {os_reason(exc)}") from None
+    path = Path(shown) if display else path  # names in messages are the user's
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "xlsx"
     for magic, what in _MAGIC:
@@ -101,12 +106,39 @@ def sniff_kind(path: Path) -> str:
 
 
 def open_sheets(path: str | Path, *, encoding: str | None = None) -> list[Sheet]:
-    """Open a CSV or XLSX file as a list of :class:`Sheet` (one for CSV, one per non-empty sheet of XLSX)."""
+    """Open a CSV or XLSX file as a list of :class:`Sheet` (one for CSV, one per non-empty sheet of XLSX).
+
+    A pipe, ``/dev/stdin`` or a FIFO is first copied to a temporary file with a size cap
+    (:data:`MAX_STREAM_BYTES`) and an idle timeout; ``/dev/zero`` and other binary streams are refused
+    at their first bytes.
+    """
     p = Path(path)
-    kind = sniff_kind(p)
+    if not p.exists():
+        raise InputError(f"файл не найден: {p}")
+    if is_regular(p) or p.is_dir():
+        return _open_sheets(p, str(p), encoding)
+    try:
+        with spool(p, MAX_STREAM_BYTES, inspect=lambda head: _refuse_binary(head, str(p))) as tmp:
+            return _open_sheets(tmp, str(p), encoding)
+    except ReadLimitError as exc:
+        raise DataError(str(exc), location=Location(file=str(p))) from None
+    except OSError as exc:
+        raise InputError(f"не удалось прочитать {p}: {os_reason(exc)}") from None
+
+
+def _refuse_binary(head: bytes, name: str) -> None:
+    if head.startswith(b"PK") or utf16_encoding(head) is not None:
+        return
+    if b"\x00" in head:
+        raise DataError("поток двоичный (в нём нулевые байты): это не таблица CSV или XLSX",
+                        location=Location(file=name))
+
+
+def _open_sheets(p: Path, name: str, encoding: str | None) -> list[Sheet]:
+    kind = sniff_kind(p, display=name)
     if kind == "xlsx":
-        return read_xlsx(p)
-    return [read_csv(p, encoding=encoding)]
+        return read_xlsx(p, display=name)
+    return [read_csv(p, encoding=encoding, display=name)]
 
 
 # ----------------------------------------------------------------------------------------------- CSV
@@ -174,9 +206,9 @@ def detect_delimiter(line: str) -> str:
     return best if counts[best] else ";"
 
 
-def read_csv(path: Path, *, encoding: str | None = None) -> Sheet:
+def read_csv(path: Path, *, encoding: str | None = None, display: str | None = None) -> Sheet:
     """Open a CSV file; rows are streamed (the file is read once, lazily)."""
-    name = str(path)
+    name = display or str(path)
     size = path.stat().st_size
     with path.open("rb") as fh:
         sample = fh.read(1 << 20)
@@ -291,11 +323,13 @@ def _csv_rows(fh: io.TextIOWrapper, delimiter: str, name: str, encoding: str) ->
 # ---------------------------------------------------------------------------------------------- XLSX
 
 
-def check_zip(path: Path, *, max_total: int | None = None, max_ratio: int | None = None) -> None:
+def check_zip(
+    path: Path, *, max_total: int | None = None, max_ratio: int | None = None, display: str | None = None
+) -> None:
     """Refuse an XLSX whose zip directory promises too much data (a zip bomb) or that is cut short."""
     max_total = MAX_XLSX_UNCOMPRESSED if max_total is None else max_total
     max_ratio = MAX_XLSX_RATIO if max_ratio is None else max_ratio
-    loc = Location(file=str(path))
+    loc = Location(file=display or str(path))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -323,17 +357,21 @@ def check_zip(path: Path, *, max_total: int | None = None, max_ratio: int | None
         raise DataError("это ZIP-архив, но не книга Excel (XLSX)", location=loc)
 
 
-def read_xlsx(path: Path) -> list[Sheet]:
+def read_xlsx(path: Path, *, display: str | None = None) -> list[Sheet]:
     """Open every non-empty sheet of an XLSX book in read-only streaming mode."""
-    check_zip(path)
+    check_zip(path, display=display)
     import openpyxl
 
-    name = str(path)
+    name = display or str(path)
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():  # openpyxl's English warnings (data validation, styles) are not for users
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged book
         raise DataError(
-            f"файл XLSX не открывается: {type(exc).__name__}: {exc}", location=Location(file=name)
+            f"файл XLSX не открывается — он повреждён или это не книга Excel (сообщение openpyxl: "
+            f"{type(exc).__name__}: {exc})",
+            location=Location(file=name),
         ) from None
     sheets: list[Sheet] = []
     for ws in wb.worksheets:

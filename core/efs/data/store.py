@@ -27,6 +27,8 @@ DEFAULT_PATH = "efs.sqlite"
 ENV_VAR = "EFS_DB"
 #: ``data_sources.kind`` of a synthesis whose second transaction (aggregate returns) has not committed yet.
 PARTIAL_SYNTHESIS = "synthesis_partial"
+#: Seconds SQLite waits for a store locked by another process before giving up.
+BUSY_ENV = "EFS_SQLITE_BUSY_TIMEOUT"
 #: URL schemes efs can store data in.
 SCHEMES = ("sqlite", "postgresql")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -50,6 +52,15 @@ def resolve_url(url_or_path: str | Path | None) -> str:
             text = "postgresql+psycopg://" + text.split("://", 1)[1]
         return text
     return "sqlite:///" + str(Path(text).expanduser().resolve())
+
+
+def busy_timeout_ms() -> int:
+    """How long SQLite waits for a store another process is writing: ``EFS_SQLITE_BUSY_TIMEOUT`` seconds, else 30."""
+    try:
+        seconds = float(os.environ.get(BUSY_ENV, "30"))
+    except ValueError:
+        seconds = 30.0
+    return max(0, int(seconds * 1000))
 
 
 def describe_source(url_or_path: str | Path | None) -> str:
@@ -275,7 +286,7 @@ def open_store(
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
             # Indicator queries scan indexes of a million rows: a small page cache makes them thrash.
             cur.execute("PRAGMA cache_size=-262144")  # up to 256 MB, allocated only as used
             cur.execute("PRAGMA temp_store=MEMORY")
