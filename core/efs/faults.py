@@ -78,13 +78,15 @@ _PG_CONNECT: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r'password authentication failed for user "(?P<x>[^"]+)"'),
      "неверный пароль пользователя «{x}»: проверьте пароль в URL или в ~/.pgpass"),
     (re.compile(r"no password supplied|fe_sendauth"),
-     "сервер требует пароль, а он не указан: добавьте его в URL (postgresql://user:пароль@…) или в ~/.pgpass"),
+     "сервер требует пароль, а он не указан: проверьте URL — добавьте пароль (postgresql://user:пароль@…) "
+     "или запишите его в ~/.pgpass"),
     (re.compile(r"could not translate host name \"?(?P<x>[^\" ]+)|Name or service not known|nodename nor servname"),
      "имя сервера не найдено (DNS): проверьте адрес в URL"),
     (re.compile(r"timeout expired|timed out"),
      "сервер не ответил вовремя: проверьте адрес, сеть и брандмауэр"),
     (re.compile(r"no pg_hba.conf entry"),
-     "сервер не разрешает вход с этого адреса этому пользователю: нужна строка в pg_hba.conf"),
+     "сервер не разрешает вход с этого адреса этому пользователю: проверьте pg_hba.conf сервера (нужна строка "
+     "для этого адреса, пользователя и базы)"),
     (re.compile(r"No such file or directory.*socket|Is the server running locally"),
      "локальный сервер PostgreSQL не запущен (нет сокета): запустите его или укажите адрес host в URL"),
     (re.compile(r"SSL"), "не удалось установить защищённое соединение (SSL): проверьте sslmode в URL"),

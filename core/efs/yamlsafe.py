@@ -125,31 +125,6 @@ def _fail(message: str, file: str | None, *, code: str = "EFS001") -> Configurat
     return ConfigurationError([Problem(message, Location(file, 1, 1), code=code)], file)
 
 
-_SYNTAX = [
-    ("found character '\\t' that cannot start any token",
-     "символ табуляции недопустим в YAML: отступы — только пробелами"),
-    ("found a tab character", "символ табуляции недопустим в YAML: отступы — только пробелами"),
-    ("cannot start any token", "недопустимый символ в начале значения (возьмите значение в кавычки)"),
-    ("mapping values are not allowed here",
-     "двоеточие здесь недопустимо: проверьте отступы или возьмите значение с «: » в кавычки"),
-    ("could not find expected ':'", "не найдено ожидаемое двоеточие «:» после ключа"),
-    ("did not find expected key", "не найден ожидаемый ключ: проверьте отступы"),
-    ("did not find expected '-' indicator", "не найден ожидаемый элемент списка «-»: проверьте отступы"),
-    ("did not find expected node content", "не найдено ожидаемое значение"),
-    ("found undefined alias", "ссылка на неопределённый якорь (&имя)"),
-    ("found unexpected end of stream", "неожиданный конец файла: не закрыта кавычка или скобка"),
-    ("found unknown escape character", "неизвестная escape-последовательность в строке в двойных кавычках"),
-    ("expected <block end>", "нарушены отступы: ожидался конец блока"),
-    ("expected ',' or ']'", "в списке [...] ожидалась «,» или «]»"),
-    ("expected ',' or '}'", "в отображении {...} ожидалась «,» или «}»"),
-    ("control characters are not allowed", "в файле управляющие символы: это не текст YAML"),
-    ("special characters are not allowed", "в файле недопустимые специальные символы"),
-    ("expected a single document", "в файле несколько документов YAML («---»), а нужен один"),
-    ("but found another document", "в файле несколько документов YAML («---»), а нужен один"),
-    ("found duplicate anchor", "якорь определён дважды"),
-    # PyYAML 6.0.4+ enforces its own nesting limit inside the C scanner.
-    ("exceeded maximum nesting depth", f"слишком глубокая вложенность: более {MAX_DEPTH} уровней"),
-]
 
 
 def _line_at(text: str, index: int) -> str:
@@ -161,10 +136,12 @@ def _syntax_message(exc: yaml.YAMLError, line: str = "") -> str:
     problem = str(getattr(exc, "problem", "") or exc)
     if "\t" in line[: len(line) - len(line.lstrip())] or ("cannot start any token" in problem and "\t" in line):
         return "синтаксическая ошибка YAML: символ табуляции недопустим в YAML: отступы — только пробелами"
-    for needle, russian in _SYNTAX:
-        if needle in problem:
-            return f"синтаксическая ошибка YAML: {russian}"
-    # A libyaml message we have no translation for yet: a Russian sentence, the original kept for reference.
+    from efs.messages import yaml_problem
+
+    russian = yaml_problem(problem) or yaml_problem(str(getattr(exc, "context", "") or ""))
+    if russian is not None:
+        return f"синтаксическая ошибка YAML: {russian}"
+    # A message no table knows yet: a Russian sentence, the original kept for reference.
     return f"синтаксическая ошибка YAML: разборщик не смог прочитать файл в этом месте (исходное сообщение: {problem})"
 
 

@@ -81,8 +81,19 @@ def run(argv: list[str] | None = None) -> int:
     """
     from efs.cli.terminal import guarded
 
-    with guarded():
-        return _run(argv)
+    saved_hook = sys.unraisablehook
+    if not os.environ.get(DEBUG_ENV):  # a library's generator cleaned up after a fault prints no traceback
+        sys.unraisablehook = lambda _unraisable: None
+    try:
+        with guarded():
+            code = _run(argv)
+            if code not in (0, 1):
+                import gc
+
+                gc.collect()  # finalise what the fault left half-done while the hook is quiet
+            return code
+    finally:
+        sys.unraisablehook = saved_hook
 
 
 def _run(argv: list[str] | None) -> int:

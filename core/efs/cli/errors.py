@@ -16,7 +16,7 @@ from efs.yamlsafe import did_you_mean
 
 
 def _num(n: float) -> str:
-    return f"{n:,}".replace(",", "\u00a0")
+    return f"{n:,}".replace(",", " ")
 
 
 def usage_error_message(exc: click.UsageError) -> str:

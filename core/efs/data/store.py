@@ -250,7 +250,7 @@ def open_store(
     url = resolve_url(url_or_path)
     given = describe_source(url_or_path)
     _check_scheme(url, given)
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and not url.startswith("sqlite:///file:"):
         path = Path(url.removeprefix("sqlite:///"))
         if not path.exists() and not create:
             raise StoreError(f"файл хранилища не найден: {path} (хранилище: {given})")
