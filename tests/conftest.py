@@ -9,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG_DIR = ROOT / "config"
-SHARED = ROOT.parent / "shared"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -29,3 +28,29 @@ def bundled_configs(registry):
     from efs.loading import load_configuration
 
     return {p.stem: load_configuration(p, registry=registry) for p in sorted(CONFIG_DIR.glob("*.yaml"))}
+
+
+
+def shipped_document(name: str, registry):
+    """The document a plugin ships under the name sources cite; a missing one fails the test, never skips it."""
+    from efs import documents
+
+    document = documents.load(name, registry=registry)
+    assert document is not None, f"ни один плагин не поставляет документ {name}"
+    return document
+
+
+#: The OASIS SARIF 2.1.0 schema, vendored as published (the suite needs nothing outside the repository).
+SARIF_SCHEMA_FILE = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def sarif_schema() -> dict:
+    """The SARIF 2.1.0 schema, rooted at its log object.
+
+    The published file keeps the log object's schema in ``definitions.Root`` and puts no constraint at its
+    own root: validating against the file as it is accepts any JSON. Validate against ``Root``.
+    """
+    import json
+
+    schema = json.loads(SARIF_SCHEMA_FILE.read_text(encoding="utf-8"))
+    return {**schema, "$ref": "#/definitions/Root"}

@@ -148,3 +148,24 @@ def test_outside_plugin_installed_as_its_own_distribution_is_listed_and_used(sam
     codes = [f["code"] for f in doc["files"][0]["findings"]]
     assert "SMP001" in codes
     assert doc["files"][0]["file"].startswith(str(sample_plugin_target))
+    # Its sources were checked against the document it ships: none is off, none is missing.
+    assert not [c for c in codes if c.startswith("EFS02")], codes
+
+
+@pytest.mark.slow
+def test_outside_plugin_document_catches_a_planted_wrong_text_and_line(sample_plugin_target, tmp_path):
+    import yaml
+
+    data = yaml.safe_load((SAMPLE / "efs_sample" / "config" / "sample.yaml").read_text(encoding="utf-8"))
+    data["subjects"][0]["functions"][0]["text"] = "оказывает методическую помощь всем"
+    data["indicators"][0]["source"]["line"] = 1
+    planted = tmp_path / "planted.yaml"
+    planted.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = _run_efs(["validate", str(planted), "--format", "json", "--select", "EFS02"], sample_plugin_target,
+                      tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    found = {f["path"]: f["message"] for f in json.loads(result.stdout)["files"][0]["findings"]}
+    assert "такого текста в документе нет" in found["subjects[0].functions[0].text"]
+    # The indicator's text is on line 2, within ±2 of line 1: a one-line slip is tolerated by design.
+    assert "indicators[0].text" not in found
+    assert set(found) == {"subjects[0].functions[0].text"}

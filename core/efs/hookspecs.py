@@ -21,6 +21,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from efs.conformance.rules import Rule
+    from efs.documents import DocumentInfo
     from efs.model import Function, IndicatorDefinition, SubjectKind
     from efs.registry import JurisdictionInfo
 
@@ -101,5 +102,19 @@ def efs_jurisdictions() -> list[JurisdictionInfo]:
     installed with the plugin. ``[]`` serves none.
 
     Since: 0.1
+    """
+    return []
+
+
+@hookspec
+def efs_documents() -> list[DocumentInfo]:
+    """Documents the plugin ships: the Положение its configuration encodes, and any other it cites.
+
+    Return a list of :class:`efs.documents.DocumentInfo`: the name the configuration's sources cite
+    (``jurisdiction.document``, ``source.document``), the path of the file installed with the plugin,
+    and a Russian title. With the document at hand, ``efs validate`` checks every ``source.line`` and
+    every verbatim text against it. ``[]`` ships none.
+
+    Since: 0.2
     """
     return []

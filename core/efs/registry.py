@@ -42,6 +42,7 @@ class Registry:
     formulas: dict[str, Any] = field(default_factory=dict)
     rules: dict[str, Any] = field(default_factory=dict)
     jurisdictions: dict[str, JurisdictionInfo] = field(default_factory=dict)
+    documents: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, pm: pluggy.PluginManager | None = None) -> Registry:
@@ -58,6 +59,7 @@ class Registry:
         reg.formulas = _collect(pm, "efs_formulas", "формула")
         reg.rules = _collect(pm, "efs_conformance_rules", "правило", key=lambda r: r.code)
         reg.jurisdictions = _collect(pm, "efs_jurisdictions", "юрисдикция")
+        reg.documents = _collect(pm, "efs_documents", "документ", key=lambda d: d.name)
         return reg
 
     def provenance_of_plugin(self, name: str) -> Provenance:

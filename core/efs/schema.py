@@ -228,6 +228,11 @@ def formula_definitions() -> dict[str, Any]:
                                   "(1 — только год)."},
         "sub_measures": {"description": "Части показателя со своим числителем и общим знаменателем: "
                                         "[{id, label, numerator: [...]}]."},
+        "since": {"description": "Накопленный итог: условия о событиях смотрят с 1 января этого года по год "
+                                 "отчёта (не вместе с window)."},
+        "reading": {"description": "Выбранное прочтение слов документа, словами (с цитатой)."},
+        "alternatives": {"description": "Другие прочтения, которые слова допускают: [{reading, blocks}]; "
+                                        "их значения показывает efs indicators --explain."},
     }
     assert not set(COMBINATORS) - set(blocks)
     return {

@@ -120,7 +120,8 @@ def overlay(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
 
 
 def case(code: str) -> dict[str, Any]:
-    """The case file of a rule: ``triggers`` and ``clean`` overlays, ``expect`` substrings, ``as_of``."""
+    """The case file of a rule: ``triggers`` and ``clean`` overlays, ``expect`` substrings, ``as_of``, and the
+    ``document`` (its text, or ``document_for: {triggers: …, clean: …}``) when the rule reads it."""
     return yaml.safe_load((CASES / f"{code}.yaml").read_text(encoding="utf-8"))
 
 
@@ -130,13 +131,23 @@ def base(registry):
 
 
 @pytest.fixture()
-def run_rule(registry, base):
-    """``run_rule(code, patch, as_of=AS_OF)`` → findings of that one rule on the base with ``patch``."""
+def run_rule(registry, base, tmp_path):
+    """``run_rule(code, patch, as_of=AS_OF, document=None)`` → findings of that one rule on the base with ``patch``.
+
+    With ``document`` (the text of ``jurisdiction.document``), the configuration is written to a file with
+    the document beside it, so that the source checks have it at hand.
+    """
     from efs.conformance import validate
     from efs.loading import load_configuration
 
-    def run(code: str, patch: dict[str, Any], as_of: dt.date = AS_OF):
-        config = load_configuration(overlay(base, patch), registry=registry)
+    def run(code: str, patch: dict[str, Any], as_of: dt.date = AS_OF, document: str | None = None):
+        data = overlay(base, patch)
+        source: Any = data
+        if document is not None:
+            (tmp_path / data["jurisdiction"]["document"]).write_text(document, encoding="utf-8")
+            source = tmp_path / "config.yaml"
+            source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        config = load_configuration(source, registry=registry)
         return [f for f in validate(config, registry=registry, as_of=as_of, select=[code]) if f.code == code]
 
     return run

@@ -13,9 +13,9 @@ import pytest
 
 from efs.cli import run
 from tests.conformance.conftest import AS_OF
+from tests.conftest import sarif_schema
 
 ROOT = Path(__file__).resolve().parents[2]
-SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 CONFIG = """\
 format_version: 1
@@ -60,12 +60,11 @@ def _out(capsys, *args):
 
 
 def test_sarif_validates_against_schema_with_regions_sources_and_suppressions(sample, capsys):
-    jsonschema = pytest.importorskip("jsonschema")
-    if not SARIF_SCHEMA.exists():
-        pytest.skip(f"нет схемы SARIF: {SARIF_SCHEMA}")
+    import jsonschema
+
     _, out = _out(capsys, "--format", "sarif", "--exit-zero", *map(str, sample))
     doc = json.loads(out)
-    jsonschema.validate(doc, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    jsonschema.validate(doc, sarif_schema())
     results = doc["runs"][0]["results"]
     assert results and all("region" in r["locations"][0]["physicalLocation"] for r in results)
     assert doc["runs"][0]["properties"]["asOf"] == "2026-11-23"

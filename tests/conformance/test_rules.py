@@ -27,7 +27,7 @@ def test_every_rule_has_a_case_file():
 @pytest.mark.parametrize("rule", CHECKED, ids=lambda r: f"{r.code}-{r.slug}")
 def test_rule_triggers_with_located_message(rule, run_rule):
     data = case(rule.code)
-    findings = run_rule(rule.code, data["triggers"])
+    findings = run_rule(rule.code, data["triggers"], document=_document(data, "triggers"))
     assert findings, f"{rule.code} ничего не нашло"
     text = " | ".join(f.message for f in findings)
     for expected in data["expect"]:
@@ -41,4 +41,11 @@ def test_rule_triggers_with_located_message(rule, run_rule):
 def test_rule_is_silent_on_clean_configuration(rule, run_rule):
     data = case(rule.code)
     as_of = dt.date.fromisoformat(data.get("clean_as_of", AS_OF.isoformat()))
-    assert run_rule(rule.code, data["clean"], as_of=as_of) == []
+    assert run_rule(rule.code, data["clean"], as_of=as_of, document=_document(data, "clean")) == []
+
+
+def _document(data, which: str) -> str | None:
+    """The document text a case gives for its triggering or its clean configuration (``None``: no document)."""
+    if "document_for" in data:
+        return data["document_for"].get(which)
+    return data.get("document")

@@ -18,17 +18,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from efs.cli import run
+from tests.conftest import sarif_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-23"
-
-
-def sarif_schema() -> Path | None:
-    for candidate in (*sorted((ROOT / "tests").rglob("sarif-schema-2.1.0.json")),
-                      ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"):
-        if candidate.exists():
-            return candidate
-    return None
 
 
 # --- GitHub's upload rules, as its documentation states them ------------------------------------------
@@ -218,11 +211,17 @@ def test_every_bundled_configuration_passes_githubs_upload_rules_and_the_oasis_s
     assert github_upload_problems(doc, ROOT) == []
     fingerprints = [r["partialFingerprints"]["primaryLocationLineHash"] for r in doc["runs"][0]["results"]]
     assert len(set(fingerprints)) == len(fingerprints)
-    schema = sarif_schema()
-    if schema is None:
-        pytest.skip("нет схемы SARIF 2.1.0 (tests/…/sarif-schema-2.1.0.json или ../shared/schemas)")
-    jsonschema = pytest.importorskip("jsonschema")
-    jsonschema.validate(doc, json.loads(schema.read_text(encoding="utf-8")))
+    # the document a finding cites is the one the plugin ships, in the repository, at the cited line
+    related = [(r["relatedLocations"][0], r) for r in doc["runs"][0]["results"] if "relatedLocations" in r]
+    amur = [(loc, r) for loc, r in related if "physicalLocation" in loc
+            and loc["physicalLocation"]["artifactLocation"]["uri"] == "plugins/amur/efs_amur/documents/amur.txt"]
+    assert amur
+    for loc, _ in amur:
+        line = int(loc["message"]["text"].rsplit("строка ", 1)[1])
+        assert loc["physicalLocation"]["region"]["startLine"] == line
+    import jsonschema
+
+    jsonschema.validate(doc, sarif_schema())
 
 
 def test_the_checker_refuses_what_issue_18_found(tmp_path):

@@ -79,22 +79,26 @@ def test_federal_2_adds_graduates_to_the_denominator_and_has_the_70_percent_sub_
     assert ge70.status == "met" and [t.target.value for t in ge70.targets] == [15]
 
 
-def test_federal_3_counts_teams_trained_in_the_year_against_the_per_region_target(
+def test_federal_3_counts_teams_trained_since_2021_cumulatively_against_the_per_region_target(
     store, config_for, registry
 ):
     data = base()
-    data.team("t1", "m1", "o1").team("t2", "m1").team("t3", "m2", "o3").team("t4", "m2")
+    data.team("t1", "m1", "o1").team("t2", "m1").team("t3", "m2", "o3").team("t4", "m2").team("t5", "m2")
     data.training("t1", d(YEAR)).training("t1", d(YEAR, 10)).training("t2", d(YEAR - 1)).training(
         "t3", d(YEAR, 12, 31)
     )
+    data.training("t4", d(2020, 12, 31)).training("t5", d(YEAR + 1, 1, 1))
     data.save(store)
     r = result(compute(config_for([]), store, year=YEAR, registry=registry), "federal_3")
-    # t1 (twice, counted once) and t3; t2 trained last year; t4 never
-    assert (r.numerator, r.denominator, r.value) == (2, None, 2)
+    # «к 2022 году – не менее 200» counts teams trained by the year: t1 (twice, counted once), t2 (last
+    # year) and t3; t4 trained before the Concept's first year 2021; t5 only after the report year
+    assert (r.numerator, r.denominator, r.value) == (3, None, 3)
     # «не менее 2 в каждом субъекте» applies to a region; the country-wide 200 does not
     assert r.status == "met" and [t.target.value for t in r.targets] == [2]
     earlier = result(compute(config_for([]), store, year=2022, registry=registry), "federal_3")
-    assert (earlier.numerator, earlier.status) == (0, "not_met")  # four teams exist, none trained in 2022
+    assert (earlier.numerator, earlier.status) == (0, "not_met")  # five teams exist, none trained 2021–2022
+    at_2023 = result(compute(config_for([]), store, year=2023, registry=registry), "federal_3")
+    assert at_2023.numerator == 1  # t2
 
 
 def test_federal_4_counts_young_teachers_in_any_support_form_active_in_the_year(store, config_for, registry):

@@ -17,7 +17,6 @@ from tests.jurisdictions.support import run_rule
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config" / "amur.yaml"
-SEED = ROOT.parent / "shared" / "seeds" / "002_6414ad974cc0e1d7.txt"
 
 
 @pytest.fixture(scope="module")

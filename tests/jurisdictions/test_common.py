@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shipped_document
+
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ["amur", "megion", "tyumen", "turochak"]
 
@@ -25,9 +27,9 @@ def _items(config):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_item_has_a_source_line_inside_its_document(name, bundled_configs):
+def test_every_item_has_a_source_line_inside_its_document(name, bundled_configs, registry):
     config = bundled_configs[name]
-    n_lines = len((ROOT.parent / "shared" / "seeds" / config.jurisdiction.document).read_text("utf-8").split("\n"))
+    n_lines = len(shipped_document(config.jurisdiction.document, registry).lines)
     for item in _items(config):
         assert item.source is not None and item.source.line is not None, item
         assert 1 <= item.source.line <= n_lines, item

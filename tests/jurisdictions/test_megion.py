@@ -17,7 +17,6 @@ from tests.jurisdictions.support import run_rule
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config" / "megion.yaml"
-SEED = ROOT.parent / "shared" / "seeds" / "004_a3288780aaeebb26.txt"
 
 
 @pytest.fixture(scope="module")

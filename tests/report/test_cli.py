@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -30,8 +31,8 @@ def test_report_writes_each_format(fmt, db, tmp_path, capsys):
     assert f"Отчёт ({fmt})" in captured.out and "синтетические" in captured.err
 
 
-def test_format_option_overrides_the_suffix_and_as_of_is_used(db, tmp_path):
-    out = tmp_path / "report.txt"
+def test_format_option_names_the_format_of_a_file_without_suffix_and_as_of_is_used(db, tmp_path):
+    out = tmp_path / "report"
     assert run(["report", "megion", "--year", str(YEAR), "--db", str(db), "--format", "json",
                 "--as-of", "2025-06-30", "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -68,6 +69,14 @@ def test_demo_runs_the_whole_pipeline_quickly_from_a_plain_process(tmp_path):
     assert elapsed < 60
     for line in ("[1/4]", "[4/4]", "проверка —", "синтетические данные —", "показатели —"):
         assert line in result.stderr, line
+    # Every list the demo cuts says how much it left out: printed errors + the cut count = the errors counted.
+    blocks = re.split(r"^(?=\[\d/4\])", result.stderr, flags=re.M)
+    for block in (b for b in blocks if "проверка — ошибок" in b):
+        errors = int(re.search(r"проверка — ошибок (\d+)", block).group(1))
+        shown = len(re.findall(r"^    EFS\d+ ", block, re.M))
+        cut = re.search(r"не показано ещё: (\d+) из (\d+)", block)
+        assert shown + (int(cut.group(1)) if cut else 0) == errors, block
+        assert cut is None or int(cut.group(2)) == errors, block
     for name in ("amur", "megion", "turochak", "tyumen"):
         for ext in ("html", "xlsx", "md", "json"):
             path = tmp_path / "demo" / f"{name}-{time.localtime().tm_year - 1}.{ext}"

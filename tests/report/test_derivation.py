@@ -37,7 +37,7 @@ def test_unmet_indicator_leads_to_the_subjects_carrying_its_functions(fresh_conf
     (rec,) = _mine(report)
     assert {w["id"] for w in rec["who"]} == carriers
     assert "наставничеств" in rec["what"]
-    assert rec["why"].startswith("показатель 4 ") and "не достигнут" in rec["why"]
+    assert rec["why"].startswith("показатель № 4 ") and "не достигнут" in rec["why"]
     assert rec["section"] == "indicators" and rec["links"]["functions"] == ["mentoring"]
 
 
@@ -80,7 +80,7 @@ def test_uncovered_function_gives_a_recommendation_that_disappears_once_covered(
     assert recs, "у Амурской области есть непокрытые обязательные функции (EFS131)"
     rec = recs[0]
     level, fid = rec["ref"].split(":")
-    assert rec["section"] == "findings" and "EFS131" in rec["why"] and fid in rec["links"]["functions"]
+    assert rec["section"] == "findings" and rec["rule"] == "EFS131" and fid in rec["links"]["functions"]
     subject = next(s for s in config.subjects if s.level is not None and s.level.value == level)
     subject.functions = [*subject.functions, SubjectFunction(function=fid, text="тест")]
     again = build_report(config, report_store, year=YEAR, registry=registry)

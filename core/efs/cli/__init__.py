@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "validate": "efs.cli.validate:validate",
     "show": "efs.cli.catalogue:show",
     "plugins": "efs.cli.catalogue:plugins",
+    "catalogue": "efs.cli.catalogue:catalogue",
     "schema": "efs.cli.catalogue:schema",
     "new": "efs.cli.catalogue:new",
     "db": "efs.cli.db:db",
@@ -35,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "data": "efs.cli.data:data",
     "report": "efs.cli.report:report",
     "demo": "efs.cli.demo:demo",
+    "draft": "efs.cli.draft:draft",
 }
 
 

@@ -129,3 +129,39 @@ def new_config(name: str, output: Path | None, level: str, force: bool) -> int:
         click.echo(f"Создан {schema_path}: схема для редактора, её подключает первая строка {path.name} "
                    "(обновить после установки плагинов: efs schema)")
     return 0
+
+
+@click.command()
+@click.argument("sections", nargs=-1, metavar="[kinds|functions|formulas|blocks]...")
+@format_option("text", "json", "markdown")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Записать в файл (например, docs/catalogue.md).")
+def catalogue(sections: tuple[str, ...], output_format: str, output: Path | None) -> int:
+    """Каталог: виды субъектов (kinds), функции (functions), формулы (formulas), строительные блоки (blocks).
+
+    Идентификаторы для конфигурации — kind субъекта, function пункта функций, formula показателя — с
+    русскими названиями и плагином, который их даёт. Без аргументов — все разделы; markdown — весь каталог,
+    как в docs/catalogue.md.
+    """
+    from efs import catalogue as cat
+    from efs.errors import InputError
+    from efs.registry import Registry
+    from efs.yamlsafe import did_you_mean
+
+    for name in sections:
+        if name not in cat.SECTIONS:
+            raise InputError(f"нет раздела каталога «{name}»{did_you_mean(name, list(cat.SECTIONS))}; "
+                             f"разделы: {', '.join(cat.SECTIONS)}")
+    registry = Registry.build()
+    if output_format == "markdown":
+        text = cat.markdown(registry)
+    else:
+        data = cat.listing(registry, list(dict.fromkeys(sections)) or None)
+        text = cat.render_json(data) if output_format == "json" else cat.render_text(data)
+    if output is not None:
+        from efs.safeio import write_text_atomic
+
+        write_text_atomic(output, text.rstrip("\n") + "\n")
+    else:
+        click.echo(text)
+    return 0

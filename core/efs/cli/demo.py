@@ -9,9 +9,19 @@ from typing import Any
 
 import click
 
+#: How many errors of a jurisdiction the demo prints (the rest are counted, never dropped silently).
+ERRORS_SHOWN = 3
+LOAD_ERRORS_SHOWN = 5
+
 
 def _say(text: str) -> None:
     click.echo(text, err=True)
+
+
+def _say_cut(total: int, shown: int, command: str) -> None:
+    """Say how many of ``total`` items a list printed with ``shown`` leaves out, and where to see them all."""
+    if total > shown:
+        _say(f"    … не показано ещё: {total - shown} из {total} (все — {command})")
 
 
 @click.command()
@@ -83,14 +93,17 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
             config, load_errors = load_one(info.config_path, registry=registry)
             if config is None:
                 _say(f"{head}: конфигурация не загружается — пропущена:")
-                for f in load_errors[:5]:
+                for f in load_errors[:LOAD_ERRORS_SHOWN]:
                     _say(f"    {f.location}: {f.code} {f.message}")
+                _say_cut(len(load_errors), LOAD_ERRORS_SHOWN, f"efs validate {info.id}")
                 failed.append(info.id)
                 continue
             findings = validate(config, registry=registry, as_of=as_of)
             _say(f"{head}: проверка — {_counts(findings)}")
-            for f in [f for f in findings if f.severity.value == "error" and not f.suppressed][:3]:
+            errors = [f for f in findings if f.severity.value == "error" and not f.suppressed]
+            for f in errors[:ERRORS_SHOWN]:
                 _say(f"    {f.code} {f.message}")
+            _say_cut(len(errors), ERRORS_SHOWN, f"efs validate {info.id}")
             summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
             _say(f"{head}: синтетические данные — {staff} работников, годы {summary.years[0]}–{summary.years[-1]}, "
                  f"{summary.seconds:.1f} с")

@@ -94,7 +94,7 @@ def _explain(
 ) -> str:
     from efs.errors import InputError
     from efs.indicators.engine import compute
-    from efs.indicators.explain import explain
+    from efs.indicators.explain import explain, reading_plans
     from efs.indicators.plan import plan_indicators
     from efs.indicators.sql import FormulaContext
 
@@ -121,5 +121,26 @@ def _explain(
         )
         if r.indicator_id == indicator_id
     ]
+    readings = [
+        (
+            label,
+            [
+                r
+                for scope in scopes
+                for r in compute(
+                    cfg,
+                    store,
+                    year=year,
+                    by=scope,
+                    registry=registry,
+                    show_small=show_small,
+                    min_denominator=min_denominator,
+                    plans=[alt],
+                )
+                if r.indicator_id == alt.indicator.id
+            ],
+        )
+        for label, alt in reading_plans(plans[indicator_id])
+    ]
     ctx = FormulaContext(cfg.jurisdiction.id, year, dialect=store.dialect)
-    return explain(plans[indicator_id], ctx, store.engine.dialect, results)
+    return explain(plans[indicator_id], ctx, store.engine.dialect, results, readings)

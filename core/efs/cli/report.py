@@ -27,14 +27,15 @@ from efs.cli.options import min_denominator_option, warn_synthetic
     "output_format",
     type=click.Choice(["html", "xlsx", "md", "json"]),
     default=None,
-    help="Формат: html, xlsx, md или json (по умолчанию — по расширению файла, иначе html).",
+    help="Формат: html, xlsx, md или json. Обычно не нужен: формат задаёт расширение файла; нужен для имени "
+    "без расширения. Расширение, которое противоречит формату (например, -o r.pdf), — ошибка.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="Файл отчёта.",
+    help="Файл отчёта: .html, .xlsx, .md или .json (PDF — печать HTML из браузера).",
 )
 @min_denominator_option
 def report(
@@ -57,6 +58,7 @@ def report(
     from efs.registry import Registry
     from efs.report import build_report, format_for, write_report
 
+    fmt = format_for(output, output_format)  # before any work: a name that contradicts the format is an error
     if not output.parent.exists():
         raise InputError(f"каталог для отчёта не существует: {output.parent}")
     registry = Registry.build()
@@ -70,7 +72,6 @@ def report(
             registry=registry,
             min_denominator=min_denominator,
         )
-    fmt = format_for(output, output_format)
     path = write_report(data, output, fmt)
     if data["synthetic"]:
         warn_synthetic()

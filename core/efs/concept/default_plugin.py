@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from efs.concept import catalogue, indicators
+from efs.documents.shipped import DocumentInfo
 from efs.hookspecs import hookimpl
 from efs.model import Function, IndicatorDefinition, SubjectKind
 from efs.model.formula import Formula
@@ -32,3 +35,16 @@ def efs_formulas() -> list[Formula]:
     from efs.concept.formulas import federal_formulas
 
     return federal_formulas()
+
+
+@hookimpl
+def efs_documents() -> list[DocumentInfo]:
+    """The federal text the catalogue cites: the system at the municipal level, with the federal indicators."""
+    return [
+        DocumentInfo(
+            name=catalogue.FEDERAL_DOCUMENT,
+            path=Path(__file__).parent / "documents" / "concept_municipal_level.txt",
+            title="Система научно-методического сопровождения педагогических работников на муниципальном "
+            "уровне: изложение федеральной концепции с федеральными показателями эффективности",
+        )
+    ]

@@ -7,6 +7,7 @@ from efs.conformance import (
     rules_indicators,
     rules_names,
     rules_roadmap,
+    rules_sources,
     rules_structure,
     rules_system,
 )
@@ -82,6 +83,16 @@ ENGINE_RULES: list[Rule] = [
     ),
     Rule(
         "EFS012",
+        "rules-not-applicable",
+        Severity.info,
+        "Правила о полном положении не применялись к части документа",
+        "Таблица показателей, дорожная карта или приложение — часть положения: в ней по природе нет правовой "
+        "основы, структуры системы или порядка мониторинга, и сообщать об их отсутствии было бы ложной тревогой.",
+        "Ничего делать не нужно; если документ — полное положение, укажите jurisdiction.document_kind: regulation.",
+        example="jurisdiction:\n  document_kind: indicator_table\n",
+    ),
+    Rule(
+        "EFS013",
         "findings-cut",
         Severity.info,
         "Находок одного правила слишком много: показаны первые 500",
@@ -95,6 +106,7 @@ ENGINE_RULES: list[Rule] = [
 
 RULES: list[Rule] = [
     *ENGINE_RULES,
+    *rules_sources.RULES,
     *rules_acts.RULES,
     *rules_structure.RULES,
     *rules_names.RULES,

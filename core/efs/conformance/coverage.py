@@ -38,6 +38,7 @@ def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
         )
     return {
         "jurisdiction": config.jurisdiction.id,
+        "jurisdiction_name": config.jurisdiction.name,
         "subjects": [
             {"id": s.id, "name": s.short_name or s.name, "level": s.level.value if s.level else None}
             for s in config.subjects
@@ -46,22 +47,28 @@ def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
     }
 
 
-def render_coverage(matrix: dict[str, Any]) -> str:
-    """Plain-text matrix: one line per function, one column per subject (numbered in a legend)."""
+_LEVELS = {"federal": "федеральный", "regional": "региональный", "municipal": "муниципальный",
+           "institutional": "институциональный", None: "уровень не указан"}
+
+
+def _levels(values: list[str]) -> str:
+    return ", ".join(_LEVELS.get(v, v) for v in values)
+
+
+def render_coverage(matrix: dict[str, Any], width: int = 44) -> str:
+    """Plain-text matrix in Russian: one line per function (by its name), one column per subject (numbered
+    in a legend by name and level). Ids are in ``--format json``."""
     subjects = matrix["subjects"]
-    lines = [f"Покрытие функций: {matrix['jurisdiction']}", "Субъекты:"]
-    lines += [
-        f"  {i + 1:>2}. {s['id']} — {s['name']} ({s['level'] or 'уровень не указан'})"
-        for i, s in enumerate(subjects)
-    ]
+    lines = [f"Покрытие функций: {matrix.get('jurisdiction_name') or matrix['jurisdiction']}", "Субъекты:"]
+    lines += [f"  {i + 1:>2}. {s['name']} ({_LEVELS.get(s['level'], s['level'])})" for i, s in enumerate(subjects)]
     head = "".join(f"{i + 1:>3}" for i in range(len(subjects)))
-    lines += ["", f"{'функция':<28}{head}  обязательна на уровнях"]
+    lines += ["", f" {'функция':<{width}}{head}  обязательна на уровнях"]
     for row in matrix["functions"]:
         cells = "".join(f"{row['cells'].get(s['id'], 0) or '·':>3}" for s in subjects)
         mark = "!" if row["uncovered_at"] else " "
-        need = ", ".join(row["required_at"]) or "—"
-        gap = f"  не покрыта: {', '.join(row['uncovered_at'])}" if row["uncovered_at"] else ""
-        lines.append(f"{mark}{row['id']:<27}{cells}  {need}{gap}")
+        name = row["name"] if len(row["name"]) <= width - 1 else row["name"][: width - 2] + "…"
+        gap = f"  не покрыта: {_levels(row['uncovered_at'])}" if row["uncovered_at"] else ""
+        lines.append(f"{mark}{name:<{width}}{cells}  {_levels(row['required_at']) or '—'}{gap}")
     n_gap = sum(1 for r in matrix["functions"] if r["uncovered_at"])
     lines += ["", f"«!» — обязательная функция, которую на уровне не выполняет ни один субъект: {n_gap}"]
     return "\n".join(lines)

@@ -6,29 +6,64 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from efs.conformance.findings import Finding, Severity, load_findings
 from efs.conformance.rules import Rule
 from efs.errors import ConfigurationError, EfsError, InputError, Location, PluginError, Problem
 from efs.model import Configuration, Level, Source, Subject, SubjectKind
 
-#: Findings of one rule in one file that are shown; the rest are counted in one ``EFS012`` finding.
+if TYPE_CHECKING:
+    from efs.documents import Document
+
+#: Findings of one rule in one file that are shown; the rest are counted in one ``EFS013`` finding.
 MAX_FINDINGS_PER_RULE = 500
-CUT_RULE = ("EFS012", "findings-cut")
+CUT_RULE = ("EFS013", "findings-cut")
 _CUT = "_efs_cut"
 
 
 @dataclass(slots=True)
 class RuleContext:
-    """What a rule sees: the configuration, the catalogue, the date, and a finding factory."""
+    """What a rule sees: the configuration, the catalogue, the date, the document, and a finding factory.
+
+    Attributes:
+        config: The configuration being checked.
+        registry: The catalogue (:class:`efs.registry.Registry`).
+        as_of: The date deadlines are checked against.
+        rule: The rule being run.
+        shared: What the rules of one run on one configuration share (the document read once).
+    """
 
     config: Configuration
     registry: Any
     as_of: dt.date
     rule: Rule
     _cache: dict[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
     emitted: int = 0
+
+    @property
+    def document(self) -> Document | None:
+        """The document the configuration encodes, or ``None`` when it is not at hand or unreadable.
+
+        Looked for beside the configuration file, then among the documents the plugins ship
+        (:func:`efs.documents.for_configuration`). Rules that read the text use this.
+        """
+        return self.load_document(self.config.jurisdiction.document)[0]
+
+    def load_document(self, name: str) -> tuple[Document | None, str | None]:
+        """The document sources call ``name`` (read once per run), and why it is missing, if it is."""
+        key = f"document:{name}"
+        if key not in self.shared:
+            from efs.documents import DocumentError, load
+
+            try:
+                found = load(name, registry=self.registry, near=self.config.file)
+                self.shared[key] = (found, None if found is not None else "not-found")
+            except DocumentError as exc:
+                self.shared[key] = (None, exc.message)
+        result: tuple[Document | None, str | None] = self.shared[key]
+        return result
 
     def finding(
         self,
@@ -62,9 +97,19 @@ class RuleContext:
 
     @property
     def adoption_date(self) -> dt.date | None:
-        """Date of the act that adopted the Положение, if the document gives one."""
+        """Date of the act that adopted the Положение (the original act, not a later edition), if given."""
         act = self.config.jurisdiction.adopted_by
         return act.date if act is not None else None
+
+    @property
+    def edition_date(self) -> dt.date | None:
+        """Date of the text in force: the latest edition of the adopting act, else its adoption date.
+
+        A target or deadline is judged against the adoption (the original act set it); what the text cites
+        is judged against the edition in force (a 2021 edition may cite a 2021 act).
+        """
+        act = self.config.jurisdiction.adopted_by
+        return act.current_date if act is not None else None
 
     def kind(self, kind_id: str | None) -> SubjectKind | None:
         """The catalogue's subject kind with this id."""
@@ -110,8 +155,9 @@ def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of
         PluginError: A rule's check raised (the plugin and rule are named).
     """
     findings: list[Finding] = []
+    shared: dict[str, Any] = {}
     for rule in rules:
-        ctx = RuleContext(config, registry, as_of, rule)
+        ctx = RuleContext(config, registry, as_of, rule, shared=shared)
         try:
             findings.extend(rule.check(ctx))
         except EfsError:
@@ -123,6 +169,28 @@ def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of
             ) from exc
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+NOT_APPLICABLE = ("EFS012", "rules-not-applicable")
+
+
+def not_applicable(config: Configuration, skipped: list[Rule], every: Iterable[Rule]) -> list[Finding]:
+    """One information finding naming the rules not run on a partial document, and why (``EFS012``)."""
+    if not skipped or not any(r.code == NOT_APPLICABLE[0] for r in every):
+        return []
+    from efs.model import DOCUMENT_PARTS
+
+    kind = config.jurisdiction.document_kind
+    missing = sorted({part for r in skipped for part in r.requires if part not in kind.parts})
+    codes = ", ".join(sorted(r.code for r in skipped))
+    return [Finding(
+        *NOT_APPLICABLE,
+        Severity.info,
+        f"документ — {kind.label} (document_kind: {kind.value}), а не полное положение: в нём по природе нет "
+        f"того, что проверяют правила {codes} ({'; '.join(DOCUMENT_PARTS[p] for p in missing)}); они не применялись",
+        config.location_of(("jurisdiction", "document_kind")),
+        item=kind.value,
+    )]
 
 
 def validate(
@@ -146,7 +214,9 @@ def validate(
 
     Returns:
         Every finding, sorted by position; suppressed ones carry ``suppressed=True`` and the reason.
-        A suppression in the configuration that suppresses nothing is itself a finding (``EFS010``).
+        A suppression in the configuration that suppresses nothing is itself a finding (``EFS010``). Rules
+        about what a full Положение contains (:attr:`Rule.requires`) do not run on a partial document
+        (``jurisdiction.document_kind``); one information finding (``EFS012``) names them.
 
     Raises:
         InputError: A selector names no rule.
@@ -160,9 +230,12 @@ def validate(
         registry = Registry.build()
     every = list(registry.rules.values())
     rules = select_rules([r for r in every if not r.engine_reported], select, ignore, every)
+    kind = config.jurisdiction.document_kind
+    applicable = [r for r in rules if r.applies_to(kind)]
     day = as_of or dt.date.today()
-    findings = run_rules(config, registry, rules, day)
-    findings = apply_suppressions(config, findings, rules, every)
+    findings = run_rules(config, registry, applicable, day)
+    findings += not_applicable(config, [r for r in rules if not r.applies_to(kind)], every)
+    findings = apply_suppressions(config, findings, applicable, every)
     if baseline is not None:
         baseline.apply(config, findings)
     findings = cut_findings(findings, Location(config.file, 1, 1) if config.file else Location())
@@ -171,7 +244,7 @@ def validate(
 
 
 def cut_findings(findings: list[Finding], where: Location) -> list[Finding]:
-    """At most :data:`MAX_FINDINGS_PER_RULE` findings per rule; one ``EFS012`` finding counts the rest."""
+    """At most :data:`MAX_FINDINGS_PER_RULE` findings per rule; one ``EFS013`` finding counts the rest."""
     counts: dict[str, int] = {}
     kept: list[Finding] = []
     cut: dict[str, list[Finding]] = {}

@@ -86,13 +86,18 @@ def summary_line(results: Results, as_of: dt.date) -> str:
 
 
 def render_text(results: Results, as_of: dt.date, registry: Any = None) -> str:
-    """Plain text: findings grouped by file and sorted by line, then a summary line."""
+    """Plain text: findings grouped by file and sorted by line, then a summary line.
+
+    Each finding shows the id of its element (``[элемент: municipal:mentoring]``): the id a suppression's
+    ``items`` names.
+    """
     lines: list[str] = []
     for path, _config, findings in results:
         for f in sorted(findings, key=Finding.sort_key):
             mark = " [подавлено: " + (f.suppression_reason or "") + "]" if f.suppressed else ""
             src = f" (документ: {f.source})" if f.source is not None else ""
-            lines.append(f"{_where(f, path)}: {f.code} [{f.severity.label}] {f.message}{src}{mark}")
+            item = f" [элемент: {f.item}]" if f.item else ""
+            lines.append(f"{_where(f, path)}: {f.code} [{f.severity.label}] {f.message}{src}{item}{mark}")
     lines.append(summary_line(results, as_of))
     return "\n".join(lines)
 

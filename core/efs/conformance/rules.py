@@ -31,6 +31,10 @@ class Rule:
             Rules reported by the engine itself (load errors, suppressions) have no check of their own.
         example: A short YAML fragment that triggers the rule.
         provenance: The plugin that defined the rule (filled by efs).
+        requires: Parts of a full Положение whose absence the rule reports (``efs.model.DOCUMENT_PARTS``:
+            ``legal_basis``, ``structure``, ``indicators``, ``roadmap``, ``monitoring``, ``agreements``). The
+            rule runs only on a document whose kind contains them all (``jurisdiction.document_kind``): an
+            indicator table is not told it lacks a roadmap. Empty — the rule applies to every document.
     """
 
     code: str
@@ -42,6 +46,11 @@ class Rule:
     check: Callable[[RuleContext], Iterable[Finding]] = _no_check
     example: str = ""
     provenance: Any = field(default=None)
+    requires: tuple[str, ...] = ()
+
+    def applies_to(self, kind: Any) -> bool:
+        """Whether the rule runs on a document of ``kind`` (an :class:`efs.model.DocumentKind`)."""
+        return all(part in kind.parts for part in self.requires)
 
     @property
     def engine_reported(self) -> bool:

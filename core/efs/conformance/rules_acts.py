@@ -10,7 +10,7 @@ from efs.concept.acts import ACTS_BY_ID, CURRENT_CONCEPT, Act, match_act, mentio
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
 from efs.conformance.rules import Rule
-from efs.model import LegalAct
+from efs.model import Edition, LegalAct
 
 CONCEPT = "концепция ЕФС (Р-174 от 16.12.2020 в ред. Р-303 от 15.12.2022)"
 
@@ -24,14 +24,27 @@ def _cited(act: LegalAct) -> Act | None:
 
 
 def _cites(ctx: RuleContext, target: Act) -> bool:
-    """Whether the legal basis (or the adopting act) cites ``target`` anywhere."""
+    """Whether the legal basis (or the adopting act) cites ``target`` anywhere, an act's editions included."""
     for act in ctx.config.legal_basis:
-        if _cited(act) is target:
-            return True
-        if any(mentions(t, target) for t in (act.title, act.as_written)):
-            return True
+        citations: list[LegalAct | Edition] = [act, *act.editions]
+        for cited in citations:
+            if match_act(cited.number, cited.date) is target:
+                return True
+            if any(mentions(t, target) for t in (cited.title, cited.as_written)):
+                return True
     adopted = ctx.config.jurisdiction.adopted_by
-    return adopted is not None and any(mentions(t, target) for t in (adopted.title, adopted.as_written))
+    if adopted is None:
+        return False
+    return any(match_act(e.number, e.date) is target or mentions(e.as_written, target) for e in adopted.editions) \
+        or any(mentions(t, target) for t in (adopted.title, adopted.as_written))
+
+
+def _text_date(ctx: RuleContext) -> tuple[dt.date | None, str]:
+    """Date of the Положение's text in force, and how to say it («принято», «в редакции от»)."""
+    adopted = ctx.config.jurisdiction.adopted_by
+    if adopted is not None and adopted.editions and ctx.edition_date != ctx.adoption_date:
+        return ctx.edition_date, "в редакции от"
+    return ctx.adoption_date, "принято"
 
 
 def _where(i: int) -> tuple[str | int, ...]:
@@ -49,7 +62,7 @@ def _no_legal_basis(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _superseded(ctx: RuleContext) -> Iterator[Finding]:
-    adopted = ctx.adoption_date
+    adopted, said = _text_date(ctx)
     for i, cited in enumerate(ctx.config.legal_basis):
         act = _cited(cited)
         if act is None or act.superseded_by is None or act.superseded_on is None or cited.superseded_by:
@@ -58,7 +71,7 @@ def _superseded(ctx: RuleContext) -> Iterator[Finding]:
         if (adopted or ctx.as_of) < act.superseded_on:
             continue
         if adopted is not None:
-            when = f"положение принято {_d(adopted)}, когда акт уже был заменён ({_d(act.superseded_on)})"
+            when = f"положение {said} {_d(adopted)}, когда акт уже был заменён ({_d(act.superseded_on)})"
         else:
             when = f"акт заменён {_d(act.superseded_on)}"
         amended = "".join(f" в ред. {ACTS_BY_ID[a].label}" for a in replacement.amended_by)
@@ -71,7 +84,7 @@ def _superseded(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _changed_since(ctx: RuleContext) -> Iterator[Finding]:
-    adopted = ctx.adoption_date
+    adopted, _ = _text_date(ctx)
     if adopted is None:
         return
     for i, cited in enumerate(ctx.config.legal_basis):
@@ -100,7 +113,7 @@ def _changed_since(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _amendment_not_cited(ctx: RuleContext) -> Iterator[Finding]:
-    adopted = ctx.adoption_date
+    adopted, _ = _text_date(ctx)
     for i, cited in enumerate(ctx.config.legal_basis):
         act = _cited(cited)
         if act is None:
@@ -166,14 +179,15 @@ def _duplicate_act(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _act_after_adoption(ctx: RuleContext) -> Iterator[Finding]:
-    adopted = ctx.adoption_date
+    adopted, said = _text_date(ctx)
     if adopted is None:
         return
     for i, act in enumerate(ctx.config.legal_basis):
         if act.date is not None and act.date > adopted:
+            of = f"положения в редакции от {_d(adopted)}" if said != "принято" else f"самого положения ({_d(adopted)})"
             yield ctx.finding(
                 (*_where(i), "date"),
-                f"акт от {_d(act.date)} позже самого положения ({_d(adopted)}): ошибка в дате или в ссылке",
+                f"акт от {_d(act.date)} позже {of}: ошибка в дате или в ссылке",
                 source=act.source,
                 item=act.id,
             )
@@ -247,6 +261,7 @@ RULES: list[Rule] = [
         "Добавьте раздел «Нормативная правовая основа» с реквизитами актов (вид, орган, дата, номер).",
         _no_legal_basis,
         "legal_basis: []\n",
+        requires=("legal_basis",),
     ),
     Rule(
         "EFS102",
@@ -298,6 +313,7 @@ RULES: list[Rule] = [
         "Добавьте распоряжение Минпросвещения России от 16.12.2020 № Р-174 (в ред. от 15.12.2022 № Р-303).",
         _concept_not_cited,
         "legal_basis:\n  - {id: law, number: 273-ФЗ, date: 2012-12-29}\n",
+        requires=("legal_basis",),
     ),
     Rule(
         "EFS106",

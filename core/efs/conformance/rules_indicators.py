@@ -186,14 +186,48 @@ def _target_before_adoption(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+def python_formula_problem(target: str) -> str | None:
+    """Why a Python formula's ``module:function`` cannot be called (in Russian), or ``None`` when it can.
+
+    The module is imported: a formula module should import SQLAlchemy inside its functions, so that
+    ``efs validate`` stays light (docs/plugins.md).
+    """
+    import difflib
+    import importlib
+
+    module_name, _, attr = target.partition(":")
+    if not module_name or not attr:
+        return f"«{target}» — не «модуль:функция»"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        missing = exc.name or module_name
+        if module_name == missing or module_name.startswith(f"{missing}."):
+            return f"функция Python «{target}» не найдена: нет модуля «{missing}»"
+        return f"модуль «{module_name}» не импортируется: нет модуля «{missing}», который он импортирует"
+    except Exception as exc:  # the plugin's own code failed while importing
+        return f"модуль «{module_name}» не импортируется: {type(exc).__name__}: {exc}"
+    func = getattr(module, attr, None)
+    if func is None:
+        names = [n for n in dir(module) if not n.startswith("_") and callable(getattr(module, n))]
+        close = difflib.get_close_matches(attr, names, n=1, cutoff=0.6)
+        hint = f" (возможно, имелось в виду «{close[0]}»)" if close else ""
+        return f"функция Python «{target}» не найдена: в модуле «{module_name}» нет «{attr}»{hint}"
+    if not callable(func):
+        return f"«{target}» — не функция"
+    return None
+
+
 def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
     import difflib
 
-    from efs.indicators.spec import SpecErrors, parse_formula
+    from efs.indicators.names import UnknownSubject, resolve_spec
+    from efs.indicators.spec import SpecErrors, parse_formula, split_inline
 
     for i, ind in enumerate(ctx.config.indicators):
         at = (*_at(i), "formula")
         blocks: Any = ind.formula
+        alternatives: list[Any] = []
         where = ""
         if isinstance(ind.formula, str):
             named = ctx.registry.formulas.get(ind.formula)
@@ -209,19 +243,43 @@ def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
                     **({"nearest": close[0]} if close else {}),
                 )
                 continue
-            blocks = named.blocks  # a Python formula is checked when it runs (efs indicators)
+            if named.python is not None:
+                problem = python_formula_problem(named.python)
+                if problem:
+                    yield ctx.finding(
+                        at,
+                        f"показатель {ind.number or ind.id}: формула «{named.id}» плагина "
+                        f"«{named.provenance.plugin if named.provenance else '?'}»: {problem}",
+                        source=ind.source,
+                        item=ind.id,
+                    )
+            blocks = named.blocks
+            alternatives = [alt.blocks for alt in named.alternatives]
             where = f"формула «{named.id}»: "
             at = _at(i)
-        if not isinstance(blocks, dict):
-            continue
-        try:
-            parse_formula(blocks)
-        except SpecErrors as exc:
-            for message, sub in exc.problems:
+        else:
+            blocks, _, raw = split_inline(blocks)
+            alternatives = [a.get("blocks") if isinstance(a, dict) else a for a in raw]
+        for k, body in enumerate([blocks, *alternatives]):
+            if not isinstance(body, dict):
+                continue
+            prefix = where + (f"другое прочтение {k + 1}: " if k else "")
+            try:
+                resolve_spec(parse_formula(body), ctx.config)
+            except SpecErrors as exc:
+                for message, sub in exc.problems:
+                    yield ctx.finding(
+                        (*at, *sub) if not where and not k else at,
+                        f"показатель {ind.number or ind.id}: {prefix}{'.'.join(map(str, sub)) + ': ' if sub else ''}"
+                        f"{message}",
+                        source=ind.source,
+                        item=ind.id,
+                    )
+            except UnknownSubject as exc:
                 yield ctx.finding(
-                    (*at, *sub) if not where else at,
-                    f"показатель {ind.number or ind.id}: {where}{'.'.join(map(str, sub)) + ': ' if sub else ''}"
-                    f"{message}",
+                    at,
+                    f"показатель {ind.number or ind.id}: {prefix}формула называет субъект «{exc.ident}», "
+                    f"которого нет в конфигурации; субъекты и органы: {', '.join(exc.known) or 'нет'}",
                     source=ind.source,
                     item=ind.id,
                 )
@@ -252,6 +310,7 @@ RULES: list[Rule] = [
         "Добавьте раздел показателей, покрывающий федеральные (federal_1…federal_4), с целями по годам.",
         _no_indicators,
         "indicators: []\n",
+        requires=("indicators",),
     ),
     Rule(
         "EFS161",
@@ -287,6 +346,7 @@ RULES: list[Rule] = [
         "Добавьте показатель или свяжите существующий с федеральным через equivalent.",
         _federal_not_covered,
         "indicators:\n  - {id: own, equivalent: [], ...}\n",
+        requires=("indicators",),
     ),
     Rule(
         "EFS164",
@@ -334,9 +394,11 @@ RULES: list[Rule] = [
         E,
         "Формулу показателя нельзя посчитать",
         "Показатели считаются по формулам из строительных блоков (популяции, условия, числитель, "
-        "знаменатель) или по формулам ядра и плагинов; формула с неизвестным блоком или неизвестным "
-        "идентификатором не даст значения при мониторинге (docs/indicators.md).",
-        "Исправьте блок по списку строительных блоков (docs/indicators.md) или укажите id формулы ядра или плагина.",
+        "знаменатель) или по формулам ядра и плагинов; формула с неизвестным блоком, неизвестным "
+        "идентификатором или функцией Python, которой нет («модуль:функция» с опечаткой), не даст значения при "
+        "мониторинге (docs/indicators.md, docs/plugins.md).",
+        "Исправьте блок по списку строительных блоков (efs catalogue blocks) или укажите id формулы ядра или "
+        "плагина (efs catalogue formulas); у формулы на Python — путь «модуль:функция», как в плагине.",
         _formula_problems,
         "indicators:\n  - id: i1\n    formula: {population: teachers, numerator: [no_such_block]}\n",
     ),

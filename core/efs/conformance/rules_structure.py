@@ -140,6 +140,7 @@ RULES: list[Rule] = [
         "Назовите субъекта, исполняющего роль, или объявите в плагине вид с fills_roles.",
         _missing_role,
         "jurisdiction: {level: municipal, ...}\nsubjects: []\n",
+        requires=("structure",),
     ),
     Rule(
         "EFS122",
@@ -151,6 +152,7 @@ RULES: list[Rule] = [
         "отметьте в документе, к какому уровню субъект примыкает.",
         _without_level,
         "subjects:\n  - {id: university, level: null, ...}\n",
+        requires=("structure",),
     ),
     Rule(
         "EFS130",
@@ -163,6 +165,7 @@ RULES: list[Rule] = [
         _subject_without_function,
         "subjects:\n  - id: x\n    name: Совет\n    kind: "
         "school_methodical_council\n    level: institutional\n",
+        requires=("structure",),
     ),
     Rule(
         "EFS131",
@@ -174,6 +177,7 @@ RULES: list[Rule] = [
         "Закрепите функцию за субъектом этого уровня (subjects[].functions).",
         _uncovered_function,
         "subjects:\n  - {level: municipal, functions: [{function: governance, ...}]}\n",
+        requires=("structure",),
     ),
     Rule(
         "EFS132",
@@ -185,5 +189,6 @@ RULES: list[Rule] = [
         "Опишите субъектов уровня.",
         _empty_level,
         "jurisdiction: {level: municipal}\nsubjects: []\n",
+        requires=("structure",),
     ),
 ]

@@ -109,6 +109,7 @@ RULES: list[Rule] = [
         "Опишите мониторинг: периодичность, методы, источники данных, ответственных.",
         _no_monitoring,
         "# нет ключа monitoring\n",
+        requires=("monitoring",),
     ),
     Rule(
         "EFS181",

@@ -115,7 +115,9 @@ class _Fingerprints:
         return f"{digest}:{self.seen[digest]}"
 
 
-def _result(f: Finding, path: str, index: dict[str, int], root: Path, fingerprint: _Fingerprints) -> dict[str, Any]:
+def _result(
+    f: Finding, path: str, index: dict[str, int], root: Path, fingerprint: _Fingerprints, registry: Any
+) -> dict[str, Any]:
     loc = f.location
     artifact = artifact_location(loc.file or path, root)
     result: dict[str, Any] = {
@@ -140,19 +142,22 @@ def _result(f: Finding, path: str, index: dict[str, int], root: Path, fingerprin
     if f.code in index:
         result["ruleIndex"] = index[f.code]
     if f.source is not None and f.source.document:
-        result["relatedLocations"] = [_document_location(f, loc.file or path, root)]
+        result["relatedLocations"] = [_document_location(f, loc.file or path, root, registry)]
     if f.suppressed:
         result["suppressions"] = [{"kind": "inSource", "justification": f.suppression_reason or ""}]
     return result
 
 
-def _document_location(f: Finding, config_file: str, root: Path) -> dict[str, Any]:
-    """Where the finding's source sits in the document: a file location when the document is beside
-    the configuration, else the citation alone (a path we cannot vouch for would mislead)."""
+def _document_location(f: Finding, config_file: str, root: Path, registry: Any) -> dict[str, Any]:
+    """Where the finding's source sits in the document: a file location when the document is at hand
+    (beside the configuration, or shipped by a plugin: :func:`efs.documents.find`), else the citation
+    alone (a path we cannot vouch for would mislead)."""
+    from efs.documents import find
+
     assert f.source is not None and f.source.document
     related: dict[str, Any] = {"id": 1, "message": {"text": f"документ: {f.source}"}}
-    document = Path(config_file).resolve().parent / f.source.document
-    if document.is_file():
+    document = find(f.source.document, registry=registry, near=config_file)
+    if document is not None:
         physical: dict[str, Any] = {"artifactLocation": artifact_location(str(document), root)}
         if f.source.line:
             physical["region"] = {"startLine": f.source.line}
@@ -204,7 +209,9 @@ def render_sarif(
                     }
                 ],
                 "results": [
-                    _result(f, path, index, root, fingerprint) for path, _, findings in results for f in findings
+                    _result(f, path, index, root, fingerprint, registry)
+                    for path, _, findings in results
+                    for f in findings
                 ],
                 "columnKind": "unicodeCodePoints",
                 "properties": {"asOf": as_of.isoformat()},

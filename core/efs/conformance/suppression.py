@@ -55,12 +55,14 @@ def apply_suppressions(
                 f.suppressed = True
                 f.suppression_reason = sup.reason
                 used_items.add(f.item)
+        found_items = sorted({f.item for f in findings if f.code == rule.code and f.item is not None})
         if not used_items:
+            hint = _items_hint(sup.items[0], found_items) if sup.items else ""
             out.append(
                 Finding(
                     *UNUSED_SUPPRESSION,
                     Severity.warning,
-                    f"подавление правила {rule.code} ({rule.slug}) ничего не подавляет",
+                    f"подавление правила {rule.code} ({rule.slug}) ничего не подавляет{hint}",
                     config.location_of(("suppressions", i)),
                     item=rule.code,
                 )
@@ -71,12 +73,26 @@ def apply_suppressions(
                     Finding(
                         *UNUSED_SUPPRESSION,
                         Severity.warning,
-                        f"подавление правила {rule.code} для «{item}» ничего не подавляет",
+                        f"подавление правила {rule.code} для «{item}» ничего не подавляет"
+                        f"{_items_hint(item, found_items)}",
                         config.location_of(("suppressions", i, "items", j)),
                         item=item,
                     )
                 )
     return out
+
+
+def _items_hint(item: str, found: list[str]) -> str:
+    """«; может быть, «…»?» with the nearest element the rule did find, or the list of them when short."""
+    from efs.yamlsafe import did_you_mean
+
+    hint = did_you_mean(item, found)
+    if hint:
+        return hint
+    if not found:
+        return " (правило ничего не нашло)"
+    shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
+    return f"; правило нашло: {shown}"
 
 
 def _key(config: Configuration | None, f: Finding) -> tuple[str, str, str]:

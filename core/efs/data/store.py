@@ -228,6 +228,7 @@ def open_store(
     create: bool = True,
     schema: str | None = None,
     echo: bool = False,
+    sqlite_driver: str | None = None,
 ) -> Store:
     """Open the store at ``url_or_path``.
 
@@ -238,10 +239,13 @@ def open_store(
             ``False`` a missing SQLite file is an error and the schema is not touched.
         schema: PostgreSQL only: keep every table in this schema (it is created when missing).
         echo: Log every SQL statement (debugging).
+        sqlite_driver: SQLite only: ``sqlean`` (the current SQLite shipped with efs, the default) or
+            ``sqlite3`` (the system library); see :mod:`efs.data.sqlite`.
 
     Raises:
         StoreError: The URL is malformed, the driver is missing, the file is missing with
-            ``create=False``, or the database cannot be reached.
+            ``create=False``, the database cannot be reached, or the SQLite library is one known to
+            return wrong rows (:func:`efs.data.sqlite.check`).
     """
     from sqlalchemy import create_engine, event
     from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
@@ -262,6 +266,9 @@ def open_store(
         raise StoreError(f"недопустимое имя схемы: {schema!r}")
     kwargs: dict[str, Any] = {"echo": echo}
     if url.startswith("sqlite"):
+        from efs.data.sqlite import driver
+
+        kwargs["module"] = driver(sqlite_driver)
         kwargs["poolclass"] = NullPool if ":memory:" not in url else None
         if kwargs["poolclass"] is None:
             del kwargs["poolclass"]

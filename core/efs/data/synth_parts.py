@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from efs.data.synth import _Writer
-    from efs.model import Configuration
+    from efs.model import Actor, Configuration, Subject
 
 
 @dataclass
@@ -117,11 +117,14 @@ def generate(
     )
     rate = muni_rate[org_muni[s_org]]
 
-    progs = _programmes(w, rng, n_org)
+    names = _provider_names(config)
+    progs = _programmes(w, rng, n_org, names)
     for y in span:
         active = (start <= y) & ((left < 0) | (left >= y))
         _participation(w, rng, y, s_ids, active, birth, start, rate)
-        diag_def, diag_took = _diagnostics(w, rng, y, s_ids, active & pedagogical, manager & active, rate)
+        diag_def, diag_took = _diagnostics(
+            w, rng, y, s_ids, active & pedagogical, manager & active, rate, names
+        )
         _routes_and_completions(w, rng, y, s_ids, active & pedagogical, diag_def, diag_took, rate, progs)
     _active_members(w, rng, span, s_ids, exp_, pedagogical)
     _teams(w, rng, span, org_ids, org_kind, org_muni, muni_ids, n_muni, progs)
@@ -140,7 +143,21 @@ def generate(
     )
 
 
-def _programmes(w: _Writer, rng: np.random.Generator, n_org: int) -> dict[str, Any]:
+def _provider_names(config: Configuration) -> dict[str, str]:
+    """How the data names the jurisdiction's ЦНППМ and its institute (the first subject or actor of each
+    kind, by its short name): diagnostics and programmes are attributed to them as a real export would."""
+
+    def first(kind: str, default: str) -> str:
+        items: list[Subject | Actor] = [*config.subjects, *config.actors]
+        for item in items:
+            if item.kind == kind:
+                return item.short_name or min(item.names(), key=len)
+        return default
+
+    return {"cnppm": first("cnppm", "ЦНППМ"), "institute": first("dpo_institute", "ИРО")}
+
+
+def _programmes(w: _Writer, rng: np.random.Generator, n_org: int, names: dict[str, str]) -> dict[str, Any]:
     import numpy as np
 
     n = int(np.clip(n_org // 20, 20, 400))
@@ -155,7 +172,9 @@ def _programmes(w: _Writer, rng: np.random.Generator, n_org: int) -> dict[str, A
             "in_federal_registry": registry,
             "network_form": rng.random(n) < 0.2,
             "innovation_based": rng.random(n) < 0.25,
-            "developer": rng.choice(np.array(["ЦНППМ", "ИРО", "Академия Минпросвещения России", "вуз"]), n),
+            "developer": rng.choice(
+                np.array([names["cnppm"], names["institute"], "Академия Минпросвещения России", "вуз"]), n
+            ),
             "hours": rng.choice(np.array([16, 36, 72, 144]), n),
         },
     )
@@ -199,7 +218,14 @@ def _participation(
 
 
 def _diagnostics(
-    w: _Writer, rng: np.random.Generator, y: int, s_ids: Any, teachers: Any, managers: Any, rate: Any
+    w: _Writer,
+    rng: np.random.Generator,
+    y: int,
+    s_ids: Any,
+    teachers: Any,
+    managers: Any,
+    rate: Any,
+    names: dict[str, str],
 ) -> Any:
     import numpy as np
 
@@ -226,7 +252,7 @@ def _diagnostics(
                 "staff_id": s_ids[sel],
                 "kind": np.full(m, kind),
                 "taken_on": _dates(rng, y, m, 1, 6),
-                "provider": rng.choice(np.array(["ЦНППМ", "ФИОКО", "ИРО"]), m),
+                "provider": rng.choice(np.array([names["cnppm"], "ФИОКО", names["institute"]]), m),
                 "result_percent": result,
                 "deficits_found": found,
             },

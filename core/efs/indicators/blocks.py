@@ -90,11 +90,13 @@ class Param:
         type: ``bool``, ``number``, ``str`` or ``list`` (of strings; a single string is accepted).
         text: Russian description.
         choices: Allowed values for ``str``/``list`` (empty — any).
+        tables: Store tables read only when the parameter is given.
     """
 
     type: str
     text: str
     choices: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,37 @@ _PROG_PARAMS = {
     "federal_registry": Param("bool", "программа входит в федеральный реестр ДПП"),
     "network_form": Param("bool", "программа реализуется в сетевой форме"),
     "innovation_based": Param("bool", "программа разработана на основе инновационной деятельности"),
+    "developer": Param("list", "разработчик программы (как записан в данных; пусто — не совпадает ни с чем)"),
+    "developer_subject": Param(
+        "list",
+        "разработчик — субъект или орган конфигурации (идентификаторы): его название, сокращение, иные "
+        "написания и идентификатор, а также его структурные подразделения и части",
+    ),
+    "developed_by_system": Param(
+        "bool", "разработчик — любой субъект системы (конфигурации); только true"
+    ),
+}
+#: Parameters naming subjects of the configuration: resolved to the names as written in the data
+#: (:func:`efs.indicators.names.resolve_spec`) before the formula is compiled.
+SUBJECT_PARAMS = {
+    "provider_subject": "provider",
+    "developer_subject": "developer",
+    "developed_by_system": "developer",
+    "diagnostic_provider_subject": "diagnostic_provider",
+}
+
+#: «…на основе результатов диагностики профессиональных дефицитов в ЦНППМ»: the person has a diagnostic of
+#: professional deficits by this provider dated no later than the route's start / the completion.
+_DIAGNOSTIC_BASIS = {
+    "diagnostic_provider": Param(
+        "list",
+        "у работника есть диагностика профессиональных дефицитов этого провайдера (как записан в данных) "
+        "не позже начала маршрута / даты освоения",
+        tables=("diagnostics",),
+    ),
+    "diagnostic_provider_subject": Param(
+        "list", "то же, провайдер — субъект или орган конфигурации (идентификаторы)", tables=("diagnostics",)
+    ),
 }
 
 CONDITIONS: dict[str, ConditionBlock] = {
@@ -159,6 +192,11 @@ CONDITIONS: dict[str, ConditionBlock] = {
                 "min_result": Param("number", "результат не ниже, % выполнения"),
                 "deficits_found": Param("bool", "выявлены профессиональные дефициты"),
                 "provider": Param("list", "кто проводил (как записано в данных)"),
+                "provider_subject": Param(
+                    "list",
+                    "кто проводил — субъект или орган конфигурации (идентификаторы): его название, "
+                    "сокращение, иные написания и идентификатор, а также его структурные подразделения",
+                ),
             },
             ("diagnostics", "graduate_diagnostics"),
         ),
@@ -171,6 +209,7 @@ CONDITIONS: dict[str, ConditionBlock] = {
                 "selected_by_diagnostics": Param(
                     "bool", "программа подобрана с учётом диагностики дефицитов"
                 ),
+                **_DIAGNOSTIC_BASIS,
             },
             ("programme_completions", "programmes"),
         ),
@@ -178,7 +217,15 @@ CONDITIONS: dict[str, ConditionBlock] = {
             "individual_route",
             ("staff",),
             "имеет индивидуальный образовательный маршрут, действовавший в году",
-            {"based_on_diagnostics": Param("bool", "маршрут построен по результатам диагностики")},
+            {
+                "based_on_diagnostics": Param("bool", "маршрут построен по результатам диагностики"),
+                "started_in_period": Param(
+                    "bool",
+                    "true — маршрут начат (составлен) в году (окне лет); false — начат раньше и ещё "
+                    "действовал; без параметра — любой маршрут, действовавший хотя бы часть года",
+                ),
+                **_DIAGNOSTIC_BASIS,
+            },
             ("individual_routes",),
         ),
         ConditionBlock(
@@ -192,7 +239,14 @@ CONDITIONS: dict[str, ConditionBlock] = {
             "post_course_support",
             ("staff",),
             "охвачен посткурсовым сопровождением в году",
-            {},
+            {
+                "after_completed_programme": Param(
+                    "bool",
+                    "сопровождение после программы, освоенной этим работником в году (окне лет): программа "
+                    "сопровождения — освоенная, начало — не раньше даты освоения",
+                    tables=("programme_completions",),
+                )
+            },
             ("post_course_support",),
         ),
         ConditionBlock(

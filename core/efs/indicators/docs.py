@@ -11,6 +11,7 @@ from typing import Any
 
 from efs.indicators.blocks import CONDITIONS, ENTITIES, MEASURES, POPULATIONS
 from efs.indicators.plan import IndicatorPlan, plan_indicators
+from efs.indicators.reading import reading_lines
 from efs.indicators.results import STATUS_LABELS
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
@@ -73,7 +74,7 @@ def _plan_rows(plans: list[IndicatorPlan]) -> list[str]:
         title = f"#### `{ind.id}`" + (f" (№ {ind.number})" if ind.number else "")
         out += [title, "", f"> {ind.text}", ""]
         if ind.source is not None:
-            out.append(f"* Источник: {ind.source}")
+            out.append(f"* Источник (дословно, строка документа): {ind.source}")
         out.append(f"* Единица: {ind.unit}")
         if f is None:
             out += [f"* **Формулы нет**: {plan.problem}", ""]
@@ -81,8 +82,8 @@ def _plan_rows(plans: list[IndicatorPlan]) -> list[str]:
         out.append(f"* Формула: `{f.id}`" if f.id else "* Формула: задана в конфигурации")
         out.append(f"* Блоки: {f.describe()}")
         out.append(f"* Таблицы: {', '.join(f.tables()) or '—'}")
-        if f.reading:
-            out.append(f"* Выбранное прочтение: {f.reading}")
+        out.append("* Прочтение:")
+        out += [f"  * {label}: {_cell(text)}" for label, text in reading_lines(f)]
         if ind.targets:
             out.append("* Цели: " + "; ".join(t.as_written for t in ind.targets))
         out.append("")
@@ -96,9 +97,12 @@ def indicators_markdown(registry: Any, configs: dict[str, Any]) -> str:
         "",
         "Файл создаётся командой `python -m efs.indicators.docs`; не правьте его вручную.",
         "",
-        "Каждый показатель федеральной концепции и каждой поставляемой конфигурации, его формула из "
-        "строительных блоков, таблицы хранилища, которые она читает, и выбранное прочтение формулировки "
-        "документа (где формулировка допускает разное понимание).",
+        "Каждый показатель федеральной концепции и каждой поставляемой конфигурации: его формулировка "
+        "дословно (со строкой документа), формула из строительных блоков, таблицы хранилища, которые она "
+        "читает, и прочтение формулировки — совокупность, период, условие, кто проводил (разработчик), "
+        "подпоказатели, годовой или накопленный, выбранное прочтение словами. Где слова допускают другое "
+        "понимание, оно приведено с его формулой; `efs indicators --explain ID` показывает его значение рядом "
+        "с выбранным.",
         "",
         blocks_markdown(),
         "",

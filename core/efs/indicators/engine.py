@@ -154,6 +154,7 @@ def compute(
     show_small: bool = False,
     min_denominator: int = MIN_DENOMINATOR,
     restrict: tuple[str, tuple[str, ...]] | None = None,
+    plans: list[IndicatorPlan] | None = None,
 ) -> list[IndicatorResult]:
     """Compute every indicator of ``config`` and every federal indicator for ``year``.
 
@@ -168,6 +169,8 @@ def compute(
         restrict: ``(scope, ids)``: count only the staff of these municipalities or organizations
             (the synthesis computes the aggregate returns of a few scopes so); the analytics tables,
             which hold everyone, are not read then.
+        plans: Compute these plans instead of the configuration's (``--explain`` computes the other
+            readings of an indicator so; a plan's aggregate returns are those filed under its indicator id).
 
     Returns:
         One result per indicator (and sub-measure) per scope, configuration indicators first.
@@ -185,7 +188,8 @@ def compute(
         from efs.registry import Registry
 
         registry = Registry.build()
-    plans = plan_indicators(config, registry)
+    if plans is None:
+        plans = plan_indicators(config, registry)
     store.ensure_current()
     ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect, restrict=restrict)
     out: list[IndicatorResult] = []

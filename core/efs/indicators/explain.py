@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from efs.indicators.blocks import CONDITIONS, POPULATIONS
 from efs.indicators.plan import IndicatorPlan
+from efs.indicators.reading import reading_lines
 from efs.indicators.results import SOURCE_LABELS, STATUS_LABELS, IndicatorResult
 from efs.indicators.sql import FormulaContext
 
@@ -19,8 +21,18 @@ def render_sql(query: Any, dialect: Any) -> str:
         return f"{compiled}\n-- параметры: {compiled.params}"
 
 
-def explain(plan: IndicatorPlan, ctx: FormulaContext, dialect: Any, results: list[IndicatorResult]) -> str:
-    """A Russian explanation of one indicator for the report year, with its SQL and per-scope numbers."""
+def explain(
+    plan: IndicatorPlan,
+    ctx: FormulaContext,
+    dialect: Any,
+    results: list[IndicatorResult],
+    readings: list[tuple[str, list[IndicatorResult]]] | None = None,
+) -> str:
+    """A Russian explanation of one indicator for the report year, with its SQL and per-scope numbers.
+
+    ``readings`` — (label, results) of the chosen reading and each alternative (:func:`reading_plans`),
+    printed side by side at the end.
+    """
     ind = plan.indicator
     lines = [
         f"Показатель {ind.id}"
@@ -56,8 +68,10 @@ def explain(plan: IndicatorPlan, ctx: FormulaContext, dialect: Any, results: lis
             used |= cond.blocks()
         for name in sorted(used):
             lines.append(f"  условие {name}: {CONDITIONS[name].text}")
-    if f.reading:
-        lines.append(f"Выбранное прочтение: {f.reading}")
+    reading = reading_lines(f)
+    if reading:
+        lines.append("Прочтение:")
+        lines += [f"  {label}: {text}" for label, text in reading]
     lines.append(f"Таблицы: {', '.join(f.tables(ctx)) or '—'}")
     sources = {r.data_source for r in results if r.sub_measure is None}
     lines.append(
@@ -82,4 +96,45 @@ def explain(plan: IndicatorPlan, ctx: FormulaContext, dialect: Any, results: lis
         for t in r.targets:
             mark = {True: "да", False: "нет", None: "—"}[t.met]
             lines.append(f"      цель {t.label}: достигнута — {mark}")
+    if readings:
+        lines += ["", *readings_comparison(readings)]
     return "\n".join(lines)
+
+
+def reading_plans(plan: IndicatorPlan) -> list[tuple[str, IndicatorPlan]]:
+    """The chosen reading and each alternative as plans of their own (for :func:`readings_comparison`).
+
+    Each gets an id of its own (``<id>__reading_<k>``), so no aggregate return applies to it: returns are
+    filed under the chosen reading and cannot be recomputed in another; the comparison is of like with like,
+    person-level rows only.
+    """
+    if plan.formula is None or not plan.formula.alternatives:
+        return []
+    ind = plan.indicator
+    out = []
+    chosen = dataclasses.replace(plan, indicator=ind.model_copy(update={"id": f"{ind.id}__reading_1"}))
+    out.append(("1 (выбранное)", chosen))
+    for k, alt in enumerate(plan.formula.alternatives, 2):
+        other = dataclasses.replace(
+            plan, indicator=ind.model_copy(update={"id": f"{ind.id}__reading_{k}"}), formula=alt.formula
+        )
+        out.append((str(k), other))
+    return out
+
+
+def readings_comparison(readings: list[tuple[str, list[IndicatorResult]]]) -> list[str]:
+    """Lines comparing the values of an indicator's readings, scope by scope."""
+    lines = [
+        "Значения в разных прочтениях (только персональные данные: сводные отчёты сданы в выбранном "
+        "прочтении и в другом не пересчитываются):"
+    ]
+    for label, results in readings:
+        lines.append(f"  прочтение {label}:")
+        for r in results:
+            if r.sub_measure is not None:
+                continue
+            num = "—" if r.numerator is None else f"{r.numerator:g}"
+            den = "—" if r.denominator is None else f"{r.denominator:g}"
+            val = "—" if r.value is None else f"{r.value:.1f} {r.unit}"
+            lines.append(f"    {r.scope_name}: {num} / {den} → {val}; {STATUS_LABELS[r.status]}")
+    return lines

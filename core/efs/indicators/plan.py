@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import ValidationError
 
 from efs.errors import ConfigurationError, Location, Problem
-from efs.indicators.spec import FormulaSpec, SpecErrors, parse_formula
+from efs.indicators.names import UnknownSubject, resolve_spec
+from efs.indicators.spec import FormulaSpec, SpecErrors, parse_formula, split_inline
 from efs.indicators.sql import CustomQuery, FormulaContext, compile_formula
 from efs.indicators.targets import candidate_targets
 from efs.model import Configuration, IndicatorDefinition, Target
@@ -21,8 +23,21 @@ CORE_INDICATOR_PLUGIN = "efs.concept.default_plugin"
 
 
 @dataclass
+class Alternative:
+    """Another reading of an indicator's words, with the formula that computes it."""
+
+    reading: str
+    formula: ResolvedFormula
+
+
+@dataclass
 class ResolvedFormula:
-    """A formula ready to be run: from blocks (``spec``) or Python (``python``)."""
+    """A formula ready to be run: from blocks (``spec``) or Python (``python``).
+
+    ``spec`` is what is compiled: subjects named through the configuration are resolved to the names
+    the data records (:mod:`efs.indicators.names`); ``written`` is the formula as written (docs,
+    ``--explain``). ``alternatives`` are the other readings the words allow.
+    """
 
     id: str | None
     name: str | None
@@ -30,11 +45,13 @@ class ResolvedFormula:
     spec: FormulaSpec | None = None
     python: Callable[[FormulaContext], CustomQuery] | None = None
     python_path: str | None = None
+    written: FormulaSpec | None = None
+    alternatives: list[Alternative] = field(default_factory=list)
 
     def build(self, ctx: FormulaContext) -> tuple[sa.Select[Any], str, float, tuple[tuple[str, str], ...]]:
         """The query for ``ctx`` with the formula's kind, factor and sub-measures."""
         if self.spec is not None:
-            ctx = dataclasses.replace(ctx, window=self.spec.window)
+            ctx = dataclasses.replace(ctx, window=self.spec.window_for(ctx.year))
             subs = tuple((s.id, s.label) for s in self.spec.sub_measures)
             return compile_formula(self.spec, ctx), self.spec.kind, self.spec.factor, subs
         assert self.python is not None
@@ -51,9 +68,10 @@ class ResolvedFormula:
 
     def describe(self) -> str:
         """The formula in words (building blocks), for docs and ``--explain``."""
-        if self.spec is None:
+        spec = self.written or self.spec
+        if spec is None:
             return f"функция Python {self.python_path}"
-        return describe_spec(self.spec)
+        return describe_spec(spec)
 
 
 def describe_spec(spec: FormulaSpec) -> str:
@@ -68,6 +86,8 @@ def describe_spec(spec: FormulaSpec) -> str:
         return text
 
     window = f"; окно {spec.window} г." if spec.window != 1 else ""
+    if spec.since is not None:
+        window = f"; накопленным итогом с {spec.since} г."
     if spec.kind == "count":
         return f"количество: {side(spec.base)}{window}"
     if spec.kind == "ratio":
@@ -91,19 +111,57 @@ class IndicatorPlan:
     problem: str | None = None
 
 
-def resolve_named(formula: Formula) -> ResolvedFormula:
-    """A registered formula ready to run.
+def resolve_blocks(
+    blocks: Any,
+    config: Configuration | None,
+    *,
+    id: str | None = None,
+    name: str | None = None,
+    reading: str | None = None,
+) -> ResolvedFormula:
+    """A building-block formula parsed and, given a configuration, with its subjects resolved.
 
     Raises:
-        SpecErrors: Its building blocks are invalid.
+        SpecErrors: The blocks are invalid.
+        UnknownSubject: A subject parameter names an id the configuration does not define.
+    """
+    written = parse_formula(blocks)
+    spec = resolve_spec(written, config) if config is not None else written
+    return ResolvedFormula(id, name, reading, spec=spec, written=written)
+
+
+def _inline_parts(data: Any) -> tuple[Any, str | None, list[Any]]:
+    """An inline formula's blocks, its ``reading`` and its ``alternatives`` (keys beside the blocks)."""
+    from efs.model.formula import AlternativeReading
+
+    blocks, reading, alts = split_inline(data)
+    return blocks, reading, [AlternativeReading.model_validate(a) for a in alts]
+
+
+def resolve_named(formula: Formula, config: Configuration | None = None) -> ResolvedFormula:
+    """A registered formula ready to run (subjects resolved against ``config`` when given).
+
+    Raises:
+        SpecErrors: Its building blocks (or those of an alternative reading) are invalid.
+        UnknownSubject: A subject parameter names an id the configuration does not define.
         ImportError, AttributeError: Its Python function cannot be found.
     """
     if formula.blocks is not None:
-        return ResolvedFormula(formula.id, formula.name, formula.reading, spec=parse_formula(formula.blocks))
+        out = resolve_blocks(formula.blocks, config, id=formula.id, name=formula.name, reading=formula.reading)
+        out.alternatives = _alternatives(formula.alternatives, config, formula.id)
+        return out
     assert formula.python is not None
     module, _, attr = formula.python.partition(":")
     func = getattr(importlib.import_module(module), attr)
     return ResolvedFormula(formula.id, formula.name, formula.reading, python=func, python_path=formula.python)
+
+
+def _alternatives(alts: list[Any], config: Configuration | None, owner: str | None) -> list[Alternative]:
+    out = []
+    for k, alt in enumerate(alts, 1):
+        name = f"{owner or 'формула'}, прочтение {k + 1}"
+        out.append(Alternative(alt.reading, resolve_blocks(alt.blocks, config, name=name, reading=alt.reading)))
+    return out
 
 
 def plan_indicators(config: Configuration, registry: Any) -> list[IndicatorPlan]:
@@ -154,9 +212,16 @@ def _plan(
         return plan
     if isinstance(ind.formula, dict):
         try:
-            plan.formula = ResolvedFormula(None, None, None, spec=parse_formula(ind.formula))
+            blocks, reading, alts = _inline_parts(ind.formula)
+            plan.formula = resolve_blocks(blocks, config, reading=reading)
+            plan.formula.alternatives = _alternatives(alts, config, ind.id)
         except SpecErrors as exc:
             problems.extend(exc.located(config if path is not None else None, path or ()))
+        except UnknownSubject as exc:
+            problems.append(_unknown_subject(ind.id, exc, where))
+        except ValidationError as exc:
+            message = f"показатель {ind.id}: alternatives: {exc.errors()[0]['msg']}"
+            problems.append(Problem(message, where, code="EFS301"))
         return plan
     named = registry.formulas.get(ind.formula)
     if named is None:
@@ -170,7 +235,9 @@ def _plan(
         )
         return plan
     try:
-        plan.formula = resolve_named(named)
+        plan.formula = resolve_named(named, config)
+    except UnknownSubject as exc:
+        problems.append(_unknown_subject(ind.id, exc, where))
     except SpecErrors as exc:
         prov = named.provenance.plugin if named.provenance else "?"
         for message, p in exc.problems:
@@ -186,3 +253,14 @@ def _plan(
             Problem(f"формула «{named.id}»: функция {named.python} не найдена: {exc}", where, code="EFS302")
         )
     return plan
+
+
+def _unknown_subject(indicator: str, exc: UnknownSubject, where: Location) -> Problem:
+    from efs.yamlsafe import did_you_mean
+
+    return Problem(
+        f"показатель {indicator}: формула называет субъект «{exc.ident}», которого нет в конфигурации"
+        f"{did_you_mean(exc.ident, exc.known)}; субъекты и органы: {', '.join(exc.known) or 'нет'}",
+        where,
+        code="EFS302",
+    )

@@ -19,7 +19,8 @@ A formula is a mapping (in a configuration, an indicator's ``formula:``; in a pl
     denominator: {population: staff, where: [methodical_active]}
 
 Common keys: ``factor`` (default 100 for a share, 1 otherwise), ``window`` (years the event
-conditions look back, default 1 — only the report year), ``measure`` (``count`` or
+conditions look back, default 1 — only the report year), ``since`` (a cumulative count: the event
+conditions look back to 1 January of this year; not with ``window``), ``measure`` (``count`` or
 ``participants``). A condition is a block name (``trained``), a mapping of one block name to its
 parameters (``{took_diagnostic: {kind: functional_literacy, min_result: 70}}``) or to a single
 value (``{age_below: 35}``, ``{manager: false}``), or a combinator ``{not: …}``, ``{any: […]}``,
@@ -63,6 +64,18 @@ class Condition:
             return set().union(*(c.blocks() for c in self.children)) if self.children else set()
         return {self.block}
 
+    def table_reads(self) -> list[str]:
+        """Store tables the condition reads: its block's and those of the parameters given."""
+        if self.block in COMBINATORS:
+            return [t for c in self.children for t in c.table_reads()]
+        block = CONDITIONS[self.block]
+        out = list(block.tables)
+        for key in self.params:
+            param = block.params.get(key)
+            if param is not None:
+                out.extend(param.tables)
+        return out
+
 
 @dataclass(frozen=True)
 class CountSpec:
@@ -100,6 +113,8 @@ class FormulaSpec:
         factor: Multiplier of numerator / denominator (100 for percentages).
         window: Years the event conditions look back (1 — the report year only).
         sub_measures: share only — parts with their own numerators.
+        since: A cumulative count: the event conditions look back to 1 January of this year
+            (``window`` is then ``year − since + 1``, at least 1). ``None`` — ``window`` applies.
     """
 
     kind: str
@@ -109,6 +124,13 @@ class FormulaSpec:
     factor: float = 1.0
     window: int = 1
     sub_measures: tuple[SubMeasure, ...] = ()
+    since: int | None = None
+
+    def window_for(self, year: int) -> int:
+        """Years the event conditions look back in the report year ``year``."""
+        if self.since is not None:
+            return max(1, year - self.since + 1)
+        return self.window
 
     def tables(self) -> list[str]:
         """Store tables the formula reads."""
@@ -120,13 +142,12 @@ class FormulaSpec:
                 out.extend(ENTITIES[entity][1])
             conds.extend(spec.where)
         for cond in conds:
-            for name in sorted(cond.blocks()):
-                for table in CONDITIONS[name].tables:
-                    if table == "graduate_diagnostics" and "graduates" not in self.all_entities():
-                        continue
-                    if table == "diagnostics" and "staff" not in self.all_entities():
-                        continue
-                    out.append(table)
+            for table in cond.table_reads():
+                if table == "graduate_diagnostics" and "graduates" not in self.all_entities():
+                    continue
+                if table == "diagnostics" and "staff" not in self.all_entities():
+                    continue
+                out.append(table)
         return list(dict.fromkeys(out))
 
     def all_entities(self) -> set[str]:
@@ -154,8 +175,27 @@ class SpecErrors(Exception):
         return out
 
 
-_TOP_KEYS = {"population", "where", "numerator", "denominator", "factor", "window", "measure", "sub_measures"}
+_TOP_KEYS = {
+    "population", "where", "numerator", "denominator", "factor", "window", "since", "measure", "sub_measures"
+}
 _SIDE_KEYS = {"population", "where", "measure"}
+
+
+#: Keys beside the blocks of a formula written inline in a configuration: the chosen reading in words and
+#: the other readings (``[{reading, blocks}]``), as on a plugin's :class:`efs.model.formula.Formula`.
+READING_KEYS = ("reading", "alternatives")
+
+
+def split_inline(data: Any) -> tuple[Any, Any, list[Any]]:
+    """An inline formula's blocks, its ``reading`` and its raw ``alternatives``."""
+    if not isinstance(data, Mapping):
+        return data, None, []
+    alts = data.get("alternatives") or []
+    return (
+        {k: v for k, v in data.items() if k not in READING_KEYS},
+        data.get("reading"),
+        list(alts) if isinstance(alts, Sequence) and not isinstance(alts, str) else [alts],
+    )
 
 
 def parse_formula(data: Any) -> FormulaSpec:
@@ -188,6 +228,11 @@ class _Parser:
                     f"неизвестный ключ формулы «{key}»; допустимы: {', '.join(sorted(_TOP_KEYS))}", (key,)
                 )
         window = self._int(data.get("window", 1), ("window",), "window")
+        since = None
+        if "since" in data:
+            since = self._year(data["since"], ("since",))
+            if "window" in data:
+                self.err("since (накопленный итог с года) и window (окно лет) не задаются вместе", ("since",))
         num = data.get("numerator")
         if isinstance(num, Mapping):  # ratio
             if "population" in data or "where" in data:
@@ -205,7 +250,7 @@ class _Parser:
             factor = self._number(data.get("factor", 1), ("factor",))
             if base is None or den is None:
                 return None
-            return FormulaSpec("ratio", base, (), den, factor, window)
+            return FormulaSpec("ratio", base, (), den, factor, window, since=since)
         if "denominator" in data:
             self.err(
                 "denominator допустим только в формуле-отношении (numerator — словарь)", ("denominator",)
@@ -220,11 +265,11 @@ class _Parser:
             if "sub_measures" in data:
                 self.err("sub_measures допустимы только в доле (нужен numerator)", ("sub_measures",))
             factor = self._number(data.get("factor", 1), ("factor",))
-            return FormulaSpec("count", base, (), None, factor, window)
+            return FormulaSpec("count", base, (), None, factor, window, since=since)
         numerator = self.conditions(num, ("numerator",), base.entities)
         subs = self.sub_measures(data.get("sub_measures", []), base.entities)
         factor = self._number(data.get("factor", 100), ("factor",))
-        return FormulaSpec("share", base, numerator, None, factor, window, subs)
+        return FormulaSpec("share", base, numerator, None, factor, window, subs, since)
 
     def side(self, data: Any, path: PathT) -> CountSpec | None:
         if not isinstance(data, Mapping):
@@ -345,6 +390,11 @@ class _Parser:
             fixed = self._param(val, param.type, param.choices, (*vpath, key))
             if fixed is not None:
                 checked[key] = fixed
+        if checked.get("developed_by_system") is False:
+            self.err(
+                "developed_by_system: допускается только true (обратное условие — через not)",
+                (*vpath, "developed_by_system"),
+            )
         if (
             block.shorthand
             and block.shorthand not in checked
@@ -376,6 +426,12 @@ class _Parser:
             self.err("ожидается число", path)
             return 1.0
         return float(val)
+
+    def _year(self, val: Any, path: PathT) -> int | None:
+        if isinstance(val, bool) or not isinstance(val, int) or not 2000 <= val <= 2100:
+            self.err("since: ожидается год от 2000 до 2100", path)
+            return None
+        return int(val)
 
     def _int(self, val: Any, path: PathT, what: str) -> int:
         if isinstance(val, bool) or not isinstance(val, int) or not 1 <= val <= 50:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from efs.data import schema as S
 from efs.indicators.spec import Condition, CountSpec, FormulaSpec
@@ -84,6 +85,20 @@ def _overlaps(start: Any, end: Any, ctx: FormulaContext) -> Pred:
 
 def _years_overlap(since: Any, until: Any, ctx: FormulaContext) -> Pred:
     return sa.and_(since <= ctx.year, sa.or_(until.is_(None), until >= ctx.first_year))
+
+
+def _in(col: Any, values: Sequence[Any], ctx: FormulaContext) -> Pred:
+    """``col IN (values)`` for a probe into an event table.
+
+    On SQLite the column is written ``+col``, which keeps the IN-list out of the index seek: SQLite
+    3.34–3.41 return wrong rows for seeks ``… AND col IN (…) AND <next column> < ?`` once
+    ``sqlite_stat1`` exists (see :mod:`efs.data.sqlite`). efs refuses those releases, and this keeps
+    its own queries clear of that bug wherever the library comes from; the seek on the probe's
+    leading columns (jurisdiction, person) stays, and the few rows under it are filtered.
+    """
+    if ctx.dialect == "sqlite":
+        col = UnaryExpression(col, operator=operators.custom_op("+"), type_=col.type)
+    return col.in_(values)
 
 
 def _flag(col: Any, value: bool) -> Pred:
@@ -191,14 +206,45 @@ def _c_took_diagnostic(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pre
         d, key = S.diagnostics, S.diagnostics.c.staff_id
     preds = [_in_window(d.c.taken_on, ctx)]
     if "kind" in p:
-        preds.append(d.c.kind.in_(p["kind"]))
+        preds.append(_in(d.c.kind, p["kind"], ctx))
     if "min_result" in p:
         preds.append(d.c.result_percent >= p["min_result"])
     if "deficits_found" in p and f.entity == "staff":
         preds.append(_flag(d.c.deficits_found, p["deficits_found"]))
-    if "provider" in p and f.entity == "staff":
-        preds.append(d.c.provider.in_(p["provider"]))
+    providers = _names(p, "provider")
+    if providers is not None and f.entity == "staff":
+        preds.append(_in(d.c.provider, providers, ctx))
     return _member(f, ctx, d, key, preds)
+
+
+def _names(p: dict[str, Any], key: str) -> list[str] | None:
+    """Values of a name parameter (``provider``, ``developer``…) with its ``…_subject`` variants.
+
+    The plan resolves ``…_subject`` and ``developed_by_system`` against the configuration into the plain
+    parameter (:mod:`efs.indicators.names`); a formula compiled without a configuration matches the
+    subject ids themselves, and ``developed_by_system`` matches nothing. ``None`` — no such parameter.
+    """
+    if key not in p and f"{key}_subject" not in p and not (key == "developer" and "developed_by_system" in p):
+        return None
+    return [*p.get(key, ()), *p.get(f"{key}_subject", ())]
+
+
+def _deficit_diagnostic_before(p: dict[str, Any], row: Any, staff: Any, date: Any) -> list[Pred]:
+    """«…на основе результатов диагностики профессиональных дефицитов в ЦНППМ»: the person has such a
+    diagnostic by one of the providers (``diagnostic_provider``) no later than ``date``."""
+    providers = _names(p, "diagnostic_provider")
+    if providers is None:
+        return []
+    dd = S.diagnostics.alias("dd")
+    return [
+        sa.exists().where(
+            dd.c.jurisdiction_id == row.c.jurisdiction_id,
+            dd.c.staff_id == staff,
+            dd.c.kind == "professional_deficits",
+            dd.c.provider.in_(providers),
+            dd.c.taken_on <= date,
+        )
+    ]
 
 
 def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
@@ -206,6 +252,7 @@ def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) ->
     preds = [_in_window(pc.c.completed_on, ctx)]
     if "selected_by_diagnostics" in p:
         preds.append(_flag(pc.c.selected_by_diagnostics, p["selected_by_diagnostics"]))
+    preds += _deficit_diagnostic_before(p, pc, pc.c.staff_id, pc.c.completed_on)
     prog = _programme_flags(pr, p)
     if not prog:
         return _member(f, ctx, pc, pc.c.staff_id, preds)
@@ -219,14 +266,23 @@ def _programme_flags(pr: Any, p: dict[str, Any]) -> list[Pred]:
         "network_form": pr.c.network_form,
         "innovation_based": pr.c.innovation_based,
     }
-    return [_flag(cols[k], v) for k, v in p.items() if k in cols]
+    out = [_flag(cols[k], v) for k, v in p.items() if k in cols]
+    developers = _names(p, "developer")
+    if developers is not None:
+        out.append(pr.c.developer.in_(developers))
+    return out
 
 
 def _c_individual_route(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     r = S.individual_routes
     preds = [_overlaps(r.c.started_on, r.c.ended_on, ctx)]
+    if p.get("started_in_period") is True:
+        preds.append(r.c.started_on >= ctx.start)
+    elif p.get("started_in_period") is False:
+        preds.append(r.c.started_on < ctx.start)
     if "based_on_diagnostics" in p:
         preds.append(_flag(r.c.based_on_diagnostics, p["based_on_diagnostics"]))
+    preds += _deficit_diagnostic_before(p, r, r.c.staff_id, r.c.started_on)
     return _member(f, ctx, r, r.c.staff_id, preds)
 
 
@@ -234,22 +290,34 @@ def _c_participated(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     sp = S.support_participation
     preds = [_overlaps(sp.c.started_on, sp.c.ended_on, ctx)]
     if "forms" in p:
-        preds.append(sp.c.form.in_(p["forms"]))
+        preds.append(_in(sp.c.form, p["forms"], ctx))
     if "roles" in p:
-        preds.append(sp.c.role.in_(p["roles"]))
+        preds.append(_in(sp.c.role, p["roles"], ctx))
     return _member(f, ctx, sp, sp.c.staff_id, preds)
 
 
 def _c_post_course_support(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     pcs = S.post_course_support
-    return _member(f, ctx, pcs, pcs.c.staff_id, [_overlaps(pcs.c.started_on, pcs.c.ended_on, ctx)])
+    preds = [_overlaps(pcs.c.started_on, pcs.c.ended_on, ctx)]
+    if p.get("after_completed_programme"):
+        done = S.programme_completions.alias("done")
+        preds.append(
+            sa.exists().where(
+                done.c.jurisdiction_id == pcs.c.jurisdiction_id,
+                done.c.staff_id == pcs.c.staff_id,
+                done.c.programme_id == pcs.c.programme_id,
+                _in_window(done.c.completed_on, ctx),
+                done.c.completed_on <= pcs.c.started_on,
+            )
+        )
+    return _member(f, ctx, pcs, pcs.c.staff_id, preds)
 
 
 def _c_methodical_active(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     m = S.methodical_active_members
     preds = [_years_overlap(m.c.since_year, m.c.until_year, ctx)]
     if "roles" in p:
-        preds.append(m.c.role.in_(p["roles"]))
+        preds.append(_in(m.c.role, p["roles"], ctx))
     return _member(f, ctx, m, m.c.staff_id, preds)
 
 
@@ -271,7 +339,7 @@ def _c_has_site(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> Pred:
     i = S.internship_sites
     preds = [_years_overlap(i.c.since_year, i.c.until_year, ctx)]
     if "kind" in p:
-        preds.append(i.c.kind.in_(p["kind"]))
+        preds.append(_in(i.c.kind, p["kind"], ctx))
     return _member(f, ctx, i, i.c.organization_id, preds)
 
 

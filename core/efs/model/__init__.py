@@ -3,6 +3,7 @@
 from efs.model.base import Comparator, Identifier, Level, Link, Provenance, Source, TextItem, Vocabulary
 from efs.model.catalogue import Function, IndicatorDefinition, Scope, SubjectKind, Target, Threshold
 from efs.model.configuration import (
+    DOCUMENT_PARTS,
     FORMAT_VERSION,
     ActCitation,
     Actor,
@@ -13,6 +14,8 @@ from efs.model.configuration import (
     Configuration,
     Deadline,
     DeadlineKind,
+    DocumentKind,
+    Edition,
     Frequency,
     GlossaryTerm,
     Jurisdiction,
@@ -28,6 +31,7 @@ from efs.model.configuration import (
 )
 
 __all__ = [
+    "DOCUMENT_PARTS",
     "FORMAT_VERSION",
     "ActCitation",
     "Actor",
@@ -39,6 +43,8 @@ __all__ = [
     "Configuration",
     "Deadline",
     "DeadlineKind",
+    "DocumentKind",
+    "Edition",
     "Frequency",
     "Function",
     "GlossaryTerm",

@@ -83,8 +83,21 @@ class Alias(ShorthandModel):
         return {"text": self.text, "source": self.source.model_dump(mode="json", exclude_none=True)}
 
 
+class Edition(EfsModel):
+    """Редакция акта: акт, которым в него внесены изменения («в ред. распоряжения от 15.06.2021 № 518-р»)."""
+
+    kind: str | None = Field(None, description="Вид изменяющего акта: «приказ», «распоряжение»…")
+    issuer: str | None = Field(None, description="Кто издал изменяющий акт.")
+    number: str | None = Field(None, description="Номер изменяющего акта, как написан.")
+    date: dt.date | None = Field(None, description="Дата изменяющего акта в формате ГГГГ-ММ-ДД.")
+    date_as_written: str | None = Field(None, description="Дата, как написана в документе.")
+    title: str | None = Field(None, description="Название изменяющего акта дословно.")
+    as_written: str | None = Field(None, description="Ссылка на редакцию дословно («в ред. … от … № …»).")
+    source: Source | None = Field(None, description="Где редакция названа.")
+
+
 class ActCitation(EfsModel):
-    """Реквизиты акта или приложения, как они написаны."""
+    """Реквизиты акта или приложения, как они написаны; изменявшийся акт — первоначальный акт и его редакции."""
 
     kind: str | None = Field(None, description="Вид акта: «приказ», «Федеральный закон», «распоряжение»…")
     issuer: str | None = Field(None, description="Кто издал акт.")
@@ -93,7 +106,18 @@ class ActCitation(EfsModel):
     date_as_written: str | None = Field(None, description="Дата, как написана в документе.")
     title: str | None = Field(None, description="Название акта дословно.")
     as_written: str | None = Field(None, description="Вся ссылка на акт дословно.")
+    editions: list[Edition] = Field(
+        default_factory=list,
+        description="Редакции: акты, которыми первоначальный акт изменён, по порядку («в ред. …»). Реквизиты "
+        "выше — первоначального акта.",
+    )
     source: Source | None = Field(None, description="Где акт назван.")
+
+    @property
+    def current_date(self) -> dt.date | None:
+        """Date of the text in force: the latest dated edition's, else the act's own."""
+        dates = [e.date for e in self.editions if e.date is not None]
+        return max(dates) if dates else self.date
 
 
 class LegalAct(ActCitation):
@@ -109,6 +133,48 @@ class Annex(ActCitation):
     id: Identifier | None = Field(None, description="Необязательный идентификатор приложения.")
 
 
+class DocumentKind(Vocabulary):
+    """Что за документ кодирует конфигурация: полное положение или его часть."""
+
+    regulation = "regulation"
+    annex = "annex"
+    indicator_table = "indicator_table"
+    roadmap = "roadmap"
+    concept = "concept"
+
+    __labels__ = {
+        "regulation": "положение",
+        "annex": "приложение",
+        "indicator_table": "таблица показателей",
+        "roadmap": "комплекс мер («дорожная карта»)",
+        "concept": "концепция",
+    }
+
+    @property
+    def parts(self) -> frozenset[str]:
+        """The parts of a full Положение a document of this kind contains (see :data:`DOCUMENT_PARTS`)."""
+        return _DOCUMENT_KIND_PARTS[self]
+
+
+#: Parts of a full Положение whose absence a rule may report, with their Russian names.
+DOCUMENT_PARTS: dict[str, str] = {
+    "legal_basis": "нормативная правовая основа",
+    "structure": "структура системы: субъекты по уровням и их функции",
+    "indicators": "показатели эффективности",
+    "roadmap": "комплекс мер («дорожная карта»)",
+    "monitoring": "порядок мониторинга",
+    "agreements": "соглашения между субъектами",
+}
+
+_DOCUMENT_KIND_PARTS = {
+    DocumentKind.regulation: frozenset(DOCUMENT_PARTS),
+    DocumentKind.annex: frozenset(),
+    DocumentKind.indicator_table: frozenset({"indicators"}),
+    DocumentKind.roadmap: frozenset({"roadmap"}),
+    DocumentKind.concept: frozenset({"legal_basis", "structure", "indicators"}),
+}
+
+
 class Jurisdiction(EfsModel):
     """Юрисдикция (регион или муниципалитет) и акт, которым принято положение."""
 
@@ -117,6 +183,12 @@ class Jurisdiction(EfsModel):
     level: Literal[Level.regional, Level.municipal] = Field(description="regional или municipal.")
     region: str | None = Field(None, description="Для муниципалитета — субъект РФ, в который он входит.")
     document: str = Field(description="Имя файла исходного документа; источник по умолчанию для source.")
+    document_kind: DocumentKind = Field(
+        DocumentKind.regulation,
+        description="Что за документ: regulation (полное положение), annex (приложение), indicator_table "
+        "(таблица показателей), roadmap (комплекс мер), concept (концепция). Правила о том, чего в части "
+        "документа нет по её природе, к ней не применяются.",
+    )
     system_name: str | None = Field(None, description="Название системы, как в документе (РСНМС, МСНМС…).")
     adopted_by: ActCitation | None = Field(None, description="Акт, которым утверждено положение.")
     annexes: list[Annex] = Field(default_factory=list, description="Приложения с их датами и номерами.")

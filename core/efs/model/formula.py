@@ -13,6 +13,17 @@ from pydantic import Field, model_validator
 from efs.model.base import EfsModel, Identifier, Provenance, Source
 
 
+class AlternativeReading(EfsModel):
+    """Другое прочтение формулировки показателя — словами и формулой.
+
+    Где слова документа допускают два понимания, формула считает выбранное (``reading``), а
+    ``efs indicators --explain`` показывает и это прочтение с его значением, чтобы методист видел выбор.
+    """
+
+    reading: str = Field(description="Прочтение словами: чем оно отличается от выбранного и на что опирается.")
+    blocks: dict[str, Any] = Field(description="Формула в этом прочтении (строительные блоки).")
+
+
 class Formula(EfsModel):
     """Формула показателя: из строительных блоков (``blocks``) или функция Python (``python``).
 
@@ -27,6 +38,10 @@ class Formula(EfsModel):
     blocks: dict[str, Any] | None = Field(None, description="Формула из строительных блоков.")
     python: str | None = Field(None, description="Функция Python «модуль:имя», строящая запрос.")
     reading: str | None = Field(None, description="Выбранное прочтение формулировки документа, со ссылкой.")
+    alternatives: list[AlternativeReading] = Field(
+        default_factory=list,
+        description="Другие прочтения, которые слова документа допускают (их значения показывает --explain).",
+    )
     source: Source | None = Field(None, description="Где определён показатель, который считает формула.")
     overrides: str | None = Field(
         None, description="Имя плагина, чьё определение с тем же id это определение заменяет."

@@ -5,7 +5,7 @@
     from efs.report import build_report, write_report
 
     report = build_report(config, store, year=2025)       # plain data: the JSON format
-    write_report(report, "amur-2025.html")                  # format from the suffix, or fmt="xlsx"
+    write_report(report, "amur-2025.html")                  # format from the suffix
 
 Formats and the JSON shape are documented in ``docs/report.md``. Heavy modules (SQLAlchemy,
 openpyxl) are imported only when a report is built or written.
@@ -21,19 +21,53 @@ from efs.report.build import build_report, default_as_of
 
 FORMATS: tuple[str, ...] = ("html", "xlsx", "md", "json")
 SUFFIXES = {"html": ".html", "xlsx": ".xlsx", "md": ".md", "json": ".json"}
+#: Every suffix a format is known by (the first is the one efs writes).
+ALL_SUFFIXES = {"html": (".html", ".htm"), "xlsx": (".xlsx",), "md": (".md", ".markdown"), "json": (".json",)}
 
 __all__ = ["FORMATS", "build_report", "default_as_of", "format_for", "render_text", "write_report"]
 
 
+def _known() -> str:
+    return ", ".join(s for suffixes in ALL_SUFFIXES.values() for s in suffixes)
+
+
 def format_for(path: Path | str, fmt: str | None = None) -> str:
-    """The format named, else the one the file suffix implies (``.htm`` too), else ``html``."""
-    if fmt:
-        return fmt
+    """The format of the report file ``path``: the suffix's, which ``fmt`` (when given) must agree with.
+
+    The suffix decides (``.html``/``.htm``, ``.xlsx``, ``.md``/``.markdown``, ``.json``), so a file is never
+    written in a format its name contradicts: ``r.pdf`` does not receive HTML. ``fmt`` is needed only for a
+    name without a suffix (``report``, ``/dev/stdout``).
+
+    Raises:
+        InputError: The suffix names no report format and ``fmt`` is not given; the suffix and ``fmt``
+            disagree; or ``fmt`` is not a known format.
+    """
+    from efs.errors import InputError
+
+    name = Path(path).name
     suffix = Path(path).suffix.lower()
-    for name, ext in SUFFIXES.items():
-        if suffix == ext or (name == "html" and suffix == ".htm") or (name == "md" and suffix == ".markdown"):
-            return name
-    return "html"
+    by_suffix = next((f for f, suffixes in ALL_SUFFIXES.items() if suffix in suffixes), None)
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"неизвестный формат отчёта «{fmt}»; известны: {', '.join(FORMATS)}")
+    if fmt is None and by_suffix is not None:
+        return by_suffix
+    if fmt is not None and (not suffix or by_suffix == fmt):
+        return fmt
+    if fmt is not None:
+        expected = " или ".join(ALL_SUFFIXES[fmt])
+        raise InputError(
+            f"имя файла «{name}» не подходит к формату {fmt}: ожидается расширение {expected} "
+            f"(или имя без расширения); уберите --format, чтобы формат выбрало расширение"
+        )
+    hint = ""
+    if suffix == ".pdf":
+        hint = (" PDF efs не пишет: запишите HTML (-o отчёт.html), откройте его в браузере и напечатайте в PDF "
+                "(или: chromium --headless --print-to-pdf=отчёт.pdf отчёт.html).")
+    what = f"расширение «{suffix}» не называет формат отчёта" if suffix else "у имени нет расширения"
+    raise InputError(
+        f"не понятно, в каком формате писать «{name}»: {what}. Известные расширения: {_known()}; "
+        f"или укажите --format ({', '.join(FORMATS)}).{hint}"
+    )
 
 
 def render_text(report: dict[str, Any], fmt: str) -> str:
@@ -52,17 +86,16 @@ def render_text(report: dict[str, Any], fmt: str) -> str:
 
 
 def write_report(report: dict[str, Any], path: Path | str, fmt: str | None = None) -> Path:
-    """Write ``report`` to ``path`` in ``fmt`` (default: from the suffix); return the path.
+    """Write ``report`` to ``path`` in ``fmt`` (default: from the suffix; see :func:`format_for`); return the path.
 
     Raises:
-        InputError: The directory does not exist or the file cannot be written.
+        InputError: The suffix and ``fmt`` disagree (:func:`format_for`), the directory does not exist or
+            the file cannot be written.
     """
     from efs.errors import InputError
 
     target = Path(path)
     fmt = format_for(target, fmt)
-    if fmt not in FORMATS:
-        raise InputError(f"неизвестный формат отчёта «{fmt}»; известны: {', '.join(FORMATS)}")
     if not target.parent.exists():
         raise InputError(f"каталог для отчёта не существует: {target.parent}")
     try:

@@ -67,6 +67,7 @@ def build_report(
     from efs.conformance.formats import finding_to_dict
     from efs.indicators.engine import is_synthetic
     from efs.report.indicators import indicator_section
+    from efs.report.names import Namer
     from efs.report.recommendations import derive
     from efs.report.roadmap import roadmap_section
     from efs.report.structure import structure_section
@@ -78,17 +79,22 @@ def build_report(
     jur = config.jurisdiction
     _check_store(store, jur.id, jur.name)
     day = as_of or default_as_of(year)
+    namer = Namer(config, registry)
     findings = validate(config, registry=registry, as_of=day)
-    indicators = indicator_section(config, store, registry, year=year, min_denominator=min_denominator)
-    roadmap = roadmap_section(config, store, day)
+    indicators = indicator_section(config, store, registry, year=year, min_denominator=min_denominator,
+                                   namer=namer)
+    roadmap = roadmap_section(config, store, day, namer)
     coverage = coverage_matrix(config, registry)
-    recommendations = derive(
-        config, registry, indicators=indicators["items"], findings=findings, roadmap=roadmap["items"]
-    )
+    recommendations = derive(config, registry, indicators=indicators["items"], findings=findings,
+                             roadmap=roadmap["items"], year=year, as_of=day, namer=namer)
     finding_items = []
     for f in findings:
         item = finding_to_dict(f)
         item["severity_label"] = SEVERITY_LABELS[f.severity.value]
+        rule = registry.rules.get(f.code)
+        item["rule_title"] = rule.title if rule is not None else f.code
+        item["text"] = namer.humanize(f.message)
+        item["where"] = namer.source(item["source"])
         finding_items.append(item)
     counts = {"error": 0, "warning": 0, "info": 0, "suppressed": 0}
     for f in findings:
@@ -103,6 +109,8 @@ def build_report(
             "level": jur.level.value,
             "system_name": jur.system_name,
             "document": jur.document,
+            "document_title": namer.document_title,
+            "adopted_by": jur.adopted_by.issuer if jur.adopted_by else None,
             "region": jur.region,
         },
         "year": year,
@@ -122,7 +130,13 @@ def build_report(
 
 
 def summary(report: dict[str, Any], *, has_own_indicators: bool) -> dict[str, Any]:
-    """What meets its target and what does not, at a glance, with honest notes on the basis of verdicts."""
+    """The first page: verdicts at a glance, value against target, the five actions, honest notes.
+
+    ``verdicts`` lists each indicator once: a federal indicator that an indicator of the Положение
+    declares equivalent is shown through that indicator (same population, same value), not twice.
+    """
+    from efs.report.words import count
+
     items = report["indicators"]["items"]
     counts = dict.fromkeys(STATUS_LABELS, 0)
     for i in items:
@@ -132,16 +146,25 @@ def summary(report: dict[str, Any], *, has_own_indicators: bool) -> dict[str, An
             "id": i["id"],
             "sub_measure": i["sub_measure"],
             "number": i["number"],
+            "label": i["label"],
             "text": i["text"],
             "federal": i["federal"],
             "value": i["value"],
             "unit": i["unit"],
             "status": i["status"],
+            "status_label": i["status_label"],
+            "target": i["target"],
+            "history": i["history"],
             "verdict_basis": i["verdict_basis"],
             "verdict_note": i["verdict_note"],
+            "equivalent_labels": i["equivalent_labels"],
         }
         for i in items
     ]
+    shadowed = {e for i in items if not i["federal"] for e in i["equivalent"]}
+    order = {"not_met": 0, "met": 1, "no_target": 2, "no_data": 3, "suppressed": 4}
+    verdicts = sorted((b for b in brief if not (b["federal"] and b["id"] in shadowed)),
+                      key=lambda b: order.get(b["status"], 5))
     notes = []
     if not has_own_indicators:
         notes.append(
@@ -151,20 +174,41 @@ def summary(report: dict[str, Any], *, has_own_indicators: bool) -> dict[str, An
     fallback = [i for i in items if not i["federal"] and i["verdict_basis"] in ("federal", "roadmap")]
     if fallback:
         notes.append(
-            f"У {len(fallback)} показател(ей) положения нет своей цели: вердикт по федеральной цели равнозначного "
-            "показателя или по порогу дорожной карты — так и отмечено у каждого."
+            f"У {count(len(fallback), 'показатель', 'gent')} Положения нет своей цели: вердикт вынесен по "
+            "федеральной цели равнозначного показателя или по порогу дорожной карты — так и отмечено у каждого."
         )
+    if shadowed & {b["id"] for b in brief}:
+        notes.append("Федеральные показатели, которым равнозначен показатель Положения, в сводке не повторяются: "
+                     "они показаны через него.")
     if report["synthetic"]:
         notes.append("Данные синтетические (efs data synth): цифры показывают работу отчёта, а не положение дел.")
+    if not report["indicators"].get("has_data", True):
+        notes.append(report["indicators"]["data_note"])
     uncovered = sum(len(r["uncovered_at"]) for r in report["coverage"]["functions"])
+    fnd, rm = report["findings"]["counts"], report["roadmap"]["counts"]
+    recs = report["recommendations"]
+    tiles = [
+        (counts["met"], "показатель с достигнутой целью", "met"),
+        (counts["not_met"], "показатель с недостигнутой целью", "not_met"),
+        (counts["no_target"], "показатель без цели", "no_target"),
+        (counts["no_data"] + counts["suppressed"], "показатель без данных", "no_data"),
+        (fnd["error"] + fnd["warning"], "замечание к Положению", "findings"),
+        (uncovered, "непокрытая обязательная функция", "uncovered"),
+        (rm["overdue"], "просроченное мероприятие", "overdue"),
+        (len(recs["items"]), "рекомендация", "recommendations"),
+    ]
+    by_id = {r["id"]: r for r in recs["items"]}
     return {
         "indicators": counts,
         "met": [b for b in brief if b["status"] == "met"],
         "not_met": [b for b in brief if b["status"] == "not_met"],
         "other": [b for b in brief if b["status"] not in ("met", "not_met")],
-        "findings": report["findings"]["counts"],
+        "verdicts": verdicts,
+        "tiles": [{"count": n, "label": count(n, phrase), "id": tid} for n, phrase, tid in tiles],
+        "actions": [by_id[a] for a in recs.get("actions", [])],
+        "findings": fnd,
         "uncovered_functions": uncovered,
-        "roadmap": report["roadmap"]["counts"],
-        "recommendations": len(report["recommendations"]["items"]),
+        "roadmap": rm,
+        "recommendations": len(recs["items"]),
         "notes": notes,
     }

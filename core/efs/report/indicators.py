@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from efs.indicators import MIN_DENOMINATOR
-from efs.report.text import ORIGIN_LABELS, STATUS_LABELS, source_text
+from efs.report.text import COMPARATOR_WORDS, ORIGIN_DOCUMENTS, ORIGIN_LABELS, STATUS_LABELS, num
 
 if TYPE_CHECKING:
     from efs.data.store import Store
-    from efs.indicators.results import IndicatorResult
+    from efs.indicators.results import IndicatorResult, TargetCheck
     from efs.model import Configuration
+    from efs.report.names import Namer
 
 #: How many years of history a chart shows at most.
 HISTORY_YEARS = 5
@@ -31,8 +32,8 @@ _DATED = (
 )
 
 
-def data_years(store: Store, jurisdiction: str, until: int) -> list[int]:
-    """Years (at most :data:`HISTORY_YEARS`, up to ``until``) for which the store holds dated monitoring data."""
+def data_years(store: Store, jurisdiction: str) -> list[int]:
+    """Every year for which the store holds monitoring data of the jurisdiction (dated rows or aggregate returns)."""
     import sqlalchemy as sa
 
     from efs.data import schema as S
@@ -47,7 +48,62 @@ def data_years(store: Store, jurisdiction: str, until: int) -> list[int]:
         a = S.aggregate_returns
         query = sa.select(a.c.year).where(a.c.jurisdiction_id == jurisdiction).group_by(a.c.year)
         years |= {int(y) for (y,) in conn.execute(query)}
-    return sorted(y for y in years if y <= until)[-HISTORY_YEARS:]
+    return sorted(years)
+
+
+def _years_text(years: list[int]) -> str:
+    return ", ".join(map(str, years)) if years else "нет ни одного"
+
+
+def data_note(year: int, stored: list[int], shown: list[int]) -> str:
+    """What the store holds, said plainly: the report year's data or its absence, and what the charts show."""
+    if year in stored:
+        note = f"Год отчёта: {year}; годы данных в хранилище: {_years_text(stored)}."
+    else:
+        note = (f"За {year} год в хранилище нет данных мониторинга — показатели за этот год не оцениваются "
+                f"(«нет данных»); годы данных в хранилище: {_years_text(stored)}.")
+    hidden = [y for y in stored if y < year and y not in shown]
+    if hidden:
+        note += f" На графиках — годы {_years_text(shown)}; более ранние не показаны: {_years_text(hidden)}."
+    return note
+
+
+#: What an item says when its year has no monitoring data at all.
+NO_DATA_NOTE = "за год отчёта в хранилище нет данных мониторинга"
+
+
+def _blank(r: IndicatorResult) -> IndicatorResult:
+    """``r`` as «нет данных»: the engine counts a population even in a year with no monitoring rows, so a
+    year the store holds nothing for would read 0 % — absence is not a zero."""
+    from dataclasses import replace
+
+    return replace(r, numerator=None, denominator=None, value=None, status="no_data",
+                   targets=[replace(t, met=None) for t in r.targets])
+
+
+def _target(t: TargetCheck, namer: Namer) -> dict[str, Any]:
+    """A target as the справка shows it: «не менее 30 % к 2024 г.», its origin and where it is written."""
+    target = t.target
+    text = f"{COMPARATOR_WORDS.get(target.comparator.value, '')} {num(target.value)} {target.unit.strip()}".strip()
+    text += f" к {target.year} г."
+    if target.sub_measure:
+        text += f" — {target.sub_measure}"
+    where = namer.source(target.source) if target.source is not None else ""
+    origin = ORIGIN_LABELS.get(t.origin, t.origin)
+    place = ", ".join(p for p in (ORIGIN_DOCUMENTS.get(t.origin, origin), namer.section(target.source)) if p)
+    return {
+        "label": f"{text} ({place})",
+        "text": text,
+        "origin": t.origin,
+        "origin_label": origin,
+        "value": target.value,
+        "unit": target.unit,
+        "comparator": target.comparator.value,
+        "year": target.year,
+        "met": t.met,
+        "as_written": target.as_written,
+        "source": where,
+    }
 
 
 def _key(r: IndicatorResult) -> tuple[str, str | None]:
@@ -106,27 +162,40 @@ def indicator_section(
     *,
     year: int,
     min_denominator: int = MIN_DENOMINATOR,
+    namer: Namer | None = None,
 ) -> dict[str, Any]:
     """The indicators of ``config`` (and the federal ones) for ``year``, with history and drill-down.
 
     Returns:
-        ``{"year", "drilldown_scope", "history_years", "items": [...]}``; each item is documented in
-        ``docs/report.md``.
+        ``{"year", "has_data", "data_years", "data_note", "drilldown_scope", "history_years", "items": [...]}``;
+        each item is documented in ``docs/report.md``. ``data_years`` are all the years the store holds
+        monitoring data for; ``history_years`` the ones the charts show (at most :data:`HISTORY_YEARS`, up to
+        the report year). A report year without any data gives «нет данных» everywhere, never a computed 0.
     """
     from efs.indicators.engine import compute
+    from efs.report.names import Namer
+
+    namer = namer or Namer(config, registry)
 
     def run(y: int, by: str) -> list[IndicatorResult]:
         return compute(config, store, year=y, by=by, registry=registry, min_denominator=min_denominator)
 
     drill_scope = "municipality" if config.jurisdiction.level.value == "regional" else "organization"
-    main = run(year, "jurisdiction")
+    stored = data_years(store, config.jurisdiction.id)
+    has_data = year in stored
+
+    def results(y: int, by: str) -> list[IndicatorResult]:
+        out = run(y, by)
+        return out if y in stored else [_blank(r) for r in out]
+
+    main = results(year, "jurisdiction")
     drill: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
-    for r in run(year, drill_scope):
+    for r in results(year, drill_scope):
         drill.setdefault(_key(r), []).append(_result_row(r))
-    years = [y for y in data_years(store, config.jurisdiction.id, year) if y != year] + [year]
+    years = [*[y for y in stored if y < year][-(HISTORY_YEARS - 1):], year]
     history: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
     for y in years:
-        for r in main if y == year else run(y, "jurisdiction"):
+        for r in main if y == year else results(y, "jurisdiction"):
             history.setdefault(_key(r), []).append({"year": y, "value": r.value, "status": r.status})
     definitions = {**registry.indicators, **{i.id: i for i in config.indicators}}
     function_names = {**{f.id: f.name for f in registry.functions.values()}, **{f.id: f.name for f in config.functions}}
@@ -134,11 +203,17 @@ def indicator_section(
     for r in main:
         ind = definitions.get(r.indicator_id)
         basis, note = verdict_basis(r)
+        if not has_data:
+            note = NO_DATA_NOTE
+        targets = [_target(t, namer) for t in r.targets]
+        deciding = next((t for t in targets if t["origin"] == basis and t["met"] is not None), None)
+        equivalent = [link.id for link in ind.equivalent] if ind is not None else []
         items.append(
             {
                 "id": r.indicator_id,
                 "sub_measure": r.sub_measure,
                 "number": ind.number if ind is not None else None,
+                "label": namer.indicator(r.indicator_id),
                 "text": r.indicator_text,
                 "federal": r.federal,
                 "unit": r.unit,
@@ -149,31 +224,27 @@ def indicator_section(
                 "status_label": STATUS_LABELS[r.status],
                 "verdict_basis": basis,
                 "verdict_note": note,
-                "targets": [
-                    {
-                        "label": t.label,
-                        "origin": t.origin,
-                        "origin_label": ORIGIN_LABELS.get(t.origin, t.origin),
-                        "value": t.target.value,
-                        "unit": t.target.unit,
-                        "comparator": t.target.comparator.value,
-                        "year": t.target.year,
-                        "met": t.met,
-                        "as_written": t.target.as_written,
-                        "source": source_text(t.target.source),
-                    }
-                    for t in r.targets
-                ],
+                "targets": targets,
+                "target": deciding,
                 "data_source": r.data_source,
-                "equivalent": [link.id for link in ind.equivalent] if ind is not None else [],
+                "equivalent": equivalent,
+                "equivalent_labels": [namer.indicator(e) for e in equivalent],
                 "functions": [
                     {"id": link.id, "name": function_names.get(link.id, link.id)}
                     for link in (ind.functions if ind is not None else [])
                 ],
-                "source": source_text(ind.source) if ind is not None else "",
+                "source": namer.source(ind.source) if ind is not None else "",
                 "note": r.note,
                 "history": history.get(_key(r), []),
                 "drilldown": drill.get(_key(r), []),
             }
         )
-    return {"year": year, "drilldown_scope": drill_scope, "history_years": years, "items": items}
+    return {
+        "year": year,
+        "has_data": has_data,
+        "data_years": stored,
+        "data_note": data_note(year, stored, years),
+        "drilldown_scope": drill_scope,
+        "history_years": years,
+        "items": items,
+    }

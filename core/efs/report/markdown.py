@@ -1,4 +1,7 @@
-"""The report as Markdown for wikis (GitHub/GitLab flavoured tables); every text goes through :func:`md`."""
+"""The справка as Markdown for wikis (GitHub/GitLab flavoured tables); every text goes through :func:`md`.
+
+Same order as the HTML: the summary (actions, value against target), then the appendices.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from efs.report.text import (
     LEVEL_LABELS,
     SCOPE_LABELS,
     SECTION_TITLES,
+    STATUS_LABELS,
     SYNTHETIC_NOTE,
     date_ru,
     md,
@@ -23,31 +27,126 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     return [*out, ""]
 
 
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def render_markdown(report: dict[str, Any]) -> str:
-    """The whole report as one Markdown document."""
+    """The whole справка as one Markdown document."""
     j = report["jurisdiction"]
     syn = report["synthetic"]
     banner = [f"> **{md(SYNTHETIC_NOTE)}**", ""] if syn else []
+    appendix = {s["id"]: n for n, s in enumerate(report["sections"][1:], 1)}
+
+    def title(sid: str) -> str:
+        return (f"Приложение {appendix[sid]}. " if sid in appendix else "") + SECTION_TITLES[sid]
+
     out = [f"# Аналитическая справка: {md(j['name'])}, {report['year']} год", "", *banner,
-           f"Документ: {md(j['document'])}. Состояние на {date_ru(report['as_of'])}. "
+           f"Положение: {md(j.get('document_title') or j['document'])}. Состояние на {date_ru(report['as_of'])}. "
            f"Подготовлено efs {md(report['efs_version'])}.", ""]
 
     def head(sid: str) -> None:
-        out.extend([f"## {SECTION_TITLES[sid]}", "", *banner])
+        out.extend([f"## {title(sid)}", "", *banner])
 
     s = report["summary"]
     head("summary")
-    ind = s["indicators"]
-    out.append(f"Показатели: достигнуто {ind['met']}, не достигнуто {ind['not_met']}, без цели {ind['no_target']}, "
-               f"нет данных {ind['no_data']}, скрыто {ind['suppressed']}. Непокрытых обязательных функций: "
-               f"{s['uncovered_functions']}. Рекомендаций: {s['recommendations']}.")
+    out.append("; ".join(md(t["label"]) for t in s["tiles"]) + ".")
     out.append("")
+    out += ["### Главные действия", ""]
+    if s["actions"]:
+        out += _table(["№", "Что сделать", "Кому", "Срок"],
+                      [[str(n), md(a["what"]), md("; ".join(w["name"] for w in a["who"]) or "—"),
+                        md(a["deadline_text"])] for n, a in enumerate(s["actions"], 1)])
+    else:
+        out += ["Оснований для действий нет.", ""]
+    judged = [b for b in s["verdicts"] if b["target"]]
+    out += ["### Показатели: значение и цель", ""]
+    if judged:
+        out += _table(["Показатель", "Значение", "Цель", "Вердикт"],
+                      [[md(f"{_cap(b['label'])}: {b['text']}"), md(with_unit(b["value"], b["unit"])),
+                        md(b["target"]["text"]), md(b["status_label"])] for b in judged])
+    by_status: dict[str, list[dict[str, Any]]] = {}
+    for b in s["verdicts"]:
+        if not b["target"]:
+            by_status.setdefault(b["status"], []).append(b)
+    for code, group in by_status.items():
+        out.append(f"* {md(_cap(STATUS_LABELS.get(code, code)))}: " + "; ".join(
+            md(b["label"] + (f" ({with_unit(b['value'], b['unit'])})" if b["value"] is not None else ""))
+            for b in group) + ".")
+    fnd, rm = s["findings"], s["roadmap"]
+    out += [f"* Проверка Положения: ошибок — {fnd['error']}, предупреждений — {fnd['warning']}, сведений — "
+            f"{fnd['info']}. Дорожная карта на {date_ru(report['as_of'])}: выполнено — {rm['done']}, "
+            f"в работе — {rm['due']}, просрочено — {rm['overdue']}.", ""]
     out += [f"* {md(n)}" for n in s["notes"]] + ([""] if s["notes"] else [])
-    out += _table(
-        ["№", "Показатель", "Значение", "Статус", "Основание вердикта"],
-        [[md(b["number"] or ""), md(b["text"]), md(with_unit(b["value"], b["unit"])), md(_status(b["status"])),
-          md(b["verdict_note"])] for b in [*s["not_met"], *s["met"], *s["other"]]],
-    )
+
+    rec = report["recommendations"]
+    head("recommendations")
+    for n, item in enumerate(rec["items"], 1):
+        who = "; ".join(w["name"] for w in item["who"]) or "—"
+        out += [f"{n}. **{md(item['what'])}**  ", f"   Кому: {md(who)}. Срок: {md(item['deadline_text'])}.  ",
+                f"   Почему: {md(item['why'])} ({md(title(item['section']))}).", ""]
+    for u in rec["unlinked"]:
+        out.append(f"* {md(_cap(u.get('label') or u['indicator']))}: {md(u['note'])}")
+    if rec["unlinked"]:
+        out.append("")
+
+    sec = report["indicators"]
+    head("indicators")
+    out += [md(sec["data_note"]), ""]
+    for i in sec["items"]:
+        out += [f"### {md(_cap(i['label']))}. {md(i['text'])}", ""]
+        part = f" ({md(num(i['numerator']))} из {md(num(i['denominator']))})" if i["numerator"] is not None else ""
+        out.append(f"Значение: **{md(with_unit(i['value'], i['unit']))}**{part}; вердикт: {md(i['status_label'])} — "
+                   f"{md(i['verdict_note'])}.")
+        out.append("")
+        out += [f"* цель: {md(t['label'])} — "
+                f"{'достигнута' if t['met'] else 'не достигнута' if t['met'] is False else 'нет данных'}"
+                for t in i["targets"]]
+        past = [h for h in i["history"] if h["value"] is not None]
+        if len(past) > 1:
+            out.append("* по годам: " + "; ".join(f"{h['year']} — {md(num(h['value']))}" for h in past))
+        if i["source"]:
+            out.append(f"* источник: {md(i['source'])}")
+        out.append("")
+        if i["drilldown"]:
+            out += [f"<details><summary>Детализация {SCOPE_LABELS[sec['drilldown_scope']]} "
+                    f"({len(i['drilldown'])})</summary>", ""]
+            out += _table(["Территория", "Числитель", "Знаменатель", "Значение", "Вердикт"],
+                          [[md(d["scope_name"]), md(num(d["numerator"])), md(num(d["denominator"])),
+                            md(num(d["value"])), md(d["status_label"])] for d in i["drilldown"]])
+            out += ["</details>", ""]
+
+    head("findings")
+    items = [f for f in report["findings"]["items"] if not f["suppressed"]]
+    problems = [f for f in items if f["severity"] != "info"]
+    notices = [f for f in items if f["severity"] == "info"]
+    if problems:
+        out += _table(["Уровень", "Замечание", "Где в Положении"],
+                      [[md(f["severity_label"]), md(f"{f['rule_title']}. {f['text']}"), md(f["where"])]
+                       for f in problems])
+    else:
+        out += ["Ошибок и предупреждений нет.", ""]
+    if notices:
+        out += [f"<details><summary>Сведения ({len(notices)}) — справочные отметки проверки</summary>", ""]
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for f in notices:
+            groups.setdefault(f["rule_title"], []).append(f)
+        for rule, group in groups.items():
+            out += [f"**{md(rule)}** ({len(group)})", ""]
+            out += [f"* {md(f['text'])}" + (f" — {md(f['where'])}" if f["where"] else "") for f in group]
+            out.append("")
+        out += ["</details>", ""]
+
+    rmap = report["roadmap"]
+    head("roadmap")
+    c = rmap["counts"]
+    out.append(f"На {date_ru(rmap['as_of'])}: выполнено — {c['done']}, в работе — {c['due']}, просрочено — "
+               f"{c['overdue']}, отменено — {c['cancelled']}, без срока — {c['no_deadline']}.")
+    out.append("")
+    if rmap["items"]:
+        out += _table(["№", "Мероприятие", "Ответственные", "Срок", "Состояние"],
+                      [[md(m["number"] or ""), md(m["text"]), md("; ".join(p["name"] for p in m["responsible"])),
+                        md(m["deadline"] or "—"), md(m["status_label"])] for m in rmap["items"]])
 
     st = report["structure"]
     head("structure")
@@ -56,9 +155,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         out.append(f"### {md(level['label'].capitalize())}" + (" уровень" if level["id"] else ""))
         out.append("")
         for n in (n for n in st["nodes"] if n["level"] == level["id"]):
-            mark = f" — вид плагина {md(n['plugin_kind'])}" if n["plugin_kind"] else ""
             actor = " (орган вне системы)" if n["actor"] else ""
-            out.append(f"* **{md(n['label'])}**{actor}: {md(n['kind_name'])}{mark}")
+            out.append(f"* **{md(n['label'])}**{actor}: {md(n['kind_name'])}")
             out += [f"  * {md(link['label'])} → {md(names.get(link['to'], link['to']))}"
                     for link in st["links"] if link["from"] == n["id"]]
         out.append("")
@@ -74,60 +172,4 @@ def render_markdown(report: dict[str, Any]) -> str:
           *[str(r["cells"].get(x["id"], "")) or "·" for x in subjects],
           md(", ".join(LEVEL_LABELS.get(lv, lv) for lv in r["uncovered_at"]))] for r in cov["functions"]],
     )
-
-    head("findings")
-    items = report["findings"]["items"]
-    out += _table(
-        ["Уровень", "Код", "Находка", "Строка", "Подавлена"],
-        [[md(f["severity_label"]), md(f["code"]), md(f["message"]), md(f["line"] or ""),
-          md(f"да: {f['suppression_reason']}" if f["suppressed"] else "")] for f in items],
-    )
-
-    sec = report["indicators"]
-    head("indicators")
-    for i in sec["items"]:
-        title = (f"{i['number']}. " if i["number"] else "") + ("Федеральный: " if i["federal"] else "") + i["text"]
-        out += [f"### {md(title)}", ""]
-        out.append(f"Значение: **{md(with_unit(i['value'], i['unit']))}** "
-                   f"({md(num(i['numerator']))} / {md(num(i['denominator']))}); статус: {md(i['status_label'])}; "
-                   f"основание: {md(i['verdict_note'])}.")
-        out.append("")
-        out += [f"* {md(t['origin_label'])}: {md(t['label'])} — "
-                f"{'выполнена' if t['met'] else 'не выполнена' if t['met'] is False else 'нет данных'}"
-                for t in i["targets"]]
-        if i["history"]:
-            out.append("* по годам: " + "; ".join(f"{h['year']} — {md(num(h['value']))}" for h in i["history"]))
-        out.append("")
-        if i["drilldown"]:
-            out.append(f"Детализация {SCOPE_LABELS[sec['drilldown_scope']]}:")
-            out.append("")
-            out += _table(["Территория", "Числитель", "Знаменатель", "Значение", "Статус"],
-                          [[md(d["scope_name"]), md(num(d["numerator"])), md(num(d["denominator"])),
-                            md(num(d["value"])), md(d["status_label"])] for d in i["drilldown"]])
-
-    rm = report["roadmap"]
-    head("roadmap")
-    c = rm["counts"]
-    out.append(f"На {date_ru(rm['as_of'])}: выполнено {c['done']}, в работе {c['due']}, просрочено {c['overdue']}, "
-               f"отменено {c['cancelled']}, без срока {c['no_deadline']}.")
-    out.append("")
-    if rm["items"]:
-        out += _table(["№", "Мероприятие", "Ответственные", "Срок", "Состояние"],
-                      [[md(m["number"] or ""), md(m["text"]), md("; ".join(p["name"] for p in m["responsible"])),
-                        md(m["deadline"] or "—"), md(m["status_label"])] for m in rm["items"]])
-
-    rec = report["recommendations"]
-    head("recommendations")
-    for item in rec["items"]:
-        who = "; ".join(w["name"] for w in item["who"]) or "—"
-        out += [f"{md(item['id'])}. **Кому:** {md(who)}  ", f"   **Что:** {md(item['what'])}  ",
-                f"   **Почему:** {md(item['why'])} (раздел «{SECTION_TITLES[item['section']]}»)", ""]
-    for u in rec["unlinked"]:
-        out.append(f"* {md(u['indicator'])}: {md(u['note'])}")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _status(status: str) -> str:
-    from efs.report.text import STATUS_LABELS
-
-    return STATUS_LABELS.get(status, status)

@@ -16,6 +16,7 @@ from efs.report.text import ROADMAP_LABELS, STORE_STATUS_LABELS, source_text
 if TYPE_CHECKING:
     from efs.data.store import Store
     from efs.model import Configuration, Measure
+    from efs.report.names import Namer
 
 
 def latest_statuses(store: Store, jurisdiction: str, as_of: dt.date) -> dict[str, dict[str, Any]]:
@@ -66,9 +67,10 @@ def _names(config: Configuration) -> dict[str, str]:
     return out
 
 
-def roadmap_section(config: Configuration, store: Store, as_of: dt.date) -> dict[str, Any]:
-    """Every measure with its status on ``as_of`` and the counts by status."""
+def roadmap_section(config: Configuration, store: Store, as_of: dt.date, namer: Namer | None = None) -> dict[str, Any]:
+    """Every measure with its status on ``as_of`` and the counts by status (sources named by ``namer``)."""
     rows = latest_statuses(store, config.jurisdiction.id, as_of)
+    where = namer.source if namer is not None else source_text
     names = _names(config)
     items = []
     counts = dict.fromkeys(ROADMAP_LABELS, 0)
@@ -96,7 +98,7 @@ def roadmap_section(config: Configuration, store: Store, as_of: dt.date) -> dict
                 "evidence": row["evidence"] if row else None,
                 "indicators": [link.id for link in m.indicators],
                 "functions": [link.id for link in m.functions],
-                "source": source_text(m.source),
+                "source": where(m.source),
             }
         )
     return {"as_of": as_of.isoformat(), "counts": counts, "items": items}

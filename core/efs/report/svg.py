@@ -1,7 +1,8 @@
-"""Inline SVG written directly in Python: the bar charts of the indicators and the structure diagram.
+"""Inline SVG for the HTML report: the layout is computed here, the markup written by ``templates/_svg.html.j2``.
 
 No chart library and no system binary: the markup is a few hundred bytes per chart, works offline,
-prints crisply and needs no script. Every piece of text goes through :func:`efs.report.text.esc`.
+prints crisply and needs no script. The functions below return plain geometry (numbers and the
+texts to show); the template, with autoescaping, is the only place where SVG is written.
 """
 
 from __future__ import annotations
@@ -9,62 +10,49 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from efs.report.text import esc, num
+from efs.report.text import num
 
-_ORIGIN_COLOURS = {"jurisdiction": "#1b5e20", "federal": "#b71c1c", "roadmap": "#6a1b9a"}
 _STATUS_COLOURS = {"met": "#4c9a52", "not_met": "#d0584f", "no_target": "#7d8fa3", "no_data": "#c9ced6",
                    "suppressed": "#c9ced6"}
 
 
-def bar_chart(history: list[dict[str, Any]], unit: str, targets: list[dict[str, Any]], title: str) -> str:
-    """Values over the years as bars, the applicable targets as dashed lines; ``""`` when nothing to draw."""
-    values = [h["value"] for h in history if h["value"] is not None]
-    if not values:
-        return ""
-    width, height, left, bottom, top = 360, 150, 44, 22, 14
-    lines = [t for t in targets if t.get("value") is not None]
-    peak = max([*values, *(t["value"] for t in lines)]) or 1.0
-    peak *= 1.15
-    plot_w, plot_h = width - left - 8, height - top - bottom
-    step = plot_w / max(len(history), 1)
-    bar = min(46.0, step * 0.6)
+def bullet_layout(value: float | None, target: dict[str, Any] | None, unit: str, status: str,
+                  history: list[dict[str, Any]], width: int = 220) -> dict[str, Any] | None:
+    """Value against target on one scale: a bar for the value (coloured by its verdict), a tick for the
+    target, hollow dots for the earlier years. ``None`` when there is no value to draw.
 
-    def y(v: float) -> float:
-        return top + plot_h - plot_h * v / peak
+    A share is drawn on 0–100 % (a reader compares shares with the whole); any other unit on 0 to a
+    little above the largest of value, target and earlier values.
+    """
+    if value is None:
+        return None
+    earlier = [h for h in history[:-1] if h["value"] is not None]  # the last one is the report year
+    points = [value, *(h["value"] for h in earlier)]
+    goal = target["value"] if target and target.get("value") is not None else None
+    top = max([*points, *([goal] if goal is not None else [])]) or 1.0
+    scale = 100.0 if unit.strip() == "%" and top <= 100 else top * 1.1
+    left, right, height = 4, width - 4, 26
+    span = right - left
 
-    out = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="{esc(title)}" xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{esc(title)}</title>",
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 8}" y2="{top + plot_h}" stroke="#888"/>',
-        f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" class="ax">{esc(num(peak / 1.15))}</text>',
-        f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" class="ax">0</text>',
-    ]
-    for i, h in enumerate(history):
-        cx = left + step * i + step / 2
-        out.append(f'<text x="{cx:.1f}" y="{height - 6}" text-anchor="middle" class="ax">{h["year"]}</text>')
-        if h["value"] is None:
-            out.append(f'<text x="{cx:.1f}" y="{top + plot_h - 4}" text-anchor="middle" class="ax">н/д</text>')
-            continue
-        top_y = y(h["value"])
-        colour = _STATUS_COLOURS.get(h["status"], "#7d8fa3")
-        out.append(
-            f'<rect x="{cx - bar / 2:.1f}" y="{top_y:.1f}" width="{bar:.1f}" height="{top + plot_h - top_y:.1f}" '
-            f'fill="{colour}"><title>{h["year"]}: {esc(num(h["value"]))} {esc(unit)}</title></rect>'
-        )
-        out.append(f'<text x="{cx:.1f}" y="{top_y - 3:.1f}" text-anchor="middle" class="val">'
-                   f'{esc(num(h["value"]))}</text>')
-    for t in lines:
-        ty = y(t["value"])
-        colour = _ORIGIN_COLOURS.get(t["origin"], "#333")
-        out.append(
-            f'<line x1="{left}" y1="{ty:.1f}" x2="{width - 8}" y2="{ty:.1f}" stroke="{colour}" '
-            f'stroke-dasharray="5 3"><title>{esc(t["label"])}</title></line>'
-        )
-        out.append(f'<text x="{width - 10}" y="{ty - 2:.1f}" text-anchor="end" class="tg" fill="{colour}">'
-                   f'{esc(t["origin_label"])}: {esc(num(t["value"]))}</text>')
-    out.append("</svg>")
-    return "".join(out)
+    def x(v: float) -> float:
+        return round(left + span * max(0.0, min(v, scale)) / scale, 1)
+
+    return {
+        "width": width, "height": height, "left": left, "right": right, "value_x": x(value),
+        "colour": _STATUS_COLOURS.get(status, "#7d8fa3"), "value": num(value), "unit": unit.strip(),
+        "target_x": x(goal) if goal is not None else None, "target": target["text"] if target else "",
+        "earlier": [{"x": x(h["value"]), "year": h["year"], "value": num(h["value"])} for h in earlier],
+        "scale": num(scale),
+    }
+
+
+def bullet(value: float | None, target: dict[str, Any] | None, unit: str, status: str,
+           history: list[dict[str, Any]], width: int = 220) -> str:
+    """The value-against-target view as SVG markup (``""`` when there is no value)."""
+    from efs.report.templating import render_macro
+
+    layout = bullet_layout(value, target, unit, status, history, width)
+    return render_macro("_svg.html.j2", "bullet", layout) if layout else ""
 
 
 # -- the structure diagram --------------------------------------------------------------------------
@@ -94,34 +82,25 @@ def link_style(link: dict[str, Any]) -> tuple[str, str]:
     return _LINK_STYLE.get(key, ("#555", ""))
 
 
-def structure_diagram(structure: dict[str, Any]) -> str:
-    """Levels as horizontal bands, subjects as boxes, host/branch and agreement links as lines."""
+def diagram_layout(structure: dict[str, Any]) -> dict[str, Any]:
+    """Levels as horizontal bands, subjects as boxes, host/branch and agreement links as curves."""
     per_row = max(1, (_WIDTH - _BAND_LABEL - _GAP) // (_BOX_W + _GAP))
     pos: dict[str, tuple[float, float]] = {}
     bands = []
     y = 10.0
-    for level in structure["levels"]:
+    for i, level in enumerate(structure["levels"]):
         members = [n for n in structure["nodes"] if n["level"] == level["id"]]
         members.sort(key=lambda n: (n["actor"], 0 if not n["plugin_kind"] else 1))
         rows = (len(members) + per_row - 1) // per_row
         band_h = rows * (_BOX_H + _GAP) + _GAP + 6
-        bands.append((level, y, band_h))
-        for i, n in enumerate(members):
-            col, row = i % per_row, i // per_row
+        label = level["label"].capitalize() + " уровень" if level["id"] else level["label"].capitalize()
+        bands.append({"y": round(y), "height": round(band_h), "fill": "#f4f6f9" if i % 2 == 0 else "#eaeef3",
+                      "lines": [{"y": round(y + 24 + 15 * k), "text": t} for k, t in enumerate(_wrap(label, 17, 2))]})
+        for k, n in enumerate(members):
+            col, row = k % per_row, k // per_row
             pos[n["id"]] = (_BAND_LABEL + _GAP + col * (_BOX_W + _GAP), y + _GAP + 3 + row * (_BOX_H + _GAP))
         y += band_h + 8
-    height = int(y + 4)
-    out = [
-        f'<svg class="diagram" viewBox="0 0 {_WIDTH} {height}" width="100%" role="img" '
-        f'aria-label="Структура системы" xmlns="http://www.w3.org/2000/svg">',
-        "<title>Структура системы: уровни, субъекты, связи</title>",
-    ]
-    for i, (level, by, bh) in enumerate(bands):
-        fill = "#f4f6f9" if i % 2 == 0 else "#eaeef3"
-        out.append(f'<rect x="2" y="{by:.0f}" width="{_WIDTH - 4}" height="{bh:.0f}" rx="6" fill="{fill}"/>')
-        for k, line in enumerate(_wrap(level["label"].capitalize() + " уровень"
-                                       if level["id"] else level["label"].capitalize(), 17, 2)):
-            out.append(f'<text x="12" y="{by + 24 + 15 * k:.0f}" class="band">{esc(line)}</text>')
+    nodes = []
     for n in structure["nodes"]:
         if n["id"] not in pos:
             continue
@@ -130,14 +109,12 @@ def structure_diagram(structure: dict[str, Any]) -> str:
         if n["coordinator"]:
             cls += " coord"
         tip = f"{n['name']} — {n['kind_name']}" + (f" (вид плагина {n['plugin_kind']})" if n["plugin_kind"] else "")
-        out.append(f'<g class="{cls}" data-id="{esc(n["id"])}" data-kind="{esc(n["kind"] or "")}">'
-                   f"<title>{esc(tip)}</title>")
-        out.append(f'<rect x="{x:.0f}" y="{y0:.0f}" width="{_BOX_W}" height="{_BOX_H}" rx="7"/>')
-        for k, line in enumerate(_wrap(n["label"], 25, 2)):
-            out.append(f'<text x="{x + 8:.0f}" y="{y0 + 17 + 14 * k:.0f}" class="nm">{esc(line)}</text>')
-        kind_line = _wrap(n["kind_name"], 29, 1)[0]
-        out.append(f'<text x="{x + 8:.0f}" y="{y0 + _BOX_H - 9:.0f}" class="kd">{esc(kind_line)}</text>')
-        out.append("</g>")
+        nodes.append({
+            "id": n["id"], "kind": n["kind"] or "", "cls": cls, "tip": tip, "x": round(x), "y": round(y0),
+            "lines": [{"y": round(y0 + 17 + 14 * k), "text": t} for k, t in enumerate(_wrap(n["label"], 25, 2))],
+            "kind_y": round(y0 + _BOX_H - 9), "kind_line": _wrap(n["kind_name"], 29, 1)[0],
+        })
+    paths = []
     for link in structure["links"]:
         if link["from"] not in pos or link["to"] not in pos:
             continue
@@ -149,11 +126,14 @@ def structure_diagram(structure: dict[str, Any]) -> str:
         if bend:  # same row: an arc over the boxes, from top edge to top edge
             a, b = (a[0], y1), (b[0], y2)
         mid_y = (a[1] + b[1]) / 2 - bend
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(
-            f'<path d="M{a[0]:.0f},{a[1]:.0f} C{a[0]:.0f},{mid_y:.0f} {b[0]:.0f},{mid_y:.0f} {b[0]:.0f},{b[1]:.0f}" '
-            f'fill="none" stroke="{colour}" stroke-width="1.8"{dash_attr} opacity="0.75">'
-            f"<title>{esc(link['label'])}</title></path>"
-        )
-    out.append("</svg>")
-    return "".join(out)
+        d = f"M{a[0]:.0f},{a[1]:.0f} C{a[0]:.0f},{mid_y:.0f} {b[0]:.0f},{mid_y:.0f} {b[0]:.0f},{b[1]:.0f}"
+        paths.append({"d": d, "colour": colour, "dash": dash, "label": link["label"]})
+    return {"width": _WIDTH, "height": int(y + 4), "box_w": _BOX_W, "box_h": _BOX_H, "bands": bands,
+            "nodes": nodes, "paths": paths}
+
+
+def structure_diagram(structure: dict[str, Any]) -> str:
+    """The structure diagram as SVG markup."""
+    from efs.report.templating import render_macro
+
+    return render_macro("_svg.html.j2", "diagram", diagram_layout(structure))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from typing import Any
@@ -11,15 +12,16 @@ from efs.indicators.results import STATUS_LABELS as RESULT_STATUS_LABELS
 SYNTHETIC_BANNER = "СИНТЕТИЧЕСКИЕ ДАННЫЕ"
 SYNTHETIC_NOTE = "СИНТЕТИЧЕСКИЕ ДАННЫЕ — не реальные: сформированы efs data synth для демонстрации"
 
-#: Section ids (stable: the HTML ids, the XLSX sheet order, the JSON keys) and their Russian titles.
+#: Section ids (stable: the HTML ids, the JSON keys) and their Russian titles, in the order of the справка
+#: and of the XLSX sheets: the summary (one to two printed pages) first, then the appendices.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("summary", "Сводка"),
+    ("summary", "Итоги"),
+    ("recommendations", "Рекомендации"),
+    ("indicators", "Показатели"),
+    ("findings", "Замечания проверки положения"),
+    ("roadmap", "Дорожная карта"),
     ("structure", "Структура системы"),
     ("coverage", "Функции и субъекты"),
-    ("findings", "Находки проверки"),
-    ("indicators", "Показатели"),
-    ("roadmap", "Дорожная карта"),
-    ("recommendations", "Рекомендации"),
 )
 SECTION_TITLES = dict(SECTIONS)
 
@@ -29,6 +31,9 @@ ORIGIN_LABELS = {
     "federal": "федеральная цель",
     "roadmap": "порог дорожной карты",
 }
+COMPARATOR_WORDS = {"at_least": "не менее", "at_most": "не более", "equal": "ровно"}
+#: Where a target is written, as the reader knows it.
+ORIGIN_DOCUMENTS = {"jurisdiction": "Положение", "federal": "концепция ЕФС", "roadmap": "дорожная карта"}
 ROADMAP_LABELS = {
     "done": "выполнено",
     "due": "в работе, срок не истёк",
@@ -59,14 +64,36 @@ AGREEMENT_LABELS = {
 }
 SCOPE_LABELS = {"municipality": "по муниципалитетам", "organization": "по организациям"}
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+#: Characters that change or hide text without showing themselves: Unicode's format characters (category
+#: Cf: bidi overrides and isolates, zero-width spaces and joiners, the BOM, soft hyphen, tags…), the line and
+#: paragraph separators, the combining grapheme joiner, variation selectors and the blank Hangul fillers.
+#: Two names that differ only by these look identical, and a bidi override reorders what a reader sees.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
+)
+
+
+def invisible_mark(char: str) -> str:
+    """How an invisible character is shown in a report: ``⟨U+202E⟩``."""
+    return f"⟨U+{ord(char):04X}⟩"
 
 
 def clean(text: Any) -> str:
-    """Text without control characters (they break XML, XLSX and terminals); ``None`` becomes ``""``."""
+    """Text safe to show: control characters removed, invisible ones shown as ``⟨U+202E⟩``; ``None`` is ``""``.
+
+    Control characters break XML, XLSX and terminals; invisible ones (bidi overrides, zero-width
+    spaces…) would make a report show something other than what the store holds. Every medium except
+    JSON (which keeps the data exactly) passes text through here.
+    """
     if text is None:
         return ""
-    return _CONTROL.sub("", str(text))
+    value = _CONTROL.sub("", str(text))
+    return _INVISIBLE.sub(lambda m: invisible_mark(m.group()), value)
 
 
 def esc(text: Any) -> str:
@@ -74,14 +101,57 @@ def esc(text: Any) -> str:
     return html.escape(clean(text), quote=True)
 
 
+_TOKEN_PART = re.compile(r"[A-Za-z0-9_]{1,64}")
+
+
+def token(*parts: Any) -> str:
+    """An HTML id / URL fragment made of ``parts``, always of ``[A-Za-z0-9_-]`` only.
+
+    A part that is a plain identifier is kept (``ind-federal_1-ge70``: readable, stable links); any
+    other part becomes ``-`` and a hash of it, so ids derived from configuration values can neither
+    carry markup nor collide with a plain one. ``None`` parts are skipped.
+    """
+    out = []
+    for part in parts:
+        if part is None:
+            continue
+        text = str(part)
+        if _TOKEN_PART.fullmatch(text):
+            out.append(text)
+        else:
+            digest = hashlib.blake2s(text.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+            out.append(f"-{digest}")
+    return "-".join(out)
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+#: What GitHub-flavoured Markdown would turn into a link by itself: ``scheme://…``, ``www.…`` and e-mail
+#: addresses (with ``mailto:``/``xmpp:``). Such text is shown as a code span, which no renderer links.
+_AUTOLINK = re.compile(
+    r"(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>`|]+"
+    r"|(?:\b(?:mailto|xmpp):)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+def _md_plain(value: str) -> str:
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", value)
 
 
 def md(text: Any) -> str:
-    """Markdown-inline-safe text on one line: markup backslash-escaped, ``&``, ``<``, ``>`` as entities."""
+    """Markdown-inline-safe text on one line: markup backslash-escaped, ``&``, ``<``, ``>`` as entities.
+
+    Addresses a renderer would autolink (``https://…``, ``www.…``, ``name@host.ru``) become code spans:
+    a name in the report is text, never a link.
+    """
     value = clean(text).replace("\r", " ").replace("\n", " ")
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", value)
+    out, pos = [], 0
+    for m in _AUTOLINK.finditer(value):
+        out.append(_md_plain(value[pos : m.start()]))
+        out.append(f"`{m.group()}`")  # the match holds no backtick, no | and no whitespace
+        pos = m.end()
+    out.append(_md_plain(value[pos:]))
+    return "".join(out)
 
 
 def num(value: float | None, digits: int = 1) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from efs.documents.shipped import DocumentInfo
 from efs.hookspecs import hookimpl
 from efs.registry import JurisdictionInfo, bundled_configuration
 
@@ -50,3 +52,17 @@ def efs_formulas() -> list[Formula]:
     from efs_amur.formulas import formulas
 
     return formulas()
+
+
+@hookimpl
+def efs_documents() -> list[DocumentInfo]:
+    """The document the configuration encodes, shipped in the package under the name its sources cite."""
+    return [
+        DocumentInfo(
+            name="002_6414ad974cc0e1d7.txt",
+            path=Path(__file__).parent / "documents" / "amur.txt",
+            title="Приказ Минобрнауки Амурской области от 12.05.2023 № 464: Положение "
+            "о РСНМС, Комплекс мер («дорожная карта»), глоссарий",
+            jurisdiction="amur",
+        )
+    ]

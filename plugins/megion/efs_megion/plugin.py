@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from efs.documents.shipped import DocumentInfo
 from efs.hookspecs import hookimpl
 from efs.registry import JurisdictionInfo, bundled_configuration
 
@@ -42,3 +44,17 @@ def efs_formulas() -> list[Formula]:
     from efs_megion.formulas import formulas
 
     return formulas()
+
+
+@hookimpl
+def efs_documents() -> list[DocumentInfo]:
+    """The document the configuration encodes, shipped in the package under the name its sources cite."""
+    return [
+        DocumentInfo(
+            name="004_a3288780aaeebb26.txt",
+            path=Path(__file__).parent / "documents" / "megion.txt",
+            title="Приказ департамента образования и молодёжной политики администрации города "
+            "Мегиона от 19.08.2021 № 360-О: Положение о МСНМС, глоссарий, дорожная карта",
+            jurisdiction="megion",
+        )
+    ]

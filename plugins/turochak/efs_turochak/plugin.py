@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from efs.documents.shipped import DocumentInfo
 from efs.hookspecs import hookimpl
 from efs.registry import JurisdictionInfo, bundled_configuration
 
@@ -24,3 +26,17 @@ def efs_formulas() -> list[Formula]:
     from efs_turochak.formulas import formulas
 
     return formulas()
+
+
+@hookimpl
+def efs_documents() -> list[DocumentInfo]:
+    """The document the configuration encodes, shipped in the package under the name its sources cite."""
+    return [
+        DocumentInfo(
+            name="000_8d8fc144dad462b3.txt",
+            path=Path(__file__).parent / "documents" / "turochak.txt",
+            title="Положение о МСНМС, приложение к приказу Управления образования "
+            "МО «Турочакский район» от 09.12.2022 № 751",
+            jurisdiction="turochak",
+        )
+    ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from efs.documents.shipped import DocumentInfo
 from efs.hookspecs import hookimpl
 from efs.registry import JurisdictionInfo, bundled_configuration
 
@@ -41,3 +43,17 @@ def efs_conformance_rules() -> list[Rule]:
     from efs_tyumen.rules import RULES
 
     return RULES
+
+
+@hookimpl
+def efs_documents() -> list[DocumentInfo]:
+    """The document the configuration encodes, shipped in the package under the name its sources cite."""
+    return [
+        DocumentInfo(
+            name="003_bb9f7ec55f47c063.txt",
+            path=Path(__file__).parent / "documents" / "tyumen.txt",
+            title="Положение о региональной системе научно-методического сопровождения "
+            "педагогических работников и управленческих кадров Тюменской области",
+            jurisdiction="tyumen",
+        )
+    ]

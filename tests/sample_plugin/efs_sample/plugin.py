@@ -1,4 +1,4 @@
-"""Hooks of the sample plugin: a subject kind, a rule and a jurisdiction with its configuration."""
+"""Hooks of the sample plugin: a subject kind, a rule, a jurisdiction with its configuration and its document."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from efs.conformance import Finding, Rule, Severity
+from efs.documents import DocumentInfo
 from efs.hookspecs import hookimpl
 from efs.model import Level, SubjectKind
 from efs.registry import JurisdictionInfo
@@ -39,3 +40,10 @@ def efs_jurisdictions() -> list[JurisdictionInfo]:
     """The sample jurisdiction, with its configuration installed inside the package."""
     return [JurisdictionInfo(id="sample", name="Образцовый район",
                              config_path=Path(__file__).parent / "config" / "sample.yaml")]
+
+
+@hookimpl
+def efs_documents() -> list[DocumentInfo]:
+    """The document the sample configuration encodes, installed inside the package."""
+    return [DocumentInfo(name="sample.txt", path=Path(__file__).parent / "documents" / "sample.txt",
+                         title="Положение об образцовой системе сопровождения", jurisdiction="sample")]

@@ -22,7 +22,12 @@ def _engine():
         return engine
     from efs.data.store import resolve_url
 
-    return create_engine(resolve_url(config.get_main_option("sqlalchemy.url") or None))
+    url = resolve_url(config.get_main_option("sqlalchemy.url") or None)
+    if url.startswith("sqlite"):
+        from efs.data.sqlite import driver
+
+        return create_engine(url, module=driver())
+    return create_engine(url)
 
 
 def run_migrations_offline() -> None:

@@ -1,0 +1,168 @@
+"""Roadmap tables → measures: number, text, responsible, co-executors, deadline, result.
+
+A Word table is read through its grid (a group cell merged down over its measures belongs to each of
+them; a direction merged across the row names the measures below it). A text export has lost the table:
+its rows are lines, a row broken over a page continues on lines whose first cells are empty; a measure
+starts on a line whose text cell opens with a measure number («1.1.1.») or on a line that fills the
+responsible column.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from efs.documents.model import Document, Table
+from efs.drafting.outline import clean
+
+#: Column headers → fields, most specific first («Результат выполнения мероприятия» is a result, not a measure).
+_HEADERS = (("наименование системообразующего", "group"), ("наименование мероприятия", "text"),
+            ("результат", "result"), ("ответственный исполнитель", "co_executors"), ("соисполнител", "co_executors"),
+            ("ответственный", "responsible"), ("срок", "deadline"), ("мероприяти", "text"), ("№", "number"))
+MEASURE_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2}){1,3}\.?)\s*")
+DIRECTION = re.compile(r"^Направление\s*№?\s*\d+", re.I)
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(20\d{2})")
+
+
+def _fields(header: list[str]) -> list[str]:
+    out = []
+    for cell in header:
+        low = clean(cell).lower()
+        out.append(next((f for key, f in _HEADERS if key in low), "other"))
+    return out
+
+
+def _deadline(text: str) -> dict[str, Any]:
+    low = text.lower()
+    out: dict[str, Any] = {"as_written": text}
+    m = _DATE.search(text)
+    if re.search(r"ежегодно|постоянно|на постоянной основе|в течение", low):
+        out["kind"] = "recurrence" if "ежегодно" in low or "постоянно" in low or "постоянной" in low \
+            else "unspecified"
+        if out["kind"] == "recurrence":
+            out["frequency"] = "annually" if "ежегодно" in low else "continuously"
+    elif m:
+        out["kind"] = "date"
+        out["date"] = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    else:
+        out["kind"] = "unspecified"
+    return out
+
+
+def _refs(text: str) -> list[str]:
+    text = clean(text)
+    if not text:
+        return []
+    if "," in text:
+        return [x.strip() for x in text.split(",") if x.strip()]
+    return [text]
+
+
+def _rows_from_grid(table: Table) -> list[tuple[dict[str, str], int, str | None, str | None]]:
+    grid = table.grid()
+    header = [cell.text if (cell := grid[0][c]) is not None else "" for c in range(table.columns)]
+    fields = _fields(header)
+    out = []
+    direction = None
+    for r in range(1, len(grid)):
+        row = grid[r]
+        first = row[0]
+        if first is not None and all(c is first for c in row):
+            direction = clean(" ".join(p.text for p in first.paragraphs))
+            continue
+        values: dict[str, str] = {}
+        line = 0
+        for c, field in enumerate(fields):
+            cell = row[c]
+            if cell is None:
+                continue
+            values[field] = "\n".join(p.rendered for p in cell.paragraphs)
+            if field != "group" and not line and cell.row == r and cell.paragraphs:
+                line = cell.line
+        out.append((values, line, direction, values.get("group")))
+    return out
+
+
+def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None, str | None]]:
+    header = [c.text for c in table.rows[0]]
+    fields = _fields(header)
+    width = len(fields)
+    out: list[tuple[dict[str, str], int, str | None, str | None]] = []
+    direction = None
+    group = None
+    for row in table.rows[1:]:
+        cells = [clean(c.text) for c in row]
+        line = row[0].line
+        nonempty = [c for c in cells if c]
+        if not nonempty:
+            continue
+        if DIRECTION.match(nonempty[0]) and len(nonempty) == 1:
+            direction = nonempty[0]
+            continue
+        if len(nonempty) == 1 and direction and nonempty[0].startswith("«") and cells[0]:
+            direction = f"{direction} {nonempty[0]}"
+            continue
+        # A line with one cell too few left out the group column.
+        if len(cells) == width - 1 and "group" in fields and fields.index("group") == 0:
+            cells = ["", *cells]
+        values = {f: cells[i] for i, f in enumerate(fields) if i < len(cells)}
+        text = values.get("text", "")
+        starts = bool(MEASURE_NUMBER.match(text)) or bool(values.get("responsible"))
+        if starts and text:
+            if values.get("group"):
+                group = values["group"]
+            out.append((values, line, direction, group))
+        elif out:
+            prev = out[-1][0]
+            for f, v in values.items():
+                if v:
+                    prev[f] = f"{prev.get(f, '')} {v}".strip()
+    return out
+
+
+def measures(document: Document, drafter: Any) -> list[dict[str, Any]]:
+    """The roadmap measures of every table whose header names measures."""
+    out: list[dict[str, Any]] = []
+    for table in document.tables():
+        if not table.rows:
+            continue
+        header = " ".join(c.text for c in table.rows[0]).lower()
+        if "мероприяти" not in header:
+            continue
+        rows = _rows_from_grid(table) if document.format != "txt" else _rows_from_text(table)
+        for values, line, direction, group in rows:
+            text = clean(values.get("text", ""))
+            number = None
+            m = MEASURE_NUMBER.match(text)
+            if m and "number" not in values:
+                number = m.group("n") if m.group("n").endswith(".") else m.group("n") + "."
+                text = text[m.end():]
+            elif values.get("number"):
+                number = clean(values["number"]) or None
+            if not text:
+                continue
+            measure: dict[str, Any] = {"id": drafter_id(drafter, number, text), "number": number}
+            if direction:
+                measure["direction"] = direction
+            if group:
+                measure["group"] = clean(group)
+            measure["text"] = text
+            for f in ("responsible", "co_executors"):
+                refs = _refs(values.get(f, ""))
+                if refs:
+                    measure[f] = refs
+            if clean(values.get("deadline", "")):
+                measure["deadline"] = _deadline(clean(values["deadline"]))
+            if clean(values.get("result", "")):
+                measure["result"] = clean(values["result"])
+            measure["functions"] = []
+            measure["source"] = {"document": document.name, "section": f"дорожная карта, {number or 'без номера'}",
+                                 "line": line}
+            out.append(measure)
+    return out
+
+
+def drafter_id(drafter: Any, number: str | None, text: str) -> str:
+    from efs.drafting.draft import _slug
+
+    return _slug(f"m {number}" if number else f"m {text[:30]}", drafter.ids, "m")

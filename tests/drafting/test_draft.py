@@ -1,0 +1,277 @@
+"""``efs draft``: each kind drafted from a document's own words, sources that point at the text, review marks.
+
+The oracle is the document itself: every expectation below is read from the text the test writes (its
+lines found by searching the text, never typed in), from the bundled documents, or from LibreOffice's
+export of the DOCX versions.
+"""
+
+# ruff: noqa: E501 — the document text below keeps its lines as a Положение has them
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from efs.cli import cli, run
+from efs.documents.normalize import TextIndex
+from efs.documents.reading import read
+from tests.documents.seed_docx import JURISDICTIONS, seed_path
+
+MINI = """Приложение к приказу Управления образования администрации Энского района
+№ 12 от 01.02.2024 г.
+
+Положение
+о муниципальной системе научно-методического сопровождения педагогических работников и управленческих кадров Энского района
+1. Общие положения
+1.1. Нормативная правовая основа создания и функционирования системы:
+· Федеральный закон от 29 декабря 2012 г. № 273-ФЗ «Об образовании в Российской Федерации»;
+· распоряжение Министерства просвещения Российской Федерации от 06.08.2020 № Р-76 «Об утверждении Концепции создания единой федеральной системы научно-методического сопровождения педагогических работников».
+2. Цель, задачи и принципы
+2.1. Целью МСНМС является обеспечение адресного научно-методического сопровождения педагогических работников.
+2.2. Задачи МСНМС:
+· выстраивание системы профессионального развития педагогических работников;
+· формирование методического актива.
+2.3. Принципами функционирования системы являются:
+· соответствие целям национального проекта «Образование».
+3. Структура и субъекты
+3.1. Структурный компонент муниципального уровня МСНМС представляют субъекты:
+3.1.1. Муниципальное казённое учреждение «Информационно-методический центр» (далее – ИМЦ)
+Функции:
+· обеспечивает заключение трехсторонних соглашений между управлением образования, ИМЦ и образовательными организациями, о взаимодействии и совместной реализации мероприятий;
+· организует стажировки педагогических работников;
+· осуществляет мониторинг профессиональных дефицитов педагогических работников.
+3.2. Структурный компонент институционального уровня МСНМС представляют субъекты:
+3.2.1. Методический совет образовательной организации.
+Функции:
+· организует наставничество для молодых педагогов.
+4. Показатели эффективности функционирования МСНМС
+Показатели эффективности деятельности МСНМС:
+1. Доля педагогических работников, прошедших диагностику профессиональных дефицитов (к 2025 году - не менее 60%).
+2. Количество методических мероприятий.
+
+Термины и понятия
+Наставничество - форма передачи опыта от опытного педагога молодому.
+Стажировка - практическое обучение на базе другой организации.
+
+№ п/п\tНаименование мероприятия\tОтветственный\tРезультат\tСрок
+1.\tУтверждение положения о системе\tИМЦ\tПриказ управления образования\tДо 01.03.2024
+2.\tПроведение стажировок\tИМЦ, образовательные организации\tПроведены стажировки\tЕжегодно
+"""
+
+
+def _line(text: str, start: str) -> int:
+    """The 1-based line of ``text`` that starts with ``start`` (the one way a test names a line)."""
+    lines = text.split("\n")
+    hits = [n for n, line in enumerate(lines, start=1) if line.lstrip("·-– ").startswith(start)]
+    assert len(hits) == 1, (start, hits)
+    return hits[0]
+
+
+def _draft(path: Path, *extra: str) -> tuple[object, dict, list[dict], str]:
+    out = path.with_suffix(".draft.yaml")
+    review = path.with_suffix(".review.json")
+    result = CliRunner().invoke(cli, ["draft", str(path), "-o", str(out), "--review-json", str(review), *extra])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    return result, yaml.safe_load(text), json.loads(review.read_text(encoding="utf-8"))["review"], text
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory):
+    path = tmp_path_factory.mktemp("mini") / "mini.txt"
+    path.write_text(MINI, encoding="utf-8")
+    return _draft(path)
+
+
+def test_acts_are_parsed_with_kind_issuer_date_number_title(mini):
+    _, config, review, _ = mini
+    acts = {a["number"]: a for a in config["legal_basis"] if a.get("number")}
+    law = acts["273-ФЗ"]
+    assert (law["kind"], law["date"], law["date_as_written"]) == ("Федеральный закон", "2012-12-29",
+                                                                  "29 декабря 2012 г.")
+    assert law["title"] == "Об образовании в Российской Федерации"
+    assert law["source"]["line"] == _line(MINI, "Федеральный закон от 29 декабря")
+    r76 = acts["Р-76"]
+    assert r76["kind"] == "распоряжение" and r76["issuer"] == "Министерства просвещения Российской Федерации"
+    assert r76["date"] == "2020-08-06"
+    # The superseded concept is kept as written and put to the reviewer with what replaced it.
+    flagged = [r for r in review if r["path"].startswith("legal_basis") and "Р-174" in r["message"]]
+    assert flagged and flagged[0]["line"] == _line(MINI, "распоряжение Министерства просвещения")
+
+
+def test_adopting_act_goal_tasks_and_principles(mini):
+    _, config, _, _ = mini
+    adopted = config["jurisdiction"]["adopted_by"]
+    assert (adopted["number"], adopted["date"]) == ("12", "2024-02-01")
+    assert config["jurisdiction"]["level"] == "municipal"
+    system = config["system"]
+    assert system["goal"]["text"].startswith("Целью МСНМС является")
+    assert system["goal"]["source"]["line"] == _line(MINI, "2.1. Целью")
+    assert [t["text"] for t in system["tasks"]] == [
+        "выстраивание системы профессионального развития педагогических работников;",
+        "формирование методического актива."]
+    assert [p["source"]["line"] for p in system["principles"]] == [_line(MINI, "соответствие целям")]
+
+
+def test_subjects_levels_kinds_short_names_and_every_bullet(mini):
+    _, config, _, _ = mini
+    imc, council = config["subjects"]
+    assert imc["name"] == "Муниципальное казённое учреждение «Информационно-методический центр»"
+    assert imc["short_name"] == "ИМЦ"
+    assert (imc["level"], imc["kind"], imc["number"]) == ("municipal", "municipal_methodical_service", "3.1.1")
+    assert council["level"] == "institutional" and council["kind"] == "school_methodical_council"
+    texts = [f["text"] for f in imc["functions"]]
+    assert len(texts) == 3 and texts[1] == "организует стажировки педагогических работников;"
+    assert imc["functions"][1]["function"] == "internships"
+    assert [f["source"]["line"] for f in imc["functions"]] == [
+        _line(MINI, "обеспечивает заключение"), _line(MINI, "организует стажировки"), _line(MINI, "осуществляет мон")]
+    assert all(f["source"]["section"] == "3.1.1" for f in imc["functions"])
+
+
+def test_agreement_with_its_parties(mini):
+    _, config, _, _ = mini
+    (agreement,) = config["agreements"]
+    assert agreement["kind"] == "tripartite"
+    assert agreement["parties"] == ["управлением образования", "ИМЦ", "образовательными организациями"]
+    assert agreement["source"]["line"] == _line(MINI, "обеспечивает заключение")
+
+
+def test_indicators_with_targets_as_written(mini):
+    _, config, review, _ = mini
+    share, count = config["indicators"]
+    assert share["unit"] == "%" and count["unit"] == "ед."
+    (target,) = share["targets"]
+    assert (target["year"], target["value"], target["comparator"]) == (2025, 60, "at_least")
+    assert target["as_written"] == "к 2025 году - не менее 60%"
+    assert "targets" not in count
+    # No formula can be read from the words: each indicator is put to the reviewer.
+    assert {r["path"] for r in review if r["path"].endswith(".formula")} == {"indicators[0].formula",
+                                                                            "indicators[1].formula"}
+
+
+def test_roadmap_rows_and_glossary(mini):
+    _, config, _, _ = mini
+    first, second = config["roadmap"]
+    assert (first["number"], first["text"], first["responsible"]) == ("1.", "Утверждение положения о системе",
+                                                                       ["ИМЦ"])
+    assert first["deadline"] == {"as_written": "До 01.03.2024", "kind": "date", "date": "2024-03-01"}
+    assert first["result"] == "Приказ управления образования"
+    assert second["responsible"] == ["ИМЦ", "образовательные организации"]
+    assert second["deadline"]["kind"] == "recurrence" and second["deadline"]["frequency"] == "annually"
+    assert [g["term"] for g in config["glossary"]] == ["Наставничество", "Стажировка"]
+    assert config["glossary"][0]["definition"] == "форма передачи опыта от опытного педагога молодому."
+
+
+def test_uncertain_mappings_are_marked_with_alternatives(mini):
+    result, _, review, text = mini
+    mappings = [r for r in review if r["chosen"] is not None]
+    assert mappings, "the monitoring-or-diagnostics bullet is a real doubt"
+    for r in mappings:
+        assert r["alternatives"], r
+        assert r["chosen"] not in r["alternatives"]
+    # The review list printed is the one written as JSON, and each mapping has its mark in the YAML.
+    assert f"Требует проверки: {len(review)}" in result.output
+    assert text.count("# ПРОВЕРИТЬ") == len({r["path"].rsplit(".", 1)[0] if r["path"].endswith(".kind")
+                                            else r["path"] for r in mappings})
+
+
+def _sourced(node, path=""):
+    if isinstance(node, dict):
+        if isinstance(node.get("source"), dict):
+            yield path, node
+        for key, value in node.items():
+            yield from _sourced(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _sourced(value, f"{path}[{i}]")
+
+
+def _check_sources(config: dict, lines: list[str]) -> int:
+    index = TextIndex(lines)
+    checked = 0
+    for path, node in _sourced(config):
+        verbatim = next((node[k] for k in ("text", "as_written", "name", "term") if isinstance(node.get(k), str)),
+                        None)
+        line = node["source"]["line"]
+        assert 1 <= line <= len(lines), (path, line)
+        if verbatim is not None:
+            assert index.found(verbatim, line), (path, line, verbatim[:80])
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_bundled_text_drafts_load_and_every_source_is_verbatim(jurisdiction, tmp_path):
+    path = tmp_path / f"{jurisdiction}.txt"
+    path.write_bytes(seed_path(jurisdiction).read_bytes())
+    _, config, review, _ = _draft(path)
+    assert config["subjects"] and sum(len(s["functions"]) for s in config["subjects"]) >= 20
+    assert _check_sources(config, read(path).lines) >= 80
+    assert all(r["alternatives"] for r in review if r["chosen"] is not None)
+
+
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_docx_drafts_load_with_word_labels_identical_to_libreoffice(jurisdiction, seed_docx, libreoffice,
+                                                                    tmp_path):
+    path = tmp_path / f"{jurisdiction}.docx"
+    path.write_bytes(seed_docx[jurisdiction].read_bytes())
+    _, config, review, _ = _draft(path)
+    exported = [line.lstrip(" ") for line in libreoffice.text([path], tmp_path / "lo")[jurisdiction]]
+    assert _check_sources(config, exported) >= 80
+    # Every printed label the draft carries is the label LibreOffice prints at the item's line.
+    labelled = [(s["number"], s["source"]["line"]) for s in config["subjects"] if s.get("number")]
+    labelled += [(i["number"], i["source"]["line"]) for i in config["indicators"] if i.get("number")]
+    assert labelled
+    for number, line in labelled:
+        assert exported[line - 1].startswith(number.rstrip(".") + "."), (number, exported[line - 1][:60])
+    assert all(r["alternatives"] for r in review if r["chosen"] is not None)
+
+
+def test_draft_is_mapped_without_its_own_encoding():
+    from efs.drafting.precedents import installed
+
+    own = {b for s in __import__("yaml").safe_load(Path("config/megion.yaml").read_text(encoding="utf-8"))["subjects"]
+           for b in [f["text"] for f in s.get("functions", [])]}
+    everyone, _, _ = installed()
+    others, _, _ = installed(exclude="megion")
+    assert len(others.bullets) < len(everyone.bullets)
+    assert len(everyone.bullets) - len(others.bullets) == len(own)
+
+
+def test_existing_draft_is_kept_without_force(tmp_path, capsys):
+    path = tmp_path / "mini.txt"
+    path.write_text(MINI, encoding="utf-8")
+    target = tmp_path / "mini.yaml"
+    target.write_text("# мой файл\n", encoding="utf-8")
+    assert run(["draft", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "уже существует" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "# мой файл\n"
+    assert run(["draft", str(path), "--force"]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server")
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("scan.pdf", b"%PDF-1.4\n", "это PDF"),
+    ("old.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 64, "DOC"),
+    ("missing.docx", None, "файл не найден"),
+])
+def test_unreadable_documents_get_a_russian_message(tmp_path, capsys, name, data, message):
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    assert run(["draft", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not path.with_suffix(".yaml").exists()
+
+
+def test_bad_jurisdiction_id_is_refused_before_drafting(tmp_path, capsys):
+    path = tmp_path / "mini.txt"
+    path.write_text(MINI, encoding="utf-8")
+    assert run(["draft", str(path), "--id", "Энск"]) == 2
+    assert "--id" in capsys.readouterr().err
+    assert not (tmp_path / "mini.yaml").exists()
