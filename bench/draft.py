@@ -116,13 +116,27 @@ def extract(config: dict[str, Any]) -> dict[str, list[Item]]:
     for a in config.get("agreements") or []:
         out["agreements"].append(Item(str(a.get("kind")), a.get("title", ""), _line(a), a.get("id", "")))
     for act in config.get("legal_basis") or []:
-        from efs.concept.acts import normalize_number
-
-        key = normalize_number(act["number"]) if act.get("number") else _norm(act.get("title") or "")
-        out["acts"].append(Item(key, act.get("as_written") or act.get("title") or "", _line(act), act.get("id", "")))
+        # An edition («в ред. …») is an act cited too: the hand encodings list some as acts of their own.
+        for a in [act, *(act.get("editions") or [])]:
+            out["acts"].append(Item(_act_key(a), a.get("as_written") or a.get("title") or "", _line(a),
+                                    act.get("id", "")))
     for g in config.get("glossary") or []:
         out["glossary"].append(Item(_norm(g.get("term", "")), g.get("term", ""), _line(g)))
     return out
+
+
+def _act_key(act: dict[str, Any]) -> str:
+    """An act by its number; a project by its kind; else by its date, or its words."""
+    from efs.concept.acts import normalize_number
+
+    if act.get("number"):
+        return normalize_number(str(act["number"]))
+    kind = str(act.get("kind") or "").lower()
+    if "проект" in kind:
+        return kind
+    if act.get("date"):
+        return str(act["date"])
+    return _norm(act.get("title") or act.get("as_written") or "")
 
 
 def _matches(kind: str, hand: Item, drafted: Item) -> bool:

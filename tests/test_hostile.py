@@ -298,7 +298,7 @@ def _run(name: str, case: Case, tmp: Path, store: Path) -> dict[str, Any]:
 def corpus(tmp_path_factory, registry):
     """Every case run (four at a time) once per session: name → exit code, output bytes, seconds."""
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
+    from efs.synthesis import synthesize
     from efs.loading import load_one
 
     base = tmp_path_factory.mktemp("corpus")

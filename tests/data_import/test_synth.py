@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from efs.data.synth import synthesize
+from efs.synthesis import synthesize
 from tests.conftest import CONFIG_DIR
 from tests.data_import.conftest import snapshot
 

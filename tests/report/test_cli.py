@@ -61,14 +61,18 @@ def test_jurisdiction_missing_from_the_store_is_explained(db, tmp_path, capsys):
 
 def test_demo_runs_the_whole_pipeline_quickly_from_a_plain_process(tmp_path):
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "efs", "demo", "--out", str(tmp_path / "demo")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "efs", "demo", "--out", str(tmp_path / "demo"), "--staff", "21",
+                             "--years", "2"], capture_output=True, text=True, timeout=120)
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert elapsed < 60
     for line in ("[1/4]", "[4/4]", "проверка —", "синтетические данные —", "показатели —"):
         assert line in result.stderr, line
+    # Russian agreement and decimal commas: «21 работник», «до 21 работника», «4 юрисдикции», «0,6 с».
+    assert "efs demo: 4 юрисдикции, " in result.stderr and "до 21 работника на юрисдикцию" in result.stderr
+    assert "синтетические данные — 21 работник, годы " in result.stderr
+    assert not re.search(r"\d\.\d с\b", result.stderr + result.stdout), "секунды с десятичной точкой"
     # Every list the demo cuts says how much it left out: printed errors + the cut count = the errors counted.
     blocks = re.split(r"^(?=\[\d/4\])", result.stderr, flags=re.M)
     for block in (b for b in blocks if "проверка — ошибок" in b):

@@ -29,8 +29,8 @@ def hostile_store(tmp_path_factory, registry):
 
     from efs.data import schema as S
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
     from efs.loading import load_one
+    from efs.synthesis import synthesize
 
     config = load_one("megion", registry)
     path = tmp_path_factory.mktemp("hostile") / "store.sqlite"

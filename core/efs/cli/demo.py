@@ -18,6 +18,11 @@ def _say(text: str) -> None:
     click.echo(text, err=True)
 
 
+def _seconds(value: float) -> str:
+    """Seconds with one decimal and the Russian decimal comma: «4,3»."""
+    return f"{value:.1f}".replace(".", ",")
+
+
 def _say_cut(total: int, shown: int, command: str) -> None:
     """Say how many of ``total`` items a list printed with ``shown`` leaves out, and where to see them all."""
     if total > shown:
@@ -62,13 +67,15 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
     записать аналитическую справку во всех форматах (HTML, XLSX, Markdown, JSON). Данные синтетические,
     и отчёты помечены «СИНТЕТИЧЕСКИЕ ДАННЫЕ».
     """
+    from efs.cli.progress import progress_bar
     from efs.conformance import validate
     from efs.conformance.engine import load_one
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
     from efs.errors import InputError
     from efs.registry import Registry
     from efs.report import FORMATS, SUFFIXES, build_report, default_as_of, write_report
+    from efs.report.words import count
+    from efs.synthesis import synthesize
 
     started = time.perf_counter()
     year = year or dt.date.today().year - 1
@@ -83,7 +90,8 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
     registry = Registry.build()
     jurisdictions = sorted(registry.jurisdictions.values(), key=lambda j: j.id)
     total = len(jurisdictions)
-    _say(f"efs demo: {total} юрисдикции, год {year}, до {staff} работников на юрисдикцию; каталог {out_dir}")
+    _say(f"efs demo: {count(total, 'юрисдикция')}, год {year}, до {count(staff, 'работник', 'gent')} на "
+         f"юрисдикцию; каталог {out_dir}")
     written: list[tuple[str, list[Path]]] = []
     failed: list[str] = []
     with open_store(db, create=True) as store:
@@ -104,17 +112,20 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
             for f in errors[:ERRORS_SHOWN]:
                 _say(f"    {f.code} {f.message}")
             _say_cut(len(errors), ERRORS_SHOWN, f"efs validate {info.id}")
-            summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
-            _say(f"{head}: синтетические данные — {staff} работников, годы {summary.years[0]}–{summary.years[-1]}, "
-                 f"{summary.seconds:.1f} с")
+            with progress_bar() as progress:
+                summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed, progress=progress)
+            span = (f"год {summary.years[0]}" if len(summary.years) == 1
+                    else f"годы {summary.years[0]}–{summary.years[-1]}")
+            _say(f"{head}: синтетические данные — {count(staff, 'работник')}, {span}, "
+                 f"{_seconds(summary.seconds)} с")
             report = build_report(config, store, year=year, as_of=as_of, registry=registry)
             paths = [write_report(report, out_dir / f"{info.id}-{year}{SUFFIXES[fmt]}", fmt) for fmt in FORMATS]
             ind = report["summary"]["indicators"]
             _say(f"{head}: показатели — достигнуто {ind['met']}, не достигнуто {ind['not_met']}, без цели "
                  f"{ind['no_target']}; рекомендаций {report['summary']['recommendations']}; отчёты за "
-                 f"{time.perf_counter() - t0:.1f} с")
+                 f"{_seconds(time.perf_counter() - t0)} с")
             written.append((info.name, paths))
-    click.echo(f"Готово за {time.perf_counter() - started:.1f} с. Хранилище: {db}")
+    click.echo(f"Готово за {_seconds(time.perf_counter() - started)} с. Хранилище: {db}")
     for name, paths in written:
         click.echo(f"{name}:")
         for p in paths:

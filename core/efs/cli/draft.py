@@ -12,7 +12,8 @@ import click
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Куда записать черновик конфигурации (по умолчанию ИМЯ_ФАЙЛА.yaml рядом с документом).")
-@click.option("--id", "jurisdiction", default=None, help="Идентификатор юрисдикции (по умолчанию — из имени файла).")
+@click.option("--id", "jurisdiction", default=None,
+              help="Идентификатор юрисдикции (по умолчанию — из её названия в документе).")
 @click.option("--review-json", type=click.Path(path_type=Path, dir_okay=False),
               help="Записать список на проверку в JSON.")
 @click.option("--force", is_flag=True, help="Перезаписать существующий файл черновика.")
@@ -28,7 +29,6 @@ def draft(file: Path, output: Path | None, jurisdiction: str | None, review_json
     from efs.drafting.output import review_json as to_json
     from efs.drafting.output import review_text, to_yaml
     from efs.drafting.precedents import installed
-    from efs.drafting.translit import identifier
     from efs.errors import InputError
     from efs.loading import build_configuration, read_document
     from efs.model.base import ID_MESSAGE, ID_PATTERN
@@ -37,12 +37,12 @@ def draft(file: Path, output: Path | None, jurisdiction: str | None, review_json
     if jurisdiction is not None and not re.match(ID_PATTERN, jurisdiction):
         raise InputError(f"--id «{jurisdiction}» не годится как идентификатор: {ID_MESSAGE}")
     document = read(file)
-    jid = jurisdiction or identifier(file.stem, "draft")
     target = output or file.with_suffix(".yaml")
     if target.exists() and not force:
         raise InputError(f"{target}: файл уже существует; укажите другой -o или --force")
     precedents, functions, kinds = installed()
-    result = draft_document(document, precedents=precedents, functions=functions, kinds=kinds, jurisdiction=jid)
+    result = draft_document(document, precedents=precedents, functions=functions, kinds=kinds,
+                            jurisdiction=jurisdiction)
     text = to_yaml(result)
     # The draft is loaded before it replaces anything: a draft with load errors is an efs defect, and the
     # user's previous file stays as it was.

@@ -16,7 +16,7 @@ from efs.data.synth import (
     _dates,
     _shift,
 )
-from efs.indicators.blocks import ACTIVE_ROLES, SITE_KINDS
+from efs.data.vocabulary import ACTIVE_ROLES, SITE_KINDS
 
 if TYPE_CHECKING:
     import numpy as np

@@ -27,6 +27,8 @@ KINDS = re.compile(
 )
 _KIND_NAMES = {"федеральн": "Федеральный закон", "указ": "Указ", "постановлен": "постановление",
                "распоряжен": "распоряжение", "приказ": "приказ", "письм": "письмо", "трудов": "кодекс"}
+#: A code, cited without number or date: «Трудовым кодексом Российской Федерации».
+CODE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:ым|ого|ый|ом|ому)?\s+кодекс\w*\s+Российской\s+Федерации")
 PROJECT = re.compile(r"(?P<k>[Нн]ациональн\w+ проект\w*|[Фф]едеральн\w+ проект\w*)(?:[^«]{0,40})«(?P<t>[^»]+)»")
 
 
@@ -109,16 +111,24 @@ def citations(text: str) -> list[Citation]:
         last = max(d.end(), m.end())
         kind, issuer, kstart = _kind(text, first)
         title = _title(text, last) or (_title(text, kstart) if kstart < first else None)
-        begin = kstart if kind and first - kstart < 200 else first
+        # «Указов … от 19.07.2018 № 444, от 21.07.2020 № 474»: the second act's words start at its own date.
+        shared = "№" in text[kstart:first]
+        begin = kstart if kind and first - kstart < 200 and not shared else first
         end = last
         if title:
             t_at = text.find(title, begin)
             end = max(end, t_at + len(title) + 1)
         out.append(Citation(kind, issuer, number, parse_date(d), d.group(0), title,
                             text[begin:end].strip(), begin))
+    spans = [(c.start, c.start + len(c.as_written)) for c in out]
     for m in PROJECT.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # a project named in an act's title («… федеральных проектов национального проекта …»)
         word = m.group("k").lower()
         kind = "национальный проект" if word.startswith("национальн") else "федеральный проект"
         out.append(Citation(kind, None, None, None, None, m.group("t"), m.group(0), m.start()))
+    for m in CODE.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            out.append(Citation("кодекс", None, None, None, None, None, m.group(0), m.start()))
     out.sort(key=lambda c: c.start)
     return out

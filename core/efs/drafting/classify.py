@@ -24,39 +24,55 @@ def stems(text: str) -> list[str]:
     return [w[:STEM] for w in (x.lower().replace("ё", "е") for x in _WORD.findall(text)) if w not in _STOP]
 
 
-#: Keywords (stems or stem prefixes) of the catalogue functions, for wording no precedent has.
-FUNCTION_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "diagnostics": ("диагно", "дефици", "выявле"),
-    "individual_routes": ("маршру", "иом"),
-    "federal_registry": ("реестр",),
-    "post_course_support": ("посткур", "перено", "фасили"),
-    "mentoring": ("настав",),
-    "young_teachers_support": ("молоды", "35"),
-    "internships": ("стажир",),
-    "methodical_support": ("консул", "помощь", "поддер", "адресн"),
-    "experience_dissemination": ("опыт", "практи", "тиражи", "обобща", "обобще", "трансл", "горизо"),
-    "professional_communities": ("сообще", "объеди", "ассоци", "мотива"),
-    "methodical_active": ("актив", "тьютор", "методис"),
-    "management_training": ("управл", "команд"),
-    "monitoring": ("монито",),
-    "analytics": ("анализ", "рекоме"),
-    "information_support": ("информ", "знаком", "сайт"),
-    "innovation": ("иннова", "новых", "нового", "внедре", "апроби"),
-    "research": ("исслед", "научны"),
-    "competitions": ("конкур",),
-    "school_support": ("низким", "неблаг"),
-    "psychological_support": ("психол", "выгора"),
-    "digital_environment": ("цифров", "экосис"),
-    "quality_assessment": ("оценки", "качест"),
-    "resource_provision": ("матери", "финанс", "услови"),
-    "dpo_passport": ("паспор",),
-    "expertise": ("экспер",),
-    "assigned_by_founder": ("учреди",),
-    "coordination": ("коорди", "взаимо", "соглаш"),
-    "governance": ("утверж", "стратег", "нормат"),
-    "professional_development": ("квалиф", "обучен", "образо", "меропр", "семина"),
-    "programme_development": ("програ", "разраб"),
-}
+#: Words of each catalogue function, for wording no precedent has: (pattern on the lower-case bullet,
+#: function, weight). A match counts more the nearer it stands to the start of the bullet, where a
+#: Положение names what the subject does («обеспечивает разработку ДПП …», «организует стажировки …»).
+FUNCTION_RULES: tuple[tuple[str, str, float], ...] = (
+    (r"учредител", "assigned_by_founder", 3),
+    (r"паспорт", "dpo_passport", 2.5),
+    (r"экспертиз|экспертн", "expertise", 2.5),
+    (r"посткурсов", "post_course_support", 2.5),
+    (r"выгоран|психолог", "psychological_support", 2),
+    (r"низкими|неблагоприятн|шнор|сложных социальных", "school_support", 1.5),
+    (r"молод\w* (?:педагог|специалист)|молод[её]жн|до 35 лет|выпускник|первый год|первые три года",
+     "young_teachers_support", 3),
+    (r"наставни", "mentoring", 2),
+    (r"стажиров", "internships", 1.8),
+    (r"конкурс", "competitions", 2),
+    (r"мониторинг", "monitoring", 2),
+    (r"анализ|аналитич|систематиз", "analytics", 1.2),
+    (r"инновац|апробир|апробац|внедряют нов|новые элементы|новых технолог", "innovation", 1.5),
+    (r"информир|знаком|информацион|информацию", "information_support", 1.5),
+    (r"консульт|методическ\w* поддержк|методическ\w* помощ|практическ\w* помощ|адресн|методическ\w* рекомендац|"
+     r"учебно-методическ\w* обеспечени", "methodical_support", 1.6),
+    (r"диагност|дефицит|изучени\w* запрос|запрос", "diagnostics", 1.3),
+    (r"маршрут|\bиом\b", "individual_routes", 2),
+    (r"федеральн\w* реестр|фр дпп|реестр\w* (?:дпп|дополнительн|программ)|(?:из|в) (?:федерального )?реестр",
+     "federal_registry", 1.8),
+    (r"реестр\w* работник|реестр\w* педагог", "methodical_active", 1.5),
+    (r"разраб\w* (?:\w+ ){0,4}(?:дпп|программ|модул|дополнительн)", "programme_development", 1.6),
+    (r"реализ\w* (?:\w+ ){0,3}(?:дпп|программ|дополнительн)", "professional_development", 1.3),
+    (r"повышени\w* квалификац|обучени|образовательн\w* мероприят|семинар|переподготов|профессионального развития|"
+     r"профессионального мастерства", "professional_development", 1.0),
+    (r"сообществ|объединени|ассоциац|клуб", "professional_communities", 1.4),
+    (r"горизонтальн|обмен\w* опыт|обобщ|опыт|практик|тиражир|распростран|трансляц", "experience_dissemination", 1.4),
+    (r"координ|взаимодейств|соглашени|сотруднич|сетев", "coordination", 1.3),
+    (r"услови\w* \(материально|финансир|обеспечивает условия", "resource_provision", 2),
+    (r"утвержда|стратегическ", "governance", 1.2),
+    (r"целев\w* обучени|профориент|профессиональной ориентации|студент|подготовк\w* педагогических кадров|"
+     r"трудоустройств", "teacher_training", 2),
+    (r"управленческ\w* команд|резерв", "management_training", 1.5),
+    (r"методическ\w* актив|тьютор|методист", "methodical_active", 1.5),
+    (r"цифров|экосистем", "digital_environment", 1.2),
+    (r"оценк\w* качеств|оценочн", "quality_assessment", 1.5),
+    (r"исследовани", "research", 1.5),
+)
+_COMPILED = tuple((re.compile(p), f, w) for p, f, w in FUNCTION_RULES)
+#: How many nearest precedent bullets vote, and how close one must be to count.
+NEIGHBOURS = 3
+MIN_SIMILARITY = 0.3
+#: A precedent this close is the same bullet reworded (or not at all).
+SAME_TEXT = 0.85
 
 
 @dataclass(slots=True)
@@ -77,11 +93,13 @@ class Precedents:
     bullets: list[tuple[Counter[str], str, list[str]]] = field(default_factory=list)
     names: list[tuple[Counter[str], str]] = field(default_factory=list)
     _df: Counter[str] = field(default_factory=Counter)
+    _index: list[tuple[dict[str, float], float]] | None = None
 
     def add_bullet(self, text: str, function: str, also: list[str]) -> None:
         bag = Counter(stems(text))
         self.bullets.append((bag, function, also))
         self._df.update(set(bag))
+        self._index = None
 
     def add_name(self, text: str, kind: str) -> None:
         self.names.append((Counter(stems(text)), kind))
@@ -105,56 +123,73 @@ class Precedents:
     def _weight(self, stem: str) -> float:
         return math.log((1 + len(self.bullets)) / (1 + self._df[stem])) + 1
 
+    def _vector(self, bag: Counter[str]) -> tuple[dict[str, float], float]:
+        """A bag of stems weighted by how rare each stem is among the precedents, and its length."""
+        vector = {s: n * self._weight(s) for s, n in bag.items()}
+        return vector, math.sqrt(sum(v * v for v in vector.values()))
+
     def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
-        common = set(a) & set(b)
-        if not common:
-            return 0.0
-        num = sum(a[s] * b[s] * self._weight(s) ** 2 for s in common)
-        na = math.sqrt(sum((a[s] * self._weight(s)) ** 2 for s in a))
-        nb = math.sqrt(sum((b[s] * self._weight(s)) ** 2 for s in b))
+        (va, na), (vb, nb) = self._vector(a), self._vector(b)
+        num = sum(v * vb[s] for s, v in va.items() if s in vb)
         return num / (na * nb) if na and nb else 0.0
 
-    def nearest_bullet(self, text: str) -> list[tuple[float, str, list[str]]]:
+    def nearest_bullet(self, text: str, n: int = 5) -> list[tuple[float, str, list[str]]]:
         """Precedent bullets by similarity, best first: (score, function, also)."""
-        bag = Counter(stems(text))
-        scored = [(self._cosine(bag, b), f, also) for b, f, also in self.bullets]
+        if self._index is None or len(self._index) != len(self.bullets):
+            self._index = [self._vector(b) for b, _, _ in self.bullets]
+        query, norm = self._vector(Counter(stems(text)))
+        scored = []
+        for (vector, length), (_, f, also) in zip(self._index, self.bullets, strict=True):
+            num = sum(v * vector[s] for s, v in query.items() if s in vector)
+            scored.append((num / (norm * length) if norm and length else 0.0, f, also))
         scored.sort(key=lambda x: -x[0])
-        return scored[:5]
+        return scored[:n]
 
 
-def keyword_function(text: str, allowed: set[str]) -> list[tuple[int, str]]:
-    """Catalogue functions whose keywords the text has, most hits first."""
-    words = stems(text)
-    hits = []
-    for fid, keys in FUNCTION_KEYWORDS.items():
+def keyword_scores(text: str, allowed: set[str]) -> dict[str, float]:
+    """Score of each catalogue function by its words in ``text`` (nearer the start counts more)."""
+    low = text.lower()
+    out: dict[str, float] = {}
+    for pattern, fid, weight in _COMPILED:
         if fid not in allowed:
             continue
-        n = sum(1 for w in words for k in keys if w.startswith(k))
-        if n:
-            hits.append((n, fid))
-    hits.sort(key=lambda x: -x[0])
-    return hits
+        m = pattern.search(low)
+        if m:
+            position = len(low[: m.start()].split())
+            out[fid] = out.get(fid, 0.0) + weight / (1 + position / 6)
+    return out
 
 
 def function_of(text: str, precedents: Precedents, allowed: set[str]) -> Guess:
-    """The catalogue function of a bullet; unsure when no close precedent agrees with the keywords."""
-    near = [(s, f, also) for s, f, also in precedents.nearest_bullet(text) if f in allowed]
-    keywords = keyword_function(text, allowed)
-    if near and near[0][0] >= 0.8:
-        alts = [f for _, f, _ in near[1:] if f != near[0][1]]
-        return Guess(near[0][1], near[0][0], "как в закодированном положении с тем же текстом",
-                     list(dict.fromkeys(alts))[:3], sure=True)
-    if near and near[0][0] >= 0.45:
-        agree = any(f == near[0][1] for _, f in keywords[:2])
-        alts = [f for _, f in keywords if f != near[0][1]] + [f for _, f, _ in near[1:] if f != near[0][1]]
-        return Guess(near[0][1], near[0][0], "по сходному пункту закодированного положения",
-                     list(dict.fromkeys(alts))[:3], sure=agree)
-    if keywords:
-        alts = [f for _, f in keywords[1:]] + [f for _, f, _ in near if f != keywords[0][1]]
-        alts = alts or [f for f in precedents.common_functions() if f != keywords[0][1]]
-        return Guess(keywords[0][1], 0.3, "по ключевым словам функции", list(dict.fromkeys(alts))[:3], sure=False)
-    common = [f for f in precedents.common_functions() if f in allowed and f != "methodical_support"]
-    return Guess("methodical_support", 0.0, "ни прецедента, ни ключевых слов", common[:3], sure=False)
+    """The catalogue function of a bullet: the words of the functions and the nearest encoded bullets vote.
+
+    Sure only when the winner leads clearly; otherwise the guess goes to the review list with the runners-up
+    (and, when nothing votes at all, the functions encoded most often) as alternatives.
+    """
+    votes = keyword_scores(text, allowed)
+    near = [(score, f) for score, f, _ in precedents.nearest_bullet(text, NEIGHBOURS * 3) if f in allowed]
+    near = near[:NEIGHBOURS]
+    top = near[0][0] if near else 0.0
+    boost = 3.0 if top >= SAME_TEXT else 1.5
+    for score, f in near:
+        if score >= MIN_SIMILARITY:
+            votes[f] = votes.get(f, 0.0) + boost * score * score
+    if not votes:
+        common = [f for f in precedents.common_functions() if f in allowed and f != "methodical_support"]
+        return Guess("methodical_support", 0.0, "ни прецедента, ни ключевых слов", common[:3], sure=False)
+    ranked = sorted(votes.items(), key=lambda x: -x[1])
+    best, best_score = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top >= SAME_TEXT and near[0][1] == best:
+        reason = "как в закодированном положении с тем же текстом"
+    elif near and near[0][1] == best and top >= MIN_SIMILARITY:
+        reason = "по сходному пункту закодированного положения"
+    else:
+        reason = "по ключевым словам функции"
+    alternatives = [f for f, _ in ranked[1:]] + [f for _, f in near if f != best]
+    alternatives = alternatives or [f for f in precedents.common_functions() if f != best and f in allowed]
+    sure = best_score >= 1.5 and best_score >= 1.6 * second
+    return Guess(best, round(best_score, 3), reason, list(dict.fromkeys(alternatives))[:3], sure=sure)
 
 
 #: Kinds of subjects by words of the name, most specific first (core catalogue kinds).

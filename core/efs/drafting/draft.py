@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from efs.concept.acts import normalize_number
 from efs.documents.model import Document
-from efs.drafting.acts import citations
+from efs.drafting.acts import DATE, Citation, citations, parse_date
 from efs.drafting.classify import Guess, Precedents, function_of, kind_of
 from efs.drafting.outline import Item, items
 from efs.drafting.roadmap import measures
 
 ALIAS = re.compile(r"\((?:далее|Далее)(?:\s+соответственно)?\s*[-–—]?\s*(?P<a>[^)]{1,80})\)")
+#: «Муниципальная методическая служба, далее - ММС.»: the short name without brackets.
+LOOSE_ALIAS = re.compile(r",\s*далее\s*[-–—]\s*(?P<a>[^,;:()]{1,40}?)\.?\s*$", re.I)
 SHORT = re.compile(r"\((?P<a>[А-ЯЁA-Z][А-ЯЁA-Z ]{1,12}(?:\s?«[^»]+»)?)\)\s*[.:]?$")
 INDICATOR = re.compile(r"^(Доля|Количество|Число|Удельный|Отношение|Средн|Охват|Численность)")
 TARGET = re.compile(
@@ -54,6 +58,52 @@ class Draft:
     marks: dict[str, str] = field(default_factory=dict)
 
 
+_PREDICATE = re.compile(r"\b(?:является|являются|представляет|представляют|включает|включают)\b", re.I)
+
+
+def _names_subject(text: str) -> bool:
+    """Whether a numbered item under the subjects' heading names a subject rather than says something
+    about them («3.4.3. Данный перечень субъектов … является достаточным»)."""
+    return not (_PREDICATE.search(text) and len(text.split()) > 12 and "далее" not in text.lower())
+
+
+#: A threshold in a roadmap result: «не менее 40 % до 2024», «ежегодно не менее 10%», «не более 250», «100 % …».
+THRESHOLD = re.compile(
+    r"(?P<w>(?:ежегодно\s+)?(?:(?P<c>не менее|не более)\s*)?(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
+    r"(?:\s*(?:до\s+(?:декабря\s+)?(?P<y>20\d{2})(?:\s*года)?|ежегодно|[А-ЯЁ]{3,}(?:\s+и\s+[А-ЯЁ]{3,})?|"
+    r"образовательных организаций)(?![\w]))?)(?![\d\w])", re.I)
+#: Abbreviations a roadmap writes where an indicator spells the words out.
+_EXPANDED = {"ФРДПП": "Федеральный реестр ДПП", "ФР ДПП": "Федеральный реестр ДПП",
+             "ИОМ": "индивидуальные образовательные маршруты", "РМА": "регионального методического актива"}
+ABBREVIATIONS = re.compile(r"\b(?:ФР\s?ДПП|ИОМ|РМА)\b")
+#: An edition known by its date alone: «(с изменениями и дополнениями от 19.07.2018)».
+EDITION_DATE = re.compile(r"\((?:в\s+ред\.?|с\s+изменениями(?:\s+и\s+дополнениями)?)\s+от\s+(?P<d>[^()№]{6,20}?)\)")
+_EDITION_OPEN = re.compile(r"\(\s*(?:в\s+ред|с\s+изменени)", re.I)
+
+
+def _in_edition(text: str, start: int) -> bool:
+    """Whether the citation at ``start`` stands inside «(в ред. …)» or «(с изменениями, внесенными …)»."""
+    opened = text.rfind("(", 0, start)
+    return opened >= 0 and text.find(")", opened, start) < 0 and bool(_EDITION_OPEN.match(text, opened))
+
+
+def _citation(c: Citation, document: Document, section: str, line: int, *, edition: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in ("kind", "issuer", "number"):
+        value = getattr(c, name)
+        if value:
+            out[name] = value
+    if c.date:
+        out["date"] = c.date.isoformat()
+    if c.date_as_written:
+        out["date_as_written"] = c.date_as_written
+    if c.title and not edition:
+        out["title"] = c.title
+    out["as_written"] = c.as_written
+    out["source"] = _src(document, section, line)
+    return out
+
+
 def _src(document: Document, section: str, line: int) -> dict[str, Any]:
     return {"document": document.name, "section": section or "—", "line": line}
 
@@ -73,7 +123,7 @@ def _slug(text: str, used: set[str], prefix: str) -> str:
 
 class _Drafter:
     def __init__(self, document: Document, precedents: Precedents, functions: set[str], kinds: set[str],
-                 jurisdiction: str) -> None:
+                 jurisdiction: str | None) -> None:
         self.doc = document
         self.precedents = precedents
         self.functions = functions
@@ -83,14 +133,21 @@ class _Drafter:
         self.marks: dict[str, str] = {}
         self.ids: set[str] = set()
         self.items = items(document)
+        self.basis = self._basis_lines()
 
     def flag(self, path: str, item_line: int, section: str, text: str, guess: Guess, what: str) -> None:
+        """Put an unsure mapping to the reviewer: in the review list and as a mark in the YAML."""
         if guess.sure:
             return
         message = f"{what}: выбрано «{guess.value}» ({guess.reason}); проверьте"
         self.review.append(Review(path, item_line, section, text[:200], message, guess.value, guess.alternatives))
         alts = f"; другие варианты: {', '.join(guess.alternatives)}" if guess.alternatives else ""
         self.marks[path] = f"ПРОВЕРИТЬ {what}: {guess.reason}{alts}"
+
+    def ask(self, path: str, line: int, section: str, text: str, message: str) -> None:
+        """Put a question that is not a choice between catalogue ids to the reviewer (list and YAML mark)."""
+        self.review.append(Review(path, line, section, text[:200], message))
+        self.marks[path] = f"ПРОВЕРИТЬ: {message}"
 
     # Sections ----------------------------------------------------------------------------------------
     def run(self) -> dict[str, Any]:
@@ -105,6 +162,8 @@ class _Drafter:
         mode_depth = 0
         level: str | None = None
         level_depth = 0
+        #: The section the subjects' lists stand in («3.»): a label outside it ends them.
+        root: tuple[int, ...] = ()
         subject: dict[str, Any] | None = None
         section = ""
         for it in self.items:
@@ -115,6 +174,9 @@ class _Drafter:
             # Leaving a list: a label at or above the depth of the heading that opened it.
             if it.depth and mode and it.depth <= mode_depth and mode not in ("subjects", "glossary"):
                 mode = None
+            if mode == "subjects" and root and it.depth and not it.bullet and it.numbers[:1] != root \
+                    and not head_level:
+                mode, subject = None, None  # the next section («4.» after the subjects of «3.»)
             if mode == "subjects" and it.depth and level_depth and it.depth < level_depth and not head_level:
                 if it.depth == level_depth - 1 and level_depth > 1:
                     level = None  # a subject beside the levels' lists («3.5.» after «3.4.»)
@@ -143,6 +205,7 @@ class _Drafter:
             if head_level:
                 level = LEVEL_WORDS[(head_level.group(1) or head_level.group(2)).lower()]
                 level_depth = it.depth + 1 if it.depth else 1
+                root = root or (it.numbers[:1] if it.depth else ())
                 mode, subject = "subjects", None
                 mode_depth = it.depth
                 continue
@@ -151,7 +214,8 @@ class _Drafter:
                 mode, mode_depth, subject = opened, it.depth, None
                 continue
             if mode == "subjects":
-                if it.depth == level_depth or (it.depth and not subject and not it.bullet):
+                if (it.depth == level_depth or (it.depth and not subject and not it.bullet)) \
+                        and _names_subject(it.text):
                     subject = self._subject(it, level, len(subjects))
                     subjects.append(subject)
                     continue
@@ -163,7 +227,7 @@ class _Drafter:
                 if subject is not None and (it.bullet or it.text[:1].islower()) and not it.depth:
                     self._function(subject, len(subjects) - 1, it)
                     continue
-                if subject is not None and not it.depth:
+                if subject is not None and (not it.depth or not _names_subject(it.text)):
                     subject.setdefault("notes", []).append({"text": it.text, "source": _src(doc, subject["number"]
                                                                                            or "", it.line)})
                     continue
@@ -186,8 +250,13 @@ class _Drafter:
             if values:
                 sysout[key] = values
         config["system"] = sysout
+        from efs.drafting.aliases import collect
+
+        collect(subjects, self._texts(), doc.lines,
+                lambda section, line: _src(doc, section or self._section_at(line) or "—", line))
         config["subjects"] = subjects
         config["indicators"] = indicators
+        self.indicators = indicators
         config["agreements"] = self._agreements()
         config["roadmap"] = measures(doc, self)
         config["glossary"] = glossary
@@ -215,14 +284,15 @@ class _Drafter:
     # Items -----------------------------------------------------------------------------------------
     def _subject(self, it: Item, level: str | None, index: int) -> dict[str, Any]:
         text = it.text
-        alias = ALIAS.search(text)
-        name = ALIAS.sub("", text)
+        alias = ALIAS.search(text) or LOOSE_ALIAS.search(text)
+        name = LOOSE_ALIAS.sub("", ALIAS.sub("", text))
         name = re.split(r",\s*(?:выполняющ|осуществляющ)", name)[0]
         name = re.sub(r"\s*(?:выполняет функции)?\s*[:.]?\s*$", "", name).strip()
-        short = alias.group("a").strip() if alias else None
+        short = alias.group("a").strip().rstrip(".") if alias else None
         m = SHORT.search(name)
         if not short and m:
             short = m.group("a").strip()
+            name = name[: m.start()].rstrip()
         guess = kind_of(name, level, self.kinds, self.precedents)
         sid = _slug(short or name, self.ids, "subject")
         out: dict[str, Any] = {"id": sid, "number": it.section or None, "name": name}
@@ -256,80 +326,193 @@ class _Drafter:
         if targets:
             out["targets"] = targets
         out["source"] = _src(self.doc, section, it.line)
-        self.review.append(Review(f"indicators[{index}].formula", it.line, section, it.text[:200],
-                                  "показатель без формулы: выберите формулу каталога (efs catalogue formulas) "
-                                  "или запишите её из строительных блоков"))
+        self.ask(f"indicators[{index}].formula", it.line, section, it.text,
+                 "показатель без формулы: выберите формулу каталога (efs catalogue formulas) или запишите её из "
+                 "строительных блоков")
         return out
 
-    def _acts(self) -> list[dict[str, Any]]:
+    def _basis_lines(self) -> tuple[int, int]:
+        """First and last line of the legal basis section («Нормативная правовая основа …»), or (0, -1)."""
+        for i, it in enumerate(self.items):
+            low = it.text.lower()
+            if not ("нормативн" in low and "основ" in low and len(low) < 200):
+                continue
+            end = self.items[-1].end_line
+            for nxt in self.items[i + 1:]:
+                if nxt.label and not nxt.bullet and not nxt.label.endswith(")") and \
+                        (not it.depth or nxt.depth <= it.depth):
+                    end = nxt.line - 1
+                    break
+            return it.line, end
+        return 0, -1
+
+    def _texts(self) -> list[tuple[str, int, int, str]]:
+        """Every paragraph's text with its first and last line and section: items (broken lines of a text
+        export joined), then the paragraphs of table cells."""
+        out = [(it.text, it.line, it.end_line, it.section or self._section_at(it.line)) for it in self.items]
+        for table in self.doc.tables():
+            for row in table.rows:
+                for cell in row:
+                    for p in cell.paragraphs:
+                        if p.text.strip():
+                            out.append((p.text, p.line, p.line + p.text.count("\n"), "дорожная карта"))
+        return out
+
+    def _section_at(self, line: int) -> str:
+        """The printed number of the section a line stands in."""
+        section = ""
+        for it in self.items:
+            if it.line > line:
+                break
+            if it.label and not it.bullet and it.depth:
+                section = it.section
+        return section
+
+    def _line_in(self, fragment: str, first: int, last: int) -> int:
+        """The line (of ``first``…``last``) on which ``fragment`` starts."""
+        probe = re.sub(r"\s+", " ", fragment).strip()[:25]
+        for n in range(first, last + 1):
+            if probe and probe[:12] in re.sub(r"\s+", " ", self.doc.lines[n - 1]):
+                return n
+        return first
+
+    def thresholds(self, result: str, line: int, section: str, deadline: str, path: str) -> list[dict[str, Any]]:
+        """Thresholds a roadmap row's result states («… (не менее 40 % до 2024)»), each tied to the indicator
+        whose words the sentence around it shares; a value no indicator matches is not a threshold."""
         out: list[dict[str, Any]] = []
-        seen: set[tuple[str | None, str | None]] = set()
+        for m in THRESHOLD.finditer(result):
+            if not (m.group("c") or m.group("u")):
+                continue
+            clause = result[max(result.rfind(".", 0, m.start()), result.rfind(";", 0, m.start()), 0):m.start()]
+            ranked = self._indicators_for(clause, share=bool(m.group("u")))
+            if not ranked or ranked[0][0] < 0.3:
+                continue
+            indicator = ranked[0][1]
+            guess = Guess(indicator["id"], ranked[0][0], "по словам результата, общим с текстом показателя",
+                          [i["id"] for _, i in ranked[1:4]] or ["не порог показателя"], sure=ranked[0][0] >= 0.5)
+            self.flag(f"{path}.thresholds[{len(out)}]", line, section, result, guess, "показатель порога")
+            comparator = {"не менее": "at_least", "не более": "at_most"}.get((m.group("c") or "").lower(), "equal")
+            year = m.group("y") or self._horizon() or (re.findall(r"20\d{2}", deadline) or [None])[-1]
+            if year is None:
+                continue
+            unit = "%" if m.group("u") else ("чел." if re.search(r"работник|педагог|человек", clause, re.I) else "ед.")
+            out.append({"indicator": indicator["id"], "year": int(year),
+                        "value": float(m.group("v").replace(",", ".")), "unit": unit, "comparator": comparator,
+                        "as_written": m.group("w").strip(), "source": _src(self.doc, section, line)})
+        return out
+
+    def _indicators_for(self, clause: str, *, share: bool) -> list[tuple[float, dict[str, Any]]]:
+        """The drafted indicators a result's clause may speak of, best first, with the share of each one's words
+        the clause has: shares for a percentage, counts otherwise."""
+        from efs.drafting.classify import stems
+
+        words = set(stems(ABBREVIATIONS.sub(lambda m: _EXPANDED[m.group(0).upper()], clause)))
+        scored = []
+        for ind in getattr(self, "indicators", []):
+            if (ind["unit"] == "%") != share:
+                continue
+            theirs = set(stems(ind["text"])) - {"доля", "количе", "число"}
+            if theirs:
+                scored.append((len(words & theirs) / len(theirs), ind))
+        scored.sort(key=lambda x: -x[0])
+        return scored
+
+    def _horizon(self) -> str | None:
+        """The year a roadmap runs to («… на период до 2024 года»)."""
+        if not hasattr(self, "_horizon_year"):
+            m = re.search(r"(?:комплекс мер|дорожн\w+ карт\w*)[^\n]{0,300}?до\s+(20\d{2})\s+год", self.doc.text, re.I)
+            self._horizon_year = m.group(1) if m else None
+        return self._horizon_year
+
+    def _acts(self) -> list[dict[str, Any]]:
+        """The acts cited: those of the legal basis section first, then any other act cited with a number and a
+        date (roadmap, text); an amending act «в ред. …», «с изменениями …» is an edition of the act it
+        follows; national and federal projects only where the legal basis names them."""
         adopted = self._adopting()
-        for p in self.doc.paragraphs():
-            for c in citations(p.text):
-                key = (re.sub(r"\W", "", c.number or "").lower() or None, c.title if not c.number else None)
-                if key in seen or (adopted and c.number and key[0] == adopted):
+        basis = self.basis
+        texts = self._texts()
+        in_basis = [t for t in texts if basis[0] <= t[1] <= basis[1]]
+        elsewhere = [t for t in texts if not basis[0] <= t[1] <= basis[1]]
+        out: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for text, first, last, section in in_basis + elsewhere:
+            if re.match(r"^\s*Приложение\b", text):
+                continue  # an annex's heading names the adopting order: the annex is drafted with the jurisdiction
+            main: dict[str, Any] | None = None
+            for c in citations(text):
+                if c.kind in ("национальный проект", "федеральный проект") and not basis[0] <= first <= basis[1]:
+                    continue
+                key = normalize_number(c.number) if c.number else f"{c.kind}|{(c.title or c.as_written).lower()}"
+                line = self._line_in(c.as_written, first, last)
+                if _in_edition(text, c.start) and main is not None:
+                    main.setdefault("editions", []).append(_citation(c, self.doc, section, line, edition=True))
+                    seen.add(key)
+                    continue
+                if key in seen or (c.number and normalize_number(c.number) in adopted):
                     continue
                 seen.add(key)
-                act: dict[str, Any] = {"id": _slug(f"{c.kind or 'act'} {c.number or c.title or ''}", self.ids,
-                                                   "act")}
-                for field_ in ("kind", "issuer", "number"):
-                    value = getattr(c, field_)
-                    if value:
-                        act[field_] = value
-                if c.date:
-                    act["date"] = c.date.isoformat()
-                    act["date_as_written"] = c.date_as_written
-                if c.title:
-                    act["title"] = c.title
-                act["as_written"] = c.as_written
-                act["source"] = _src(self.doc, "", p.line)
+                act = {"id": _slug(f"{c.kind or 'act'} {c.number or c.title or ''}", self.ids, "act"),
+                       **_citation(c, self.doc, section, line)}
                 out.append(act)
+                main = act
+            for m in EDITION_DATE.finditer(text):
+                # «(с изменениями и дополнениями от 19.07.2018)»: an edition known by its date alone.
+                if main is None or any(e.get("date_as_written") == m.group("d") for e in main.get("editions", [])):
+                    continue
+                date = parse_date(next(DATE.finditer(m.group("d"))))
+                edition: dict[str, Any] = {"date_as_written": m.group("d"), "as_written": m.group(0).strip("()"),
+                                           "source": _src(self.doc, section, self._line_in(m.group(0), first, last))}
+                if date:
+                    edition["date"] = date.isoformat()
+                main.setdefault("editions", []).append(edition)
         from efs.concept.acts import match_act
 
         for i, act in enumerate(out):
             known = match_act(act.get("number"), None)
             if known is not None and known.superseded_by:
-                self.review.append(Review(f"legal_basis[{i}]", act["source"]["line"], "", act["as_written"][:200],
-                                          f"акт {known.label} утратил силу или заменён: {known.note}"))
+                self.ask(f"legal_basis[{i}]", act["source"]["line"], act["source"]["section"], act["as_written"],
+                         f"акт {known.label} утратил силу или заменён: {known.note}")
         return out
 
-    def _adopting(self) -> str | None:
-        for p in self.doc.paragraphs():
-            if p.line > 60:
-                break
-            for c in citations(p.text):
-                if c.number:
-                    return re.sub(r"\W", "", c.number).lower()
-        return None
+    def _adopting(self) -> set[str]:
+        """Numbers of the adopting act and of the annexes' references to it (not acts of the legal basis)."""
+        head = self.header
+        cited = [head.adopted_by] if head.adopted_by else []
+        return {normalize_number(a["number"]) for a in [*cited, *head.annexes] if a.get("number")}
 
     def _jurisdiction(self) -> dict[str, Any]:
+        from efs.drafting.header import read_header
+        from efs.drafting.translit import identifier
+
         doc = self.doc
-        name = self.jid.replace("_", " ")
-        level = "regional"
-        adopted: dict[str, Any] | None = None
-        for p in doc.paragraphs():
-            if p.line > 60:
-                break
-            low = p.text.lower()
-            if "муниципальн" in low and "систем" in low:
-                level = "municipal"
-            for c in citations(p.text):
-                if c.number and adopted is None:
-                    adopted = {"kind": "приказ", "number": c.number, "date_as_written": c.date_as_written,
-                               "as_written": c.as_written, "source": _src(doc, "шапка", p.line)}
-                    if c.date:
-                        adopted["date"] = c.date.isoformat()
-        out: dict[str, Any] = {"id": self.jid, "name": name, "level": level, "document": doc.name}
-        if adopted:
-            out["adopted_by"] = adopted
+        head = read_header(self.items, doc.lines, lambda section, line: _src(doc, section, line))
+        self.header = head
+        name = head.name or (self.jid or Path(doc.name).stem).replace("_", " ")
+        jid = self.jid or identifier(name, "jurisdiction")
+        out: dict[str, Any] = {"id": jid, "name": name, "level": head.level}
+        if head.region:
+            out["region"] = head.region
+        out["document"] = doc.name
+        if head.system_name:
+            out["system_name"] = head.system_name
+        if head.adopted_by:
+            out["adopted_by"] = head.adopted_by
+        if head.annexes:
+            out["annexes"] = head.annexes
+        what = "название юрисдикции" if head.name else "название юрисдикции не найдено"
+        guess = Guess(name, 0.5, "по тексту документа (именительный падеж восстановлен по окончаниям)",
+                      [head.region] if head.region else [f"уровень: {head.level}"], sure=False)
+        self.flag("jurisdiction.name", head.name_line or 1, "", name, guess, what)
         return out
 
     def _agreements(self) -> list[dict[str, Any]]:
+        """Agreements and contracts the text names, with their parties («между A, B и C», «соглашения A, B с
+        C») and subject («о взаимодействии …»); a later mention of a kind already drafted («в рамках
+        трехстороннего соглашения») is the same agreement."""
         out: list[dict[str, Any]] = []
-        seen: set[str] = set()
-        for p in self.doc.paragraphs():
-            low = p.text.lower()
+        seen: set[tuple[str, int]] = set()
+        for text, line, _last, section in self._texts():
+            low = text.lower()
             kind = None
             if re.search(r"тр[её]хсторонн\w+ соглашени", low):
                 kind = "tripartite"
@@ -340,28 +523,70 @@ class _Drafter:
                 kind = "cooperation"
             if kind is None:
                 continue
-            m = re.search(r"(тр[её]хсторонн\w+ соглашени\w*|договор\w*[^.;,]*|соглашени\w*[^.;]*)", p.text, re.I)
-            title = m.group(1).strip() if m else p.text[:120]
-            parties: list[str] = []
-            between = re.search(r"между\s+(.+?)(?:,?\s+о\s+взаимодействии|$)", p.text)
-            if between:
-                parties = [x.strip() for x in re.split(r",\s*|\s+и\s+(?=[а-яА-Я«])", between.group(1)) if x.strip()]
-                parties = [re.sub(r"\s*\(далее[^)]*\)", "", x) for x in parties]
-            key = kind + "|" + "|".join(sorted(x.lower() for x in parties))
-            if key in seen and kind == "tripartite":
+            m = re.search(r"(тр[её]хсторонн\w+ соглашени\w*|договор\w*[^.;,]*|соглашени\w*[^.;]*)", text, re.I)
+            title = m.group(1).strip() if m else text[:120]
+            word = re.match(r"\S+(?:\s+соглашени\w*)?", text[m.start():]) if m else None
+            parties = _parties(text, m.start() + word.end() if m and word else 0)
+            same = any(a["kind"] == kind and (not parties or sorted(p.lower() for p in a.get("parties", [])) ==
+                                              sorted(p.lower() for p in parties)) for a in out)
+            if (kind, line) in seen or same:
                 continue
-            seen.add(key)
+            seen.add((kind, line))
             agreement: dict[str, Any] = {"id": _slug(f"agreement {kind}", self.ids, "agreement"), "kind": kind,
                                          "title": title[:300]}
             if parties:
                 agreement["parties"] = parties
-            agreement["source"] = _src(self.doc, "", p.line)
+            about = re.search(r"\b(о взаимодействии[^.;]*)", text[m.start() if m else 0:])
+            if about:
+                agreement["subject_matter"] = about.group(1).strip()
+            agreement["source"] = _src(self.doc, section, line)
             out.append(agreement)
         return out
 
 
+_STRONG_INSTRUMENTAL = re.compile(r"(?:ом|ем|ами|ями|ыми|ими|ией|ью|ым|им)$")
+
+
+def _starts_party(piece: str) -> bool:
+    """Whether a piece of a list of parties begins a new party: an abbreviation, or a word in the instrumental
+    case among its first two («муниципальными органами …», «МКУ «…»», «организацией»), not a relative
+    clause («на базе которой …») or the rest of a name («молодежной политики …»)."""
+    words = re.findall(r"[А-ЯЁа-яёA-Za-z-]+", piece)[:2]
+    if not words:
+        return False
+    if re.fullmatch(r"[А-ЯЁ]{2,}", words[0]):
+        return True
+    return any(_STRONG_INSTRUMENTAL.search(w.lower()) for w in words)
+
+
+def _parties(text: str, after: int) -> list[str]:
+    """Parties as written: «между A, B и C, о …» or «соглашения A, B с C о …»."""
+    stop = r"(?:,?\s+о(?:\s|$)|,?\s+регулир|[.;]|$)"
+    between = re.search(rf"между\s+(.+?){stop}", text)
+    if between:
+        pieces = re.split(r",\s*|\s+и\s+", between.group(1))
+    else:
+        pair = re.match(rf"\s+(.+?)\s+с\s+(.+?){stop}", text[after:])
+        if not pair:
+            return []
+        pieces = [*re.split(r",\s*", pair.group(1)), pair.group(2)]
+    names: list[str] = []
+    for piece in pieces:
+        piece = re.sub(r"^и\s+", "", piece)
+        if names and piece.startswith("в том числе"):
+            names[-1] = f"{names[-1]}, {piece}"
+            continue
+        if names and not _starts_party(piece):
+            joiner = " и " if re.search(re.escape(names[-1]) + r"\s+и\s+" + re.escape(piece), text) else ", "
+            names[-1] = f"{names[-1]}{joiner}{piece}"
+        else:
+            names.append(piece)
+    out = [re.sub(r"\s*\(далее[^)]*\)", "", x).strip(" ,") for x in names]
+    return [x for x in out if x and len(x) < 200]
+
+
 def draft_document(document: Document, *, precedents: Precedents, functions: set[str], kinds: set[str],
-                   jurisdiction: str) -> Draft:
+                   jurisdiction: str | None = None) -> Draft:
     """Draft a configuration from ``document``.
 
     Args:
@@ -369,7 +594,7 @@ def draft_document(document: Document, *, precedents: Precedents, functions: set
         precedents: Encoded bullets and subjects to map by (see :func:`efs.drafting.precedents.collect`).
         functions: Function ids the draft may use (the installed catalogue).
         kinds: Subject kind ids the draft may use.
-        jurisdiction: Id for the new jurisdiction.
+        jurisdiction: Id for the new jurisdiction (by default made from the name the document gives it).
     """
     drafter = _Drafter(document, precedents, functions, kinds, jurisdiction)
     config = drafter.run()

@@ -15,7 +15,7 @@ from efs.documents.model import Document, Paragraph, Table
 #: A typed label: «1.», «3.2.1.», «1.2.1.Разработка», «1)»; not a date («12.05.2023»).
 LABEL = re.compile(r"^(?P<num>[1-9]\d?(?:\.(?:[1-9]\d?|0))*)(?P<end>[.)])(?=\s|\[|[А-ЯЁA-Z«\"(]|$)\s*")
 BULLET = re.compile(r"^\s*(?P<mark>[·•\-–—▪◦o])\s*(?=\S)")
-MARKUP = re.compile(r"\[bookmark: [^\]]*\]|</?(?:p|ol|li|ul|br)(?:\s[^>]*)?/?>")
+MARKUP = re.compile(r"\[bookmark: [^\]]*\]|</?(?:p|ol|li|ul|br)(?:\s[^>]*)?/?>|^\*\*|\*\*$")
 _ENDS_SENTENCE = (".", ";", ":", "!", "?")
 
 
@@ -89,11 +89,14 @@ def _continues(prev: Item, nxt: Item) -> bool:
     if prev.text.endswith(_ENDS_SENTENCE):
         return False
     first = nxt.text[0]
-    return first.islower() or first in "«(\""
+    # An opening quote or bracket continues a long sentence, not a heading («Термины и понятия» followed by
+    # the term «Горизонтальное обучение» – …).
+    return first.islower() or (first in "«(\"" and len(prev.text) > 120)
 
 
 def items(document: Document) -> list[Item]:
-    """The paragraphs outside tables, in order, as items (broken text-export lines joined)."""
+    """The paragraphs outside tables, in order, as items (a paragraph broken over lines joined back: a text
+    export breaks them at the page width, a Word file where its author pressed Enter mid-sentence)."""
     out: list[Item] = []
     for block in document.blocks:
         if isinstance(block, Table):
@@ -101,7 +104,7 @@ def items(document: Document) -> list[Item]:
         item = _from_paragraph(block)
         if not item.text and not item.label:
             continue
-        if out and document.format == "txt" and _continues(out[-1], item):
+        if out and _continues(out[-1], item):
             prev = out[-1]
             prev.text = f"{prev.text} {item.text}"
             prev.end_line = item.end_line

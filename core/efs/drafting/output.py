@@ -26,12 +26,18 @@ def _mark(data: Any, marks: dict[str, str], path: str = "") -> Any:
     return data
 
 
+def item_path(path: str) -> str:
+    """The item a review path is about: ``subjects[3].kind`` → ``subjects[3]``; ``jurisdiction.name`` →
+    ``jurisdiction``; a path ending with an index is an item itself."""
+    return path if path.endswith("]") or "." not in path else path.rsplit(".", 1)[0]
+
+
 def to_yaml(draft: Draft) -> str:
-    """The configuration as YAML; each uncertain item preceded by a ``# ПРОВЕРИТЬ …`` comment."""
+    """The configuration as YAML; each item to review preceded by a ``# ПРОВЕРИТЬ …`` comment."""
     # A mark is attached to the item its path names (``subjects[3].kind`` marks subject 3).
     item_marks: dict[str, str] = {}
     for path, message in draft.marks.items():
-        item = re.sub(r"\.(kind|formula)$", "", path)
+        item = item_path(path)
         item_marks[item] = f"{item_marks[item]}; {message}" if item in item_marks else message
     text = yaml.safe_dump(_mark(draft.config, item_marks), allow_unicode=True, sort_keys=False, width=10**6)
     out: list[str] = []

@@ -77,6 +77,8 @@ def _rows_from_grid(table: Table) -> list[tuple[dict[str, str], int, str | None,
             if cell is None:
                 continue
             values[field] = "\n".join(p.rendered for p in cell.paragraphs)
+            if cell.paragraphs:
+                values[f"{field}@line"] = str(cell.line)
             if field != "group" and not line and cell.row == r and cell.paragraphs:
                 line = cell.line
         out.append((values, line, direction, values.get("group")))
@@ -155,7 +157,16 @@ def measures(document: Document, drafter: Any) -> list[dict[str, Any]]:
                 measure["deadline"] = _deadline(clean(values["deadline"]))
             if clean(values.get("result", "")):
                 measure["result"] = clean(values["result"])
+            section = f"дорожная карта, {number or 'без номера'}"
+            result_line = int(values.get("result@line") or line)
+            thresholds = drafter.thresholds(measure.get("result", ""), result_line, section,
+                                            measure.get("deadline", {}).get("as_written", ""), f"roadmap[{len(out)}]")
+            if thresholds:
+                measure["indicators"] = [{"id": i, "source": thresholds[0]["source"]}
+                                         for i in dict.fromkeys(t["indicator"] for t in thresholds)]
             measure["functions"] = []
+            if thresholds:
+                measure["thresholds"] = thresholds
             measure["source"] = {"document": document.name, "section": f"дорожная карта, {number or 'без номера'}",
                                  "line": line}
             out.append(measure)

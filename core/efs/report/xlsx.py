@@ -16,13 +16,12 @@ A synthetic report carries «СИНТЕТИЧЕСКИЕ ДАННЫЕ» in the se
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from efs.neutral import XLSX_CELL_MAX, xlsx_cell
-from efs.report.text import LEVEL_LABELS, SECTION_TITLES, SECTIONS, STATUS_LABELS, SYNTHETIC_NOTE, clean
+from efs.report.text import LEVEL_LABELS, SECTION_TITLES, SECTIONS, STATUS_LABELS, SYNTHETIC_NOTE, clean, rounded
 
 #: Width (in Excel's character units) of an A4 page at 100 %, margins taken off: beyond it, landscape.
 _PORTRAIT_WIDTH = 95
@@ -43,18 +42,6 @@ RECOMMENDATION_KINDS = {
 def yes_no(value: bool | None) -> str:
     """``да`` / ``нет`` / empty: a spreadsheet for people never shows TRUE/FALSE."""
     return "" if value is None else "да" if value else "нет"
-
-
-def rounded(value: float | None) -> float | int | None:
-    """A value as the report shows it: whole numbers whole, others to one decimal, small ones to two
-    significant digits (0,043 stays 0,043 rather than becoming 0,0)."""
-    if value is None or isinstance(value, bool):
-        return value
-    if float(value).is_integer():
-        return int(value)
-    if abs(value) >= 1:
-        return round(value, 1)
-    return round(value, 1 - math.floor(math.log10(abs(value))))
 
 
 def _decimals(value: float) -> int:
@@ -233,7 +220,7 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     sub_code = Column("Код части", 10, "code")
     _sheet(wb, "summary", report,
            [Column("№", 7), Column("Показатель", 60), Column("Чей", 12), Column("Значение", 11, "number"),
-            Column("Единица", 9), Column("Цель", 22), Column("Статус", 16), Column("Основание вердикта", 42), code,
+            Column("Единица", 9), Column("Цель", 22), Column("Статус", 21), Column("Основание вердикта", 42), code,
             sub_code],
            [[_number(b), b["text"], FEDERAL_LABELS[bool(b["federal"])], b["value"], b["unit"],
              b["target"]["text"] if b["target"] else None, STATUS_LABELS.get(b["status"], b["status"]),
@@ -293,8 +280,8 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     _sheet(wb, "indicators", report,
            [Column("№", 7), Column("Показатель", 45), Column("Чей", 11), Column("Территория (уровень)", 15),
             Column("Территория", 32), Column("Числитель", 11, "int"), Column("Знаменатель", 13, "int"),
-            Column("Значение", 10, "number"), Column("Единица", 9), Column("Статус", 14),
-            Column("Основание вердикта", 30), Column("Цели", 40),
+            Column("Значение", 10, "number"), Column("Единица", 9), Column("Статус", 21),
+            Column("Основание вердикта", 28), Column("Цели", 36),
             *[Column(f"Значение {y}", 10, "number") for y in years], code, sub_code],
            rows, preface=f"{sec.get('data_note', '')} Результаты со знаменателем меньше "
            f"{report['min_denominator']} скрыты. Строки детализации сгруппированы под строкой показателя "
