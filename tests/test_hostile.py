@@ -298,8 +298,8 @@ def _run(name: str, case: Case, tmp: Path, store: Path) -> dict[str, Any]:
 def corpus(tmp_path_factory, registry):
     """Every case run (four at a time) once per session: name → exit code, output bytes, seconds."""
     from efs.data.store import open_store
-    from efs.synthesis import synthesize
     from efs.loading import load_one
+    from efs.synthesis import synthesize
 
     base = tmp_path_factory.mktemp("corpus")
     store_path = base / "megion.sqlite"
@@ -330,23 +330,40 @@ def test_hostile_case_ends_with_its_exit_code_and_russian_message(name, corpus):
     _check(case, tmp, out)
 
 
+#: Runs ``efs`` as the console script does, with the step between the synthesis's two transactions made to wait
+#: (the aggregate returns are computed there): the test kills or interrupts it at that moment.
+PAUSED_SYNTH = """
+import sys, time
+import efs.synthesis
+def paused(*args, **kwargs):
+    print("efs-test: строки записаны, сводные данные ещё нет", file=sys.stderr, flush=True)
+    time.sleep(600)
+efs.synthesis.hidden_returns = paused
+from efs.cli import main
+main(sys.argv[1:])
+"""
+
+
+def _paused_synth(db: Path) -> subprocess.Popen[str]:
+    argv = [sys.executable, "-c", PAUSED_SYNTH, "data", "synth", "--db", str(db), "-j", "megion", "--staff", "400",
+            "--year", "2024"]
+    proc = subprocess.Popen(argv, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if "сводные данные ещё нет" in line:
+            return proc
+    proc.kill()
+    raise AssertionError("synth ended without reaching the step between its transactions")
+
+
 def test_synthesis_killed_between_its_transactions_is_reported_and_repaired(tmp_path):
     """SIGKILL after the first transaction: every command refuses the half-made data; the next synth repairs."""
-    from efs.data.synth import PAUSE_ENV
-
     db = tmp_path / "s.sqlite"
     base = [sys.executable, "-m", "efs"]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    synth = [*base, "data", "synth", "--db", str(db), "-j", "megion", "--staff", "400", "--year", "2024"]
-    proc = subprocess.Popen(synth, env={**env, PAUSE_ENV: "1"}, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            text=True, cwd=ROOT)
+    proc = _paused_synth(db)
     try:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            if "сводные данные ещё нет" in line:
-                break
-        else:
-            raise AssertionError("synth ended without reaching its pause")
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     finally:
@@ -359,6 +376,7 @@ def test_synthesis_killed_between_its_transactions_is_reported_and_repaired(tmp_
     status = subprocess.run([*base, "db", "status", "--db", str(db)], capture_output=True, text=True, env=env,
                             cwd=ROOT, timeout=60)
     assert status.returncode == 1 and "Неполные данные" in status.stdout
+    synth = [*base, "data", "synth", "--db", str(db), "-j", "megion", "--staff", "400", "--year", "2024"]
     again = subprocess.run([*synth, "--no-analytics"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert again.returncode == 0, again.stderr
     works = subprocess.run([*base, "indicators", "megion", "--year", "2024", "--db", str(db), "--format", "json"],
@@ -367,19 +385,10 @@ def test_synthesis_killed_between_its_transactions_is_reported_and_repaired(tmp_
 
 
 def test_ctrl_c_after_a_commit_says_what_was_saved(tmp_path):
-    from efs.data.synth import PAUSE_ENV
-
-    db = tmp_path / "s.sqlite"
-    synth = [sys.executable, "-m", "efs", "data", "synth", "--db", str(db), "-j", "megion", "--staff", "400",
-             "--year", "2024"]
-    proc = subprocess.Popen(synth, env={**os.environ, "PYTHONIOENCODING": "utf-8", PAUSE_ENV: "1"},
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+    proc = _paused_synth(tmp_path / "s.sqlite")
     try:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            if "сводные данные ещё нет" in line:
-                break
         proc.send_signal(signal.SIGINT)
+        assert proc.stderr is not None
         rest = proc.stderr.read()
         proc.wait(timeout=30)
     finally:

@@ -18,8 +18,8 @@ JURISDICTIONS = sorted(p.stem for p in CONFIG_DIR.glob("*.yaml"))
 def four_store(tmp_path_factory, registry):
     """A SQLite store with synthetic data of every bundled jurisdiction (a year, a few hundred staff each)."""
     from efs.data.store import open_store
-    from efs.synthesis import synthesize
     from efs.loading import load_one
+    from efs.synthesis import synthesize
 
     store = open_store(tmp_path_factory.mktemp("roundtrip") / "four.sqlite")
     for name in JURISDICTIONS:  # Amur large enough for its hidden municipality to have a methodical active
@@ -47,7 +47,6 @@ def _round_trip(source, target, out_dir):
     from efs.data.export import export_tables
     from efs.data.importing import import_files
     from efs.indicators.engine import is_synthetic
-
     from efs.indicators.kinds import indicator_kinds
 
     files = [e.path for e in export_tables(source, out_dir, include_person_rows=True)]

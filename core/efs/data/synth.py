@@ -26,7 +26,6 @@ command refuses the jurisdiction's data with a message, and the next ``efs data 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -43,8 +42,6 @@ if TYPE_CHECKING:
     from efs.data.synth_parts import Hidden
     from efs.model import Configuration
 
-#: Test-only: after the first transaction commits, print a line and wait (to be killed between the two).
-PAUSE_ENV = "EFS_TEST_SYNTH_PAUSE"
 STAFF_PER_ORG = 30
 #: Steps reported to a progress callback (:mod:`efs.progress`).
 STEP_ROWS = "Синтез: запись строк"
@@ -235,8 +232,6 @@ def write_synthetic(
         if not hidden:
             _mark_complete(conn, summary.source_id)
     note_committed(f"синтетические данные «{jur}»" + (" без сводных данных (неполные)" if hidden else ""))
-    if os.environ.get(PAUSE_ENV):
-        _test_pause()
     if hidden:
         store.partial_ok = True  # the engine computes the aggregate returns from these rows (replace_hidden ends it)
     if progress is not None:
@@ -258,13 +253,6 @@ def count_rows(store: Store, summary: SynthSummary) -> None:
             summary.rows[name] = conn.execute(
                 sa.select(sa.func.count()).select_from(t).where(t.c.jurisdiction_id == summary.jurisdiction)
             ).scalar_one()
-
-
-def _test_pause() -> None:
-    import sys
-
-    print("efs: синтез: строки записаны, сводные данные ещё нет", file=sys.stderr, flush=True)
-    time.sleep(600)
 
 
 def _mark_complete(conn: sa.Connection, source_id: int) -> None:
@@ -310,4 +298,3 @@ def replace_hidden(store: Store, hidden: Hidden, rows: list[dict[str, Any]], sum
         _mark_complete(conn, summary.source_id)  # the same transaction: complete data, or the partial mark
     store.partial_ok = False
     note_committed(f"сводные данные синтеза «{jur}» (данные полные)")
-        _mark_complete(conn, summary.source_id)  # the same transaction: complete data or the partial mark
