@@ -194,6 +194,25 @@ def test_monitoring_how_often_and_from_what(mini):
     assert monitoring["source"]["line"] == _line(MINI, "Мониторинг проводится")
 
 
+def test_an_indicator_table_alone_is_a_partial_document_with_federal_equivalents(tmp_path):
+    table = ("Показатели эффективности деятельности центра непрерывного повышения профессионального мастерства "
+             "педагогических работников Энской области\nПоказатели:\n"
+             "1. Доля педагогических работников в возрасте до 35 лет, участвующих в различных формах поддержки и "
+             "сопровождения в первые 3 года работы (к 2024 году - не менее 70%).\n"
+             "2. Количество программ ДПО, реализованных в сетевой форме.\n")
+    path = tmp_path / "table.txt"
+    path.write_text(table, encoding="utf-8")
+    _, config, review, _ = _draft(path)
+    assert config["jurisdiction"]["document_kind"] == "indicator_table"
+    assert config["jurisdiction"]["name"] == "Энская область" and config["jurisdiction"]["level"] == "regional"
+    young, programmes = config["indicators"]
+    # The federal indicator 4 in the same words: proposed as equivalent, and put to the reviewer.
+    assert [e["id"] for e in young["equivalent"]] == ["federal_4"]
+    assert "equivalent" not in programmes
+    assert any(r["path"] == "indicators[0].equivalent" and r["alternatives"] for r in review)
+    assert young["targets"][0]["as_written"] == "к 2024 году - не менее 70%"
+
+
 def test_roadmap_rows_and_glossary(mini):
     _, config, _, _ = mini
     first, second = config["roadmap"]

@@ -112,6 +112,17 @@ def _citation(c: Citation, document: Document, section: str, line: int, *, editi
     return out
 
 
+def _document_kind(config: dict[str, Any]) -> str:
+    """What the document is, by what it holds: a roadmap alone, an indicator table alone, or a Положение."""
+    if config["subjects"]:
+        return "regulation"
+    if config["roadmap"] and not config["indicators"]:
+        return "roadmap"
+    if config["indicators"] and not config["roadmap"]:
+        return "indicator_table"
+    return "annex"
+
+
 def _src(document: Document, section: str, line: int) -> dict[str, Any]:
     return {"document": document.name, "section": section or "—", "line": line}
 
@@ -282,6 +293,13 @@ class _Drafter:
             config["monitoring"] = monitoring
         config["roadmap"] = measures(doc, self)
         config["glossary"] = glossary
+        kind = _document_kind(config)
+        if kind != "regulation":
+            # A partial document: the rules that need a full Положение do not run on it (and say so).
+            config["jurisdiction"]["document_kind"] = kind
+            self.ask("jurisdiction.document_kind", 1, "", doc.name,
+                     f"в документе нет субъектов системы: он размечен как «{kind}»; если это полное положение, "
+                     "уберите document_kind")
         return config
 
     def _opens(self, low: str, it: Item) -> str | None:
@@ -347,6 +365,14 @@ class _Drafter:
                                "text": it.text, "unit": unit}
         if targets:
             out["targets"] = targets
+        federal = self._federal(it.text, unit)
+        if federal is not None:
+            share, fed = federal
+            out["equivalent"] = [{"id": fed.id, "rationale": f"слова показателя совпадают со словами федерального "
+                                                            f"показателя на {round(100 * share)} %"}]
+            self.flag(f"indicators[{index}].equivalent", it.line, section, it.text,
+                      Guess(fed.id, share, "по сходству с текстом федерального показателя", ["не равнозначен"],
+                            sure=False), "равнозначный федеральный показатель")
         out["source"] = _src(self.doc, section, it.line)
         self.ask(f"indicators[{index}].formula", it.line, section, it.text,
                  "показатель без формулы: выберите формулу каталога (efs catalogue formulas) или запишите её из "
@@ -489,6 +515,22 @@ class _Drafter:
             m = re.search(r"(?:комплекс мер|дорожн\w+ карт\w*)[^\n]{0,300}?до\s+(20\d{2})\s+год", self.doc.text, re.I)
             self._horizon_year = m.group(1) if m else None
         return self._horizon_year
+
+    def _federal(self, text: str, unit: str) -> tuple[float, Any] | None:
+        """The federal indicator whose words (before its targets) the indicator repeats, if nearly all of them."""
+        from efs.concept.indicators import federal_indicators
+        from efs.drafting.classify import stems
+
+        ours = set(stems(text))
+        best: tuple[float, Any] | None = None
+        for fed in federal_indicators():
+            if fed.unit != unit:
+                continue
+            theirs = set(stems(fed.text.split("(")[0]))
+            share = len(ours & theirs) / len(theirs) if theirs else 0.0
+            if share >= 0.8 and (best is None or share > best[0]):
+                best = (share, fed)
+        return best
 
     def _acts(self) -> list[dict[str, Any]]:
         """The acts cited: those of the legal basis section first, then any other act cited with a number and a

@@ -8,7 +8,9 @@ dated differently from its order stays visible (the validator reports it).
 
 Names are read as written. The jurisdiction's name stands in the text in an oblique case («Амурской
 области», «Турочакского района»); its nominative is made by the ending rules of :data:`NOMINATIVE` and
-always put to the reviewer.
+always put to the reviewer. (pymorphy3, inflecting word by word, gives the same names for the four documents
+and «Ханты-мансийский автономное округ» for the fifth name they mention: agreement of the adjectives with
+the noun is what the ending rules do and a word-by-word inflection does not.)
 """
 
 from __future__ import annotations
