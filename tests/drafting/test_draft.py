@@ -389,3 +389,46 @@ def test_bad_jurisdiction_id_is_refused_before_drafting(tmp_path, capsys):
     assert run(["draft", str(path), "--id", "Энск"]) == 2
     assert "--id" in capsys.readouterr().err
     assert not (tmp_path / "mini.yaml").exists()
+
+
+def _kinds(config: dict) -> dict[str, list]:
+    return {"subjects": [(s["name"], s["source"]["line"]) for s in config["subjects"]],
+            "bullets": [(f["text"], f["function"], f["source"]["line"]) for s in config["subjects"]
+                        for f in s["functions"]],
+            "indicators": [(i["text"], i["source"]["line"]) for i in config["indicators"]],
+            "roadmap": [(m["number"], m["text"], m["source"]["line"]) for m in config["roadmap"]],
+            "glossary": [(g["term"], g["source"]["line"]) for g in config["glossary"]]}
+
+
+def test_odt_saved_by_writer_drafts_as_its_docx(seed_docx, libreoffice, tmp_path):
+    # The same Положение adopted as ODT: Writer's own save of the DOCX drafts item for item, line for line.
+    docx = tmp_path / "megion.docx"
+    docx.write_bytes(seed_docx["megion"].read_bytes())
+    libreoffice.convert([docx], "odt", tmp_path / "odt")
+    _, from_docx, _, _ = _draft(docx)
+    _, from_odt, _, _ = _draft(tmp_path / "odt" / "megion.odt")
+    assert _kinds(from_odt) == _kinds(from_docx)
+    assert len(from_odt["roadmap"]) >= 9 and len(from_odt["glossary"]) >= 20
+
+
+PORTAL = """<!DOCTYPE html><html><head><meta charset="windows-1251"><title>Приказ</title></head>
+<body><nav><a href="/">Главная</a></nav>
+<h1>ПОЛОЖЕНИЕ о муниципальной системе научно-методического сопровождения Энского района</h1>
+<p>3.2. Структурный компонент муниципального уровня МСНМС представляют субъекты:</p>
+<p>3.2.1. Муниципальная методическая служба (далее&nbsp;– ММС).</p>
+<p>Функции:<br>- организует стажировки педагогических работников;<br>- осуществляет консультирование педагогов.</p>
+<p>4. Показатели</p>
+</body></html>"""
+
+
+def test_portal_page_drafts_like_a_document(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(PORTAL.encode("cp1251"))
+    _, config, _, _ = _draft(path)
+    (mms,) = config["subjects"]
+    assert (mms["name"], mms["short_name"], mms["kind"]) == ("Муниципальная методическая служба", "ММС",
+                                                             "municipal_methodical_service")
+    assert [f["function"] for f in mms["functions"]] == ["internships", "methodical_support"]
+    lines = read(path).lines
+    assert all(lines[f["source"]["line"] - 1].endswith(f["text"]) for f in mms["functions"])
+    assert config["jurisdiction"]["name"] == "Энский район"
