@@ -75,6 +75,8 @@ THRESHOLD = re.compile(
     r"(?P<w>(?:ежегодно\s+)?(?:(?P<c>не менее|не более)\s*)?(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
     r"(?:\s*(?:до\s+(?:декабря\s+)?(?P<y>20\d{2})(?:\s*года)?|ежегодно|[А-ЯЁ]{3,}(?:\s+и\s+[А-ЯЁ]{3,})?|"
     r"образовательных организаций)(?![\w]))?)(?![\d\w])", re.I)
+#: A direction of the system's work: «Направление № 1. «Управление системой …».».
+DIRECTION_ITEM = re.compile(r"^(?P<n>Направление\s*№?\s*\d+)\.?\s*(?=«)")
 #: How often monitoring is done, as written, and the times a year each wording means.
 FREQUENCY = re.compile(r"(?:не реже|не чаще)\s+\S+\s+раз\w*\s+в\s+(?:год|полугодие|квартал|месяц)|ежегодно|"
                        r"ежеквартально|ежемесячно|\S+\s+раз\w*\s+в\s+(?:год|полугодие|квартал)", re.I)
@@ -110,6 +112,11 @@ def _citation(c: Citation, document: Document, section: str, line: int, *, editi
     out["as_written"] = c.as_written
     out["source"] = _src(document, section, line)
     return out
+
+
+def _is_section(it: Item) -> bool:
+    """Whether an item's label numbers a section («1.5.», «3.2.1.»), not an item of a list («1)», «•»)."""
+    return bool(it.label) and not it.bullet and bool(it.depth) and not it.label.endswith(")")
 
 
 def _document_kind(config: dict[str, Any]) -> str:
@@ -171,7 +178,7 @@ class _Drafter:
     # Sections ----------------------------------------------------------------------------------------
     def run(self) -> dict[str, Any]:
         doc = self.doc
-        system: dict[str, list[dict[str, Any]]] = {"tasks": [], "principles": [], "approaches": [],
+        system: dict[str, list[dict[str, Any]]] = {"tasks": [], "principles": [], "approaches": [], "directions": [],
                                                    "interaction_subjects": [], "interaction_channels": []}
         goal = None
         subjects: list[dict[str, Any]] = []
@@ -227,6 +234,11 @@ class _Drafter:
                 root = root or (it.numbers[:1] if it.depth else ())
                 mode, subject = "subjects", None
                 mode_depth = it.depth
+                continue
+            direction = DIRECTION_ITEM.match(it.text)
+            if direction and not it.depth:
+                system["directions"].append({"number": direction.group("n"), "text": it.text[direction.end():].strip(),
+                                             "source": _src(doc, section, it.line)})
                 continue
             opened = self._opens(low, it)
             if opened:
@@ -441,7 +453,8 @@ class _Drafter:
     def _texts(self) -> list[tuple[str, int, int, str]]:
         """Every paragraph's text with its first and last line and section: items (broken lines of a text
         export joined), then the paragraphs of table cells."""
-        out = [(it.text, it.line, it.end_line, it.section or self._section_at(it.line)) for it in self.items]
+        out = [(it.text, it.line, it.end_line, it.section if _is_section(it) else self._section_at(it.line))
+               for it in self.items]
         for table in self.doc.tables():
             for row in table.rows:
                 for cell in row:
@@ -456,7 +469,7 @@ class _Drafter:
         for it in self.items:
             if it.line > line:
                 break
-            if it.label and not it.bullet and it.depth:
+            if _is_section(it):
                 section = it.section
         return section
 
