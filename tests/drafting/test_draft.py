@@ -131,7 +131,9 @@ def test_annex_keeps_its_own_date(mini):
     assert (annex["number"], annex["date"]) == (adopted["number"], "2024-02-05")
     assert annex["date"] != adopted["date"]  # the disagreement stays for the validator (EFS110)
     assert annex["title"] == "Комплекс мер (дорожная карта) на период до 2025 года"
-    assert annex["source"]["line"] == _line(MINI, "Приложение 2")
+    # Quoted from «к приказу …» on, at the line of its date: every quoted part is found within ±2 lines of it.
+    assert annex["as_written"] == "к приказу Управления образования от 05.02.2024 № 12"
+    assert annex["source"]["line"] == _line(MINI, "от 05.02.2024")
 
 
 def test_adopting_act_goal_tasks_and_principles(mini):
@@ -270,24 +272,35 @@ def _check_sources(config: dict, lines: list[str]) -> int:
     return checked
 
 
+def _source_findings(path: Path, registry) -> list:
+    """What efs validate's own source checks (EFS020–EFS022) say of a draft beside its document."""
+    from efs.conformance.engine import load_one, validate
+
+    config, errors = load_one(path, registry=registry)
+    assert config is not None and not errors, errors
+    return validate(config, registry=registry, select=["EFS020", "EFS021", "EFS022", "EFS023"])
+
+
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
-def test_bundled_text_drafts_load_and_every_source_is_verbatim(jurisdiction, tmp_path):
+def test_bundled_text_drafts_load_and_every_source_is_verbatim(jurisdiction, tmp_path, registry):
     path = tmp_path / f"{jurisdiction}.txt"
     path.write_bytes(seed_path(jurisdiction).read_bytes())
     _, config, review, _ = _draft(path)
     assert config["subjects"] and sum(len(s["functions"]) for s in config["subjects"]) >= 20
     assert _check_sources(config, read(path).lines) >= 80
+    assert _source_findings(path.with_suffix(".draft.yaml"), registry) == []
     assert all(r["alternatives"] for r in review if r["chosen"] is not None)
 
 
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_docx_drafts_load_with_word_labels_identical_to_libreoffice(jurisdiction, seed_docx, libreoffice,
-                                                                    tmp_path):
+                                                                    tmp_path, registry):
     path = tmp_path / f"{jurisdiction}.docx"
     path.write_bytes(seed_docx[jurisdiction].read_bytes())
     _, config, review, _ = _draft(path)
     exported = [line.lstrip(" ") for line in libreoffice.text([path], tmp_path / "lo")[jurisdiction]]
     assert _check_sources(config, exported) >= 80
+    assert _source_findings(path.with_suffix(".draft.yaml"), registry) == []
     # Every printed label the draft carries is the label LibreOffice prints at the item's line.
     labelled = [(s["number"], s["source"]["line"]) for s in config["subjects"] if s.get("number")]
     labelled += [(i["number"], i["source"]["line"]) for i in config["indicators"] if i.get("number")]

@@ -253,7 +253,13 @@ class _Drafter:
                 if subject is not None and re.match(r"^(?:функции|выполняет функции)", low) and it.text.endswith(":"):
                     alias = ALIAS.search(it.text)
                     if alias and not subject.get("short_name"):
-                        subject["short_name"] = alias.group("a").strip()
+                        # Near the name it is the subject's short name; further down, a spelling with its own line.
+                        if it.line - subject["source"]["line"] <= 2:
+                            subject["short_name"] = alias.group("a").strip()
+                        else:
+                            subject.setdefault("aliases", []).append(
+                                {"text": alias.group("a").strip(), "source": _src(doc, subject["number"] or "",
+                                                                                  it.line)})
                     continue
                 if subject is not None and (it.bullet or it.text[:1].islower()) and not it.depth:
                     self._function(subject, subjects.index(subject), it)
@@ -437,7 +443,8 @@ class _Drafter:
                         break
                     key = "sources" if nxt.text.lower().startswith("данные") else "methods"
                     out.setdefault(key, []).append({"text": nxt.text, "source": _src(self.doc, section, nxt.line)})
-        responsible = [s["short_name"] if s.get("short_name") else s["name"] for s in subjects
+        # By id: the subjects are inferred from their functions, not quoted from a sentence about monitoring.
+        responsible = [s["id"] for s in subjects
                        if any(f["function"] == "monitoring" and re.search(r"мониторинг\w* эффективности", f["text"],
                                                                           re.I) for f in s["functions"])]
         if responsible:
