@@ -117,7 +117,8 @@ def bench_import(url: str, schema: str | None, base: list[Path], path: Path) -> 
 def bench_synth(url: str, schema: str | None, staff: int) -> float:
     """Seconds to synthesise ``staff`` people (one year) for Amur."""
     from efs.data.store import open_store
-    from efs.data.synth import resolve_configuration, synthesize
+    from efs.data.synth import resolve_configuration
+    from efs.synthesis import synthesize
 
     cfg = resolve_configuration("amur")
     with open_store(url, schema=schema) as st:

@@ -79,9 +79,10 @@ def numbers(results: list[Any]) -> dict[str, list[float | None]]:
 def worker_store(args: argparse.Namespace) -> dict[str, Any]:
     """Synthesise, compute live, build analytics, compute again; one backend, one size."""
     from efs.data.store import open_store
-    from efs.data.synth import resolve_configuration, synthesize
+    from efs.data.synth import resolve_configuration
     from efs.indicators import analytics, compute
     from efs.registry import Registry
+    from efs.synthesis import synthesize
 
     out: dict[str, Any] = {"rss_mb": {}}
     registry = Registry.build()

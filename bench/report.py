@@ -45,11 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from efs.data.store import open_store
-    from efs.data.synth import resolve_configuration, synthesize
+    from efs.data.synth import resolve_configuration
     from efs.indicators import compute
     from efs.registry import Registry
     from efs.report import build_report
     from efs.report.html import render_html
+    from efs.synthesis import synthesize
 
     registry = Registry.build()
     config = resolve_configuration(args.jurisdiction)

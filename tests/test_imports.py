@@ -11,7 +11,8 @@ HEAVY = ("sqlalchemy", "openpyxl", "alembic", "pandas", "psycopg", "pygal", "jin
          "efs.report",
          "efs.data", "efs.indicators")
 
-FORMULA_SPEC = ("efs.indicators", "efs.indicators.spec", "efs.indicators.blocks", "efs.indicators.names")
+FORMULA_SPEC = ("efs.indicators", "efs.indicators.spec", "efs.indicators.blocks", "efs.indicators.names",
+                "efs.data", "efs.data.vocabulary")
 PROBE = """
 import sys, json
 {body}

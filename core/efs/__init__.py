@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from efs.conformance import Finding, Rule, Severity, validate
     from efs.data.importing import ImportResult, import_files
     from efs.data.store import Store, open_store
-    from efs.data.synth import SynthSummary, synthesize
+    from efs.data.synth import SynthSummary
     from efs.errors import (
         ConfigurationError,
         DataError,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from efs.plugins import get_plugin_manager
     from efs.registry import Registry
     from efs.report import build_report, write_report
+    from efs.synthesis import synthesize
 
 __all__ = [
     "Configuration",
@@ -98,7 +99,7 @@ _LAZY = {
     "ImportResult": "efs.data.importing",
     "import_files": "efs.data.importing",
     "SynthSummary": "efs.data.synth",
-    "synthesize": "efs.data.synth",
+    "synthesize": "efs.synthesis",
     "IndicatorResult": "efs.indicators",
     "TargetCheck": "efs.indicators",
     "compute": "efs.indicators",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from efs.data.synth import synthesize
 from efs.indicators import analytics, compute
+from efs.synthesis import synthesize
 from tests.conftest import CONFIG_DIR
 
 
@@ -111,10 +111,8 @@ def test_a_load_during_the_build_keeps_nothing(store, amur, registry, monkeypatc
 
     from efs.data import schema as S
     from efs.errors import StoreError
-    from efs.indicators import engine
-
     synthesize(store, amur, staff=600, year=2024, seed=3)
-    real = engine.prefetch
+    real = analytics.run_compiled
 
     def prefetch_then_a_load_commits(*args, **kwargs):
         memo = real(*args, **kwargs)
@@ -124,7 +122,7 @@ def test_a_load_during_the_build_keeps_nothing(store, amur, registry, monkeypatc
             )
         return memo
 
-    monkeypatch.setattr(engine, "prefetch", prefetch_then_a_load_commits)
+    monkeypatch.setattr(analytics, "run_compiled", prefetch_then_a_load_commits)
     with pytest.raises(StoreError, match="изменились"):
         analytics.build(store, amur, years=[2024], registry=registry)
     with store.engine.connect() as conn:
@@ -134,5 +132,7 @@ def test_a_load_during_the_build_keeps_nothing(store, amur, registry, monkeypatc
 def test_parallel_and_one_at_a_time_give_the_same_groups(store, amur, registry, monkeypatch):
     synthesize(store, amur, staff=1200, year=2024, seed=6)
     parallel = _all(amur, store, registry, 2024)
-    monkeypatch.setattr(analytics, "MAX_WORKERS", 1)
+    from efs.indicators import runner
+
+    monkeypatch.setattr(runner, "MAX_WORKERS", 1)
     assert _all(amur, store, registry, 2024) == parallel

@@ -38,7 +38,7 @@ def loaded_configs(registry):
 def report_store(tmp_path_factory, loaded_configs):
     """A SQLite store with two years of synthetic data (600 staff) for each loadable configuration."""
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
+    from efs.synthesis import synthesize
 
     store = open_store(tmp_path_factory.mktemp("report") / "reports.sqlite")
     for config in loaded_configs.values():

@@ -25,8 +25,8 @@ def hostile(tmp_path_factory, registry):
 
     from efs.data import schema as S
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
     from efs.loading import load_configuration
+    from efs.synthesis import synthesize
     from tests.conftest import CONFIG_DIR
 
     config = load_configuration(CONFIG_DIR / "amur.yaml", registry=registry)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.data_import.conftest import base_files, based_store, store  # noqa: F401  (fixtures shared)
+from tests.data_import.conftest import base_files, based_store, pg_schema_url, store  # noqa: F401  (shared)
 
 YEAR = 2024
 #: Organisation names a red team put into the store: spreadsheet formulas, terminal escapes, bidi.
@@ -29,8 +29,8 @@ def hostile_store(tmp_path_factory, registry):
 
     from efs.data import schema as S
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
     from efs.loading import load_one
+    from efs.synthesis import synthesize
 
     config = load_one("megion", registry)
     path = tmp_path_factory.mktemp("hostile") / "store.sqlite"

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
 from efs.cli.db import db_option
+from efs.cli.progress import progress_bar
+
+#: ``--staff`` at most: about as many as there are teachers in the whole of Russia.
+MAX_STAFF = 2_000_000
+#: ``--seed`` at most: what every store keeps in an integer column (PostgreSQL ``integer``).
+MAX_SEED = 2**31 - 1
 
 #: ``--jurisdiction/-j``: a bundled configuration's id or a YAML path (synth, analytics).
 config_option = click.option(
@@ -59,6 +64,11 @@ def template(fmt: str, out_dir: Path) -> int:
 @click.option("--table", default=None, help="Таблица для всех файлов (если не распознаётся сама).")
 @click.option("--jurisdiction", "-j", default=None, help="Юрисдикция строк без столбца «Юрисдикция».")
 @click.option("--encoding", default=None, help="Кодировка CSV (по умолчанию UTF-8; например, cp1251).")
+@click.option(
+    "--ignore-manifest",
+    is_flag=True,
+    help="Не сверять файлы с манифестом выгрузки efs-manifest.json (для файлов, исправленных намеренно).",
+)
 def import_(
     paths: tuple[Path, ...],
     db: str | None,
@@ -66,6 +76,7 @@ def import_(
     table: str | None,
     jurisdiction: str | None,
     encoding: str | None,
+    ignore_manifest: bool,
 ) -> int:
     """Загрузить файлы CSV/XLSX: каждая строка проверяется, вся загрузка — одной транзакцией или ничего.
 
@@ -75,11 +86,11 @@ def import_(
     from efs.data.importing import import_files
     from efs.data.store import open_store
     from efs.errors import DataError
+    from efs.indicators.kinds import indicator_kinds
 
-    bar = _progress_bar()
     with open_store(db, create=True) as store:
         try:
-            with bar:
+            with progress_bar() as progress:
                 result = import_files(
                     store,
                     paths,
@@ -87,8 +98,10 @@ def import_(
                     table=table,
                     encoding=encoding,
                     dry_run=dry_run,
-                    progress=bar.update,
+                    progress=progress,
                     announce=lambda s: click.echo(s, err=True),
+                    verify_manifest=not ignore_manifest,
+                    indicator_kinds=indicator_kinds,
                 )
         except DataError as exc:
             if exc.problems:
@@ -111,39 +124,6 @@ def import_(
         f"без изменений {result.total('unchanged')}, отклонено {result.total('rejected')}"
     )
     return 0
-
-
-class _Bar:
-    """A rich progress bar on stderr for large files (only on a terminal)."""
-
-    def __init__(self) -> None:
-        self.progress: Any = None
-        self.tasks: dict[str, Any] = {}
-
-    def __enter__(self) -> _Bar:
-        if sys.stderr.isatty():
-            from rich.progress import Progress
-
-            from efs.cli.options import console
-
-            self.progress = Progress(console=console(stderr=True), transient=True)
-            self.progress.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress is not None:
-            self.progress.__exit__(None, None, None)
-
-    def update(self, file: str, done: int, total: int) -> None:
-        if self.progress is None:
-            return
-        if file not in self.tasks:
-            self.tasks[file] = self.progress.add_task(f"Чтение {Path(file).name}", total=None)
-        self.progress.update(self.tasks[file], completed=done, description=f"Чтение {Path(file).name}: {done} строк")
-
-
-def _progress_bar() -> _Bar:
-    return _Bar()
 
 
 @data.command()
@@ -181,10 +161,21 @@ def export(
 @data.command()
 @db_option
 @config_option
-@click.option("--staff", type=click.IntRange(min=10), required=True, help="Число работников.")
+@click.option(
+    "--staff",
+    type=click.IntRange(10, MAX_STAFF),
+    required=True,
+    help="Число работников (не больше, чем педагогов во всей России).",
+)
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год данных.")
 @click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет данных.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Зерно: то же зерно — те же данные.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, MAX_SEED),
+    default=0,
+    show_default=True,
+    help="Зерно: то же зерно — те же данные.",
+)
 @click.option(
     "--analytics/--no-analytics",
     "with_analytics",
@@ -195,11 +186,13 @@ def export(
 def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, seed: int, with_analytics: bool) -> int:
     """Заполнить хранилище правдоподобными синтетическими данными юрисдикции (все таблицы)."""
     from efs.data.store import open_store
-    from efs.data.synth import resolve_configuration, synthesize
+    from efs.data.synth import resolve_configuration
+    from efs.synthesis import synthesize
 
     config = resolve_configuration(config_ref)
     with open_store(db, create=True) as store:
-        summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
+        with progress_bar() as progress:
+            summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed, progress=progress)
         click.echo(
             f"Синтетические данные «{config.jurisdiction.name}» ({config.jurisdiction.id}), зерно {seed}, "
             f"годы {year - years + 1}–{year}, {summary.seconds:.1f} с:"
@@ -235,7 +228,11 @@ def analytics(db: str | None, config_ref: str, year: int, years: int) -> int:
 def _build_analytics(store: Any, config: Any, years: list[int]) -> None:
     from efs.indicators.analytics import build
 
-    summary = build(store, config, years=years)
+    with progress_bar() as progress:
+        summary = build(store, config, years=years, progress=progress)
+    from efs.safeio import note_committed
+
+    note_committed(f"аналитические таблицы «{config.jurisdiction.id}»")
     per_year = ", ".join(f"{y}: {n}" for y, n in summary.queries.items())
     click.echo(
         f"Аналитические таблицы «{config.jurisdiction.id}» построены за {summary.seconds:.1f} с: "

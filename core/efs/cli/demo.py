@@ -67,14 +67,15 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
     записать аналитическую справку во всех форматах (HTML, XLSX, Markdown, JSON). Данные синтетические,
     и отчёты помечены «СИНТЕТИЧЕСКИЕ ДАННЫЕ».
     """
+    from efs.cli.progress import progress_bar
     from efs.conformance import validate
     from efs.conformance.engine import load_one
     from efs.data.store import open_store
-    from efs.data.synth import synthesize
     from efs.errors import InputError
     from efs.registry import Registry
     from efs.report import FORMATS, SUFFIXES, build_report, default_as_of, write_report
     from efs.report.words import count
+    from efs.synthesis import synthesize
 
     started = time.perf_counter()
     year = year or dt.date.today().year - 1
@@ -111,7 +112,8 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
             for f in errors[:ERRORS_SHOWN]:
                 _say(f"    {f.code} {f.message}")
             _say_cut(len(errors), ERRORS_SHOWN, f"efs validate {info.id}")
-            summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed)
+            with progress_bar() as progress:
+                summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed, progress=progress)
             span = (f"год {summary.years[0]}" if len(summary.years) == 1
                     else f"годы {summary.years[0]}–{summary.years[-1]}")
             _say(f"{head}: синтетические данные — {count(staff, 'работник')}, {span}, "

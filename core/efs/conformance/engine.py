@@ -16,6 +16,11 @@ from efs.model import Configuration, Level, Source, Subject, SubjectKind
 if TYPE_CHECKING:
     from efs.documents import Document
 
+#: Findings of one rule in one file that are shown; the rest are counted in one ``EFS013`` finding.
+MAX_FINDINGS_PER_RULE = 500
+CUT_RULE = ("EFS013", "findings-cut")
+_CUT = "_efs_cut"
+
 
 @dataclass(slots=True)
 class RuleContext:
@@ -35,6 +40,7 @@ class RuleContext:
     rule: Rule
     _cache: dict[str, Any] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    emitted: int = 0
 
     @property
     def document(self) -> Document | None:
@@ -69,7 +75,15 @@ class RuleContext:
         severity: Severity | None = None,
         **extra: Any,
     ) -> Finding:
-        """A finding located at ``path`` (or its nearest enclosing node present in the file)."""
+        """A finding located at ``path`` (or its nearest enclosing node present in the file).
+
+        Past :data:`MAX_FINDINGS_PER_RULE` findings of the rule, a cheap stand-in is returned (counted,
+        matched by suppressions, never shown): a file of 254 000 findings costs no location lookups.
+        """
+        self.emitted += 1
+        if self.emitted > MAX_FINDINGS_PER_RULE:
+            return Finding(self.rule.code, self.rule.slug, severity or self.rule.severity, message, Location(),
+                           item=item, extra={_CUT: True})
         return Finding(
             self.rule.code,
             self.rule.slug,
@@ -160,6 +174,34 @@ def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of
 NOT_APPLICABLE = ("EFS012", "rules-not-applicable")
 
 
+def plugin_required(rule: Rule, config: Configuration) -> bool:
+    """Whether ``config`` requires the plugin that defined ``rule`` (the core's own rules: always).
+
+    A jurisdiction plugin's rules encode what its own document prescribes: they run only on the
+    configurations that name the plugin in ``plugins:``, so a plugin author writes no guard of their own.
+    """
+    from efs.plugins import DEFAULT_PLUGINS
+
+    if rule.provenance is None or rule.plugin in DEFAULT_PLUGINS:
+        return True
+    return any(p.name == rule.plugin for p in config.plugins)
+
+
+def why_not_run(rule: Rule, config: Configuration) -> str | None:
+    """Why ``rule`` is not run on ``config`` (in Russian), or ``None`` when it is: the pytest plugin skips so."""
+    if not plugin_required(rule, config):
+        return (f"правило плагина «{rule.plugin}»: конфигурация не требует этого плагина (plugins:), "
+                "его правила к ней не относятся")
+    kind = config.jurisdiction.document_kind
+    if not rule.applies_to(kind):
+        from efs.model import DOCUMENT_PARTS
+
+        parts = "; ".join(DOCUMENT_PARTS[p] for p in rule.requires if p not in kind.parts)
+        return (f"документ — {kind.label} (document_kind: {kind.value}): в нём по природе нет того, "
+                f"что проверяет правило ({parts})")
+    return None
+
+
 def not_applicable(config: Configuration, skipped: list[Rule], every: Iterable[Rule]) -> list[Finding]:
     """One information finding naming the rules not run on a partial document, and why (``EFS012``)."""
     if not skipped or not any(r.code == NOT_APPLICABLE[0] for r in every):
@@ -217,15 +259,45 @@ def validate(
     every = list(registry.rules.values())
     rules = select_rules([r for r in every if not r.engine_reported], select, ignore, every)
     kind = config.jurisdiction.document_kind
-    applicable = [r for r in rules if r.applies_to(kind)]
+    required = [r for r in rules if plugin_required(r, config)]  # another plugin's rules are not run at all
+    applicable = [r for r in required if r.applies_to(kind)]
     day = as_of or dt.date.today()
     findings = run_rules(config, registry, applicable, day)
-    findings += not_applicable(config, [r for r in rules if not r.applies_to(kind)], every)
+    findings += not_applicable(config, [r for r in required if not r.applies_to(kind)], every)
     findings = apply_suppressions(config, findings, applicable, every)
     if baseline is not None:
         baseline.apply(config, findings)
+    findings = cut_findings(findings, Location(config.file, 1, 1) if config.file else Location())
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def cut_findings(findings: list[Finding], where: Location) -> list[Finding]:
+    """At most :data:`MAX_FINDINGS_PER_RULE` findings per rule; one ``EFS013`` finding counts the rest."""
+    counts: dict[str, int] = {}
+    kept: list[Finding] = []
+    cut: dict[str, list[Finding]] = {}
+    for f in findings:
+        if not f.extra.get(_CUT):  # stand-ins (past the limit already) are never shown, wherever they sort
+            counts[f.code] = counts.get(f.code, 0) + 1
+            if counts[f.code] <= MAX_FINDINGS_PER_RULE:
+                kept.append(f)
+                continue
+        cut.setdefault(f.code, []).append(f)
+    for code, dropped in cut.items():
+        first = dropped[0]
+        quiet = sum(f.suppressed for f in dropped)
+        muted = f" (из них подавлено {quiet})" if quiet else ""
+        kept.append(Finding(
+            *CUT_RULE,
+            Severity.info,
+            f"правило {code} ({first.slug}): показаны первые {MAX_FINDINGS_PER_RULE} находок, ещё {len(dropped)} "
+            f"не показаны{muted} — исправьте показанные и проверьте снова (или --ignore {code})",
+            where,
+            item=code,
+            extra={"rule": code, "cut": len(dropped), "cut_suppressed": quiet},
+        ))
+    return kept
 
 
 def validate_paths(
@@ -262,7 +334,7 @@ def load_one(
         kwargs = {"max_bytes": max_bytes} if max_bytes else {}
         return load_configuration(path, registry=registry, **kwargs), []
     except ConfigurationError as exc:
-        return None, load_findings(exc.problems)
+        return None, cut_findings(load_findings(exc.problems), Location(str(path), 1, 1))
     except PluginError as exc:
         return None, load_findings([Problem(exc.message, Location(str(path), 1, 1), "EFS004")])
     except InputError as exc:

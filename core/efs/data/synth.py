@@ -16,6 +16,11 @@ Shapes (see ``docs/data.md``):
 * aggregate returns: about one municipality in ten (one organization in ten for a municipal
   jurisdiction) hands over counts only — its person rows are computed, turned into aggregate
   returns through the indicator engine, and removed, as a real return would arrive.
+
+All or nothing: the rows go in with one transaction whose ``data_sources`` row is marked
+``synthesis_partial``; the aggregate returns, the removal of the hidden rows and the mark's change to
+``synthesis`` go in a second one. A synthesis killed between the two leaves the mark, every other
+command refuses the jurisdiction's data with a message, and the next ``efs data synth`` replaces it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from efs.progress import Progress
+from efs.safeio import note_committed
+
 if TYPE_CHECKING:
     import numpy as np
     import sqlalchemy as sa
@@ -35,6 +43,9 @@ if TYPE_CHECKING:
     from efs.model import Configuration
 
 STAFF_PER_ORG = 30
+#: Steps reported to a progress callback (:mod:`efs.progress`).
+STEP_ROWS = "Синтез: запись строк"
+STEP_STATISTICS = "Синтез: статистика планировщика"
 _ORG_KINDS = (
     ("school", 0.55),
     ("kindergarten", 0.30),
@@ -73,7 +84,7 @@ _EVENT_TITLES = {
 
 @dataclass
 class SynthSummary:
-    """What :func:`synthesize` wrote.
+    """What :func:`efs.synthesis.synthesize` wrote.
 
     Attributes:
         jurisdiction: Jurisdiction id.
@@ -103,9 +114,12 @@ def resolve_configuration(ref: str) -> Configuration:
 class _Writer:
     """Bulk rows into the store inside one transaction."""
 
-    def __init__(self, conn: sa.Connection, jur: str, source: int, rows: dict[str, int]) -> None:
+    def __init__(
+        self, conn: sa.Connection, jur: str, source: int, rows: dict[str, int], progress: Progress | None = None
+    ) -> None:
         self.conn, self.jur, self.source, self.rows = conn, jur, source, rows
         self.pg = conn.dialect.name == "postgresql"
+        self.progress = progress
 
     def write(self, table: str, columns: dict[str, Any]) -> None:
         """Write columns (equal-length lists or arrays) plus jurisdiction and source to ``table``."""
@@ -127,6 +141,8 @@ class _Writer:
             marks = ", ".join("?" * len(cols))
             self.conn.exec_driver_sql(f'INSERT INTO "{table}" ({collist}) VALUES ({marks})', tuples)
         self.rows[table] = self.rows.get(table, 0) + n
+        if self.progress is not None:
+            self.progress(STEP_ROWS, sum(self.rows.values()), None)
 
 
 def _dates(rng: np.random.Generator, year: int, n: int, first_month: int = 1, last_month: int = 12) -> Any:
@@ -149,42 +165,48 @@ def _clear(conn: sa.Connection, jur: str) -> None:
     import sqlalchemy as sa
 
     from efs.data import schema as S
-    from efs.indicators.analytics import clear
+    from efs.data.derived import invalidate
 
-    clear(conn, [jur])
+    invalidate(conn, [jur])
     for t in reversed(S.metadata.sorted_tables):
         if t.name != "jurisdictions":
             conn.execute(sa.delete(t).where(t.c.jurisdiction_id == jur))
     conn.execute(sa.delete(S.jurisdictions).where(S.jurisdictions.c.id == jur))
 
 
-def synthesize(
-    store: Store, config: Configuration, *, staff: int, year: int, years: int = 1, seed: int = 0
-) -> SynthSummary:
-    """Replace the jurisdiction's data in ``store`` with synthetic data (deterministic for a seed).
+def write_synthetic(
+    store: Store,
+    config: Configuration,
+    *,
+    staff: int,
+    year: int,
+    years: int = 1,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> tuple[SynthSummary, Hidden | None]:
+    """Replace the jurisdiction's rows with synthetic person-level rows (one transaction), then ``ANALYZE``.
 
-    Args:
-        store: An open store (initialised here if empty).
-        config: The configuration; ``config.jurisdiction.id`` keys the data, its roadmap gives measure ids.
-        staff: Number of staff to generate.
-        year: Last year of data.
-        years: Number of years (``year - years + 1`` … ``year``).
-        seed: Random seed: the same arguments give the same rows.
+    The first half of :func:`efs.synthesis.synthesize`, which then turns the hidden scopes' rows into
+    aggregate returns through the indicator engine (a step above the store). Arguments as there.
 
     Returns:
-        A :class:`SynthSummary`.
+        The summary so far and the scopes to hand over as aggregate returns (``None`` — none).
     """
     import numpy as np
     import sqlalchemy as sa
 
     from efs.data import schema as S
+    from efs.data.store import PARTIAL_SYNTHESIS
+    from efs.data.synth_parts import generate
 
     started = time.perf_counter()
-    store.ensure_current()
+    store.ensure_current(partial_ok=True)  # an interrupted synthesis is what this one replaces
     jur = config.jurisdiction.id
     span = list(range(year - years + 1, year + 1))
     summary = SynthSummary(jur, seed, span)
     rng = np.random.default_rng([seed, staff, year, years, zlib.crc32(jur.encode())])
+    if progress is not None:
+        progress(STEP_ROWS, 0, None)
     with store.engine.begin() as conn:
         _clear(conn, jur)
         conn.execute(
@@ -196,7 +218,7 @@ def synthesize(
             sa.insert(S.data_sources)
             .values(
                 jurisdiction_id=jur,
-                kind="synthesis",
+                kind=PARTIAL_SYNTHESIS,  # until the aggregate returns are written too
                 seed=seed,
                 rows=staff,
                 loaded_at=dt.datetime.now(dt.UTC),
@@ -205,21 +227,41 @@ def synthesize(
             .returning(S.data_sources.c.id)
         ).scalar_one()
         summary.source_id = int(source)
-        w = _Writer(conn, jur, summary.source_id, summary.rows)
-        from efs.data.synth_parts import generate
-
+        w = _Writer(conn, jur, summary.source_id, summary.rows, progress)
         hidden = generate(w, rng, config, staff=staff, span=span)
-    analyze(store)  # without statistics the planners pick poor plans for the indicator queries
+        if not hidden:
+            _mark_complete(conn, summary.source_id)
+    note_committed(f"синтетические данные «{jur}»" + (" без сводных данных (неполные)" if hidden else ""))
     if hidden:
-        aggregate_hidden(store, config, span, hidden, summary)
-    with store.engine.connect() as conn:  # counts after the aggregate step removed the hidden person rows
+        store.partial_ok = True  # the engine computes the aggregate returns from these rows (replace_hidden ends it)
+    if progress is not None:
+        progress(STEP_STATISTICS, 0, None)
+    analyze(store)  # without statistics the planners pick poor plans for the indicator queries
+    summary.seconds = time.perf_counter() - started
+    return summary, hidden
+
+
+def count_rows(store: Store, summary: SynthSummary) -> None:
+    """Fill ``summary.rows`` with the jurisdiction's row counts as they are now."""
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+
+    with store.engine.connect() as conn:
         for name in list(summary.rows):
             t = S.metadata.tables[name]
             summary.rows[name] = conn.execute(
-                sa.select(sa.func.count()).select_from(t).where(t.c.jurisdiction_id == jur)
+                sa.select(sa.func.count()).select_from(t).where(t.c.jurisdiction_id == summary.jurisdiction)
             ).scalar_one()
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+def _mark_complete(conn: sa.Connection, source_id: int) -> None:
+    """Turn the synthesis's ``data_sources`` row from partial to complete (in the last transaction)."""
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+
+    conn.execute(sa.update(S.data_sources).where(S.data_sources.c.id == source_id).values(kind="synthesis"))
 
 
 def analyze(store: Store) -> None:
@@ -234,47 +276,13 @@ def analyze(store: Store) -> None:
         conn.exec_driver_sql("ANALYZE")
 
 
-def aggregate_hidden(
-    store: Store, config: Configuration, span: list[int], hidden: Hidden, summary: SynthSummary
-) -> None:
-    """Turn the hidden scopes' person rows into aggregate returns computed by the engine; remove the rows.
-
-    The engine counts only the staff of the hidden scopes (``restrict``): their results are the same as
-    over everyone, and the other scopes' staff are not scanned.
-    """
+def replace_hidden(store: Store, hidden: Hidden, rows: list[dict[str, Any]], summary: SynthSummary) -> None:
+    """Remove the hidden scopes' person rows and write their aggregate returns ``rows``, in one transaction."""
     import sqlalchemy as sa
 
     from efs.data import schema as S
-    from efs.indicators.engine import compute
 
-    jur = config.jurisdiction.id
-    wanted = set(hidden.ids)
-    rows = []
-    restrict = (hidden.scope, tuple(hidden.ids))
-    for y in span:
-        results = compute(
-            config,
-            store,
-            year=y,
-            by=hidden.scope,
-            show_small=True,
-            restrict=restrict,
-        )
-        for r in results:
-            if r.scope_id in wanted and r.numerator is not None and r.data_source == "person":
-                rows.append(
-                    {
-                        "jurisdiction_id": jur,
-                        "indicator_id": r.indicator_id,
-                        "year": y,
-                        "scope": hidden.scope,
-                        "scope_id": r.scope_id,
-                        "sub_measure": getattr(r, "sub_measure", None) or "",
-                        "numerator": float(r.numerator),
-                        "denominator": None if r.denominator is None else float(r.denominator),
-                        "source_id": summary.source_id,
-                    }
-                )
+    jur = summary.jurisdiction
     st, org = S.staff, S.organizations
     with store.engine.begin() as conn:
         if hidden.scope == "municipality":
@@ -287,3 +295,6 @@ def aggregate_hidden(
         if rows:
             conn.execute(sa.insert(S.aggregate_returns), rows)
         summary.rows["aggregate_returns"] = len(rows)
+        _mark_complete(conn, summary.source_id)  # the same transaction: complete data, or the partial mark
+    store.partial_ok = False
+    note_committed(f"сводные данные синтеза «{jur}» (данные полные)")

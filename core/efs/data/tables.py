@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from efs.indicators.blocks import ACTIVE_ROLES, DIAGNOSTIC_KINDS, SITE_KINDS, SUPPORT_FORMS, SUPPORT_ROLES
+from efs.data.vocabulary import ACTIVE_ROLES, DIAGNOSTIC_KINDS, SITE_KINDS, SUPPORT_FORMS, SUPPORT_ROLES
 
 #: Column header written in templates and exports for the jurisdiction (optional in imported files).
 JURISDICTION_HEADER = "Юрисдикция"

@@ -18,30 +18,40 @@ if TYPE_CHECKING:
 
     from efs.data.importing import _Batch
     from efs.data.store import Store
+    from efs.progress import Progress
 
 
-def write_batches(store: Store, batches: Sequence[_Batch], *, dry_run: bool, pause_after: int | None) -> None:
-    """Classify and (unless ``dry_run``) write every batch in one transaction; fill the batches' counters."""
-    from efs.data.importing import test_pause
-    from efs.indicators.analytics import clear
+def write_batches(
+    store: Store, batches: Sequence[_Batch], *, dry_run: bool, progress: Progress | None = None
+) -> None:
+    """Classify and (unless ``dry_run``) write every batch in one transaction; fill the batches' counters.
 
-    written = 0
+    ``progress`` (:mod:`efs.progress`) hears :data:`efs.data.importing.STEP_WRITE` after every chunk
+    written, with the rows done so far inside the still open transaction (written, or found unchanged)
+    and the rows of all batches.
+    """
+    from efs.data.derived import invalidate
+    from efs.data.importing import STEP_WRITE
+
+    done, total = 0, sum(len(b.rows) for b in batches)
     with store.engine.connect() as conn:
         trans = conn.begin()
         try:
             if not dry_run:  # the analytics of the jurisdictions written to no longer describe their data
-                clear(conn, {r["jurisdiction_id"] for b in batches if b.spec.name != "jurisdictions" for r in b.rows})
+                touched = {r["jurisdiction_id"] for b in batches if b.spec.name != "jurisdictions" for r in b.rows}
+                invalidate(conn, touched)
             for b in batches:
                 todo = _classify(conn, b)
+                done += len(b.rows) - len(todo)
                 if dry_run or not todo:
                     continue
                 sources = _record_sources(conn, b, todo)
                 for start in range(0, len(todo), _chunk(store, len(todo))):
                     chunk = todo[start : start + _chunk(store, len(todo))]
                     _upsert(conn, b, chunk, sources)
-                    before, written = written, written + len(chunk)
-                    if pause_after is not None and before < pause_after <= written:
-                        test_pause(written)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(STEP_WRITE, done, total)
             if dry_run:
                 trans.rollback()
             else:
@@ -122,7 +132,7 @@ def _record_sources(conn: sa.Connection, b: _Batch, rows: list[dict[str, Any]]) 
             sa.insert(S.data_sources)
             .values(
                 jurisdiction_id=jur,
-                kind="file",
+                kind="synthesis" if jur in b.synthetic else "file",  # synthetic data stays marked as such
                 table_name=b.spec.name,
                 file_name=str(b.path),
                 file_sha256=sha,

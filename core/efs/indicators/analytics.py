@@ -25,21 +25,21 @@ Rows written into the store by hand (SQL, not ``efs data import``) are not notic
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
 from efs.data import schema as S
+from efs.data.derived import data_stamp
+from efs.indicators.runner import Group, compile_plans, load_hierarchy, run_compiled
+from efs.progress import Progress
 
 if TYPE_CHECKING:
     from efs.data.store import Store
-    from efs.indicators.engine import Group
     from efs.model import Configuration
 
 GRAINS = ("organization", "municipality")
@@ -56,24 +56,6 @@ class AnalyticsSummary:
     seconds: float = 0.0
 
 
-def query_key(query: sa.Select[Any], dialect: Any) -> str:
-    """SHA-256 of the query as the database receives it: SQL text and parameter values."""
-    compiled = query.compile(dialect=dialect)
-    params = sorted((k, repr(v)) for k, v in compiled.params.items())
-    return hashlib.sha256((str(compiled) + "\n" + repr(params)).encode()).hexdigest()
-
-
-def data_stamp(conn: sa.Connection, jurisdiction: str) -> str:
-    """The state of a jurisdiction's data: how many loads, the last one's id and time."""
-    ds = S.data_sources
-    row = conn.execute(
-        sa.select(sa.func.count(), sa.func.max(ds.c.id), sa.func.max(ds.c.loaded_at)).where(
-            ds.c.jurisdiction_id == jurisdiction
-        )
-    ).one()
-    return f"{row[0]}:{row[1]}:{row[2]}"
-
-
 def current(conn: sa.Connection, jurisdiction: str, year: int) -> dict[str, bool] | None:
     """Query keys built for the year (→ whether the municipality grain exists), or ``None`` when stale or absent."""
     b = S.analytics_builds
@@ -87,8 +69,6 @@ def current(conn: sa.Connection, jurisdiction: str, year: int) -> dict[str, bool
 
 def read_groups(conn: sa.Connection, jurisdiction: str, year: int, key: str, grain: str) -> list[Group]:
     """The stored groups of one query, in the order the query returned them."""
-    from efs.indicators.engine import Group
-
     g = S.analytics_groups
     rows = conn.execute(
         sa.select(g.c.municipality_id, g.c.organization_id, g.c.numerator, g.c.denominator, g.c.base, g.c.subs)
@@ -101,15 +81,6 @@ def read_groups(conn: sa.Connection, jurisdiction: str, year: int, key: str, gra
     ]
 
 
-def clear(conn: sa.Connection, jurisdictions: Iterable[str]) -> None:
-    """Delete the analytics of the jurisdictions (their data is about to change)."""
-    ids = sorted(set(jurisdictions))
-    if not ids:
-        return
-    for t in (S.analytics_groups, S.analytics_builds):
-        conn.execute(sa.delete(t).where(t.c.jurisdiction_id.in_(ids)))
-
-
 def _integral(groups: list[Group]) -> bool:
     for grp in groups:
         for v in (grp.numerator, grp.denominator, grp.base, *grp.subs.values()):
@@ -119,8 +90,6 @@ def _integral(groups: list[Group]) -> bool:
 
 
 def _by_municipality(groups: list[Group]) -> list[Group]:
-    from efs.indicators.engine import Group
-
     out: dict[str | None, Group] = {}
     for grp in groups:
         m = out.get(grp.municipality_id)
@@ -173,7 +142,22 @@ def _write(conn: sa.Connection, rows: list[tuple[Any, ...]]) -> None:
     conn.exec_driver_sql(f'INSERT INTO "analytics_groups" ({collist}) VALUES ({marks})', rows)
 
 
-def build(store: Store, config: Configuration, *, years: Iterable[int], registry: Any = None) -> AnalyticsSummary:
+def _step(progress: Progress | None, year: int) -> Callable[[int, int], None] | None:
+    """``progress`` told of one year's queries as the step «Аналитические таблицы <год>»."""
+    if progress is None:
+        return None
+    step = f"Аналитические таблицы {year}"
+    return lambda done, total: progress(step, done, total)
+
+
+def build(
+    store: Store,
+    config: Configuration,
+    *,
+    years: Iterable[int],
+    registry: Any = None,
+    progress: Progress | None = None,
+) -> AnalyticsSummary:
     """Compute and keep the groups of every formula of ``config`` (and the federal ones) for ``years``.
 
     Replaces the jurisdiction's analytics for those years; one transaction per year. Run it after
@@ -181,13 +165,14 @@ def build(store: Store, config: Configuration, *, years: Iterable[int], registry
     distinct queries of a year run in parallel, one connection each (up to the number of CPUs,
     at most :data:`MAX_WORKERS`); the database does the work, so threads suffice.
 
+    ``progress`` (:mod:`efs.progress`) hears «Аналитические таблицы <год>» with the queries done of the year's.
+
     Raises:
         ConfigurationError: A formula in the configuration is invalid.
         StoreError: The store is not at the newest revision, or the jurisdiction's data changed
             while the tables were being built (nothing is kept then; build again).
     """
     from efs.errors import StoreError
-    from efs.indicators.engine import compile_plans, load_hierarchy, prefetch
     from efs.indicators.plan import plan_indicators
     from efs.indicators.sql import FormulaContext
 
@@ -207,7 +192,9 @@ def build(store: Store, config: Configuration, *, years: Iterable[int], registry
         with store.engine.connect() as conn:
             stamp = data_stamp(conn, jur)
             compiled = compile_plans(plans, ctx, conn.dialect)
-            memo = prefetch(store, conn, compiled, load_hierarchy(conn, config), None)
+            memo = run_compiled(
+                store, conn, compiled, load_hierarchy(conn, config), None, progress=_step(progress, year)
+            )
         with store.engine.begin() as conn:
             if data_stamp(conn, jur) != stamp:
                 raise StoreError(
@@ -242,31 +229,3 @@ def build(store: Store, config: Configuration, *, years: Iterable[int], registry
     return summary
 
 
-#: Most queries run at once while building (each holds a connection and, on PostgreSQL, ``work_mem``).
-MAX_WORKERS = 4
-
-
-def run_all(
-    store: Store, jobs: dict[str, tuple[sa.Select[Any], list[str]]], conn: sa.Connection | None = None
-) -> dict[str, list[Group]]:
-    """The groups of every query (key → (query, sub-measure ids)), run in parallel where the store allows.
-
-    Each parallel query has its own connection; run one at a time, they use ``conn`` when given.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from efs.indicators.engine import person_groups, tune
-
-    def run(job: tuple[sa.Select[Any], list[str]]) -> list[Group]:
-        with store.engine.connect() as own:
-            tune(own)
-            return person_groups(own, *job)
-
-    # An in-memory SQLite database exists once per connection: one connection, one thread.
-    workers = 1 if ":memory:" in store.url else min(len(jobs), os.cpu_count() or 1, MAX_WORKERS)
-    if workers <= 1:
-        if conn is not None:
-            return {key: person_groups(conn, *job) for key, job in jobs.items()}
-        return {key: run(job) for key, job in jobs.items()}
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="efs-analytics") as pool:
-        return dict(zip(jobs, pool.map(run, jobs.values()), strict=True))

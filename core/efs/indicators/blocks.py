@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from efs.data.vocabulary import ACTIVE_ROLES, DIAGNOSTIC_KINDS, SITE_KINDS, SUPPORT_FORMS, SUPPORT_ROLES
+
 #: Entity → (Russian name, store tables read).
 ENTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "staff": ("работники", ("staff", "organizations")),
@@ -120,23 +122,7 @@ class ConditionBlock:
     shorthand: str | None = None
 
 
-DIAGNOSTIC_KINDS = ("professional_deficits", "functional_literacy", "subject", "methodical", "managerial")
-SUPPORT_FORMS = (
-    "mentoring",
-    "teacher_pair",
-    "young_teachers_association",
-    "networking",
-    "methodical_association",
-    "professional_community",
-    "contest",
-    "internship",
-    "school_of_young_teacher",
-    "other",
-)
-SUPPORT_ROLES = ("participant", "mentee", "mentor", "organizer")
 ORG_FLAGS = ("low_results", "adverse_conditions", "mentoring_model", "national_project_infrastructure")
-SITE_KINDS = ("internship_site", "innovation_site", "networking_site", "methodical_centre")
-ACTIVE_ROLES = ("regional_methodist", "tutor", "municipal_methodist")
 PROGRAMME_FLAGS = ("federal_registry", "network_form", "innovation_based")
 
 _ORG_PARAMS = {

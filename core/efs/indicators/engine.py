@@ -11,77 +11,31 @@ municipality's share is never an average of school shares.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
 from efs.data import schema as S
 from efs.data.store import Store
-from efs.indicators import MIN_DENOMINATOR
+from efs.indicators import MIN_DENOMINATOR, analytics
 from efs.indicators.plan import IndicatorPlan, plan_indicators
 from efs.indicators.results import IndicatorResult, TargetCheck
+from efs.indicators.runner import (
+    CompiledFormula,
+    Group,
+    Hierarchy,
+    compile_plans,
+    load_hierarchy,
+    place_groups,
+    run_compiled,
+    sub_denominator,
+    tune,
+)
 from efs.indicators.sql import FormulaContext
-from efs.indicators.targets import applicable, check
+from efs.indicators.targets import Measures, check, select, skip, why_no_target
 from efs.model import Configuration
 
 SCOPES = ("jurisdiction", "municipality", "organization")
-#: PostgreSQL plans a membership test (``id IN (SELECT …)`` inside a sum) as a hashed subplan only when
-#: the hash fits in ``work_mem``; past that it re-runs the subquery for every row, and a share over a
-#: million staff takes minutes instead of a second. The engine's transactions raise it (SET LOCAL).
-PG_WORK_MEM = "256MB"
-
-
-def tune(conn: sa.Connection) -> None:
-    """Session settings the indicator queries need (PostgreSQL: ``work_mem`` for the transaction)."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SET LOCAL work_mem = '{PG_WORK_MEM}'")
-
-
-@dataclass
-class Group:
-    """Numerator and denominator of one group, and where they came from."""
-
-    municipality_id: str | None
-    organization_id: str | None
-    numerator: float
-    denominator: float | None
-    base: float
-    subs: dict[str, float] = field(default_factory=dict)
-    source: str = "person"
-
-
-@dataclass
-class Hierarchy:
-    """Municipalities and organizations of a jurisdiction, with names."""
-
-    jurisdiction_name: str
-    level: str
-    municipalities: dict[str, str]
-    organizations: dict[str, tuple[str, str]]  # id -> (municipality_id, name)
-
-
-def load_hierarchy(conn: sa.Connection, config: Configuration) -> Hierarchy:
-    """Read the jurisdiction's municipalities and organizations (two small queries)."""
-    j = config.jurisdiction.id
-    munis = {
-        r.id: r.name
-        for r in conn.execute(
-            sa.select(S.municipalities.c.id, S.municipalities.c.name).where(
-                S.municipalities.c.jurisdiction_id == j
-            )
-        )
-    }
-    orgs = {
-        r.id: (r.municipality_id, r.name)
-        for r in conn.execute(
-            sa.select(S.organizations.c.id, S.organizations.c.municipality_id, S.organizations.c.name).where(
-                S.organizations.c.jurisdiction_id == j
-            )
-        )
-    }
-    return Hierarchy(config.jurisdiction.name, config.jurisdiction.level.value, munis, orgs)
 
 
 def load_aggregates(conn: sa.Connection, jurisdiction: str, year: int) -> dict[str, list[Any]]:
@@ -90,25 +44,6 @@ def load_aggregates(conn: sa.Connection, jurisdiction: str, year: int) -> dict[s
     out: dict[str, list[Any]] = defaultdict(list)
     for row in conn.execute(sa.select(a).where(a.c.jurisdiction_id == jurisdiction, a.c.year == year)):
         out[row.indicator_id].append(row)
-    return out
-
-
-def person_groups(conn: sa.Connection, query: sa.Select[Any], sub_ids: Iterable[str]) -> list[Group]:
-    """Run a compiled formula; one :class:`Group` per row."""
-    subs = list(sub_ids)
-    out = []
-    for row in conn.execute(query).mappings():
-        den = row["denominator"]
-        out.append(
-            Group(
-                row["municipality_id"],
-                row["organization_id"],
-                float(row["numerator"] or 0),
-                None if den is None else float(den),
-                float(row["base"] or 0),
-                {sid: float(row[f"sub_{k}"] or 0) for k, sid in enumerate(subs)},
-            )
-        )
     return out
 
 
@@ -131,6 +66,8 @@ def merge_aggregates(groups: list[Group], rows: list[Any], hierarchy: Hierarchy,
             grp = by_scope.setdefault(key, Group(row.scope_id, None, 0.0, None, 0.0, {}, "aggregate"))
         if row.sub_measure:
             grp.subs[row.sub_measure] = float(row.numerator)
+            if row.denominator is not None:
+                grp.subs[sub_denominator(row.sub_measure)] = float(row.denominator)
             continue
         grp.numerator = float(row.numerator)
         grp.denominator = None if row.denominator is None or kind == "count" else float(row.denominator)
@@ -180,8 +117,6 @@ def compute(
         StoreError: The store is not initialised or not at the newest revision.
         ValueError: ``by`` is not a known scope.
     """
-    from efs.indicators import analytics
-
     if by not in SCOPES:
         raise ValueError(f"by: {by!r} не из {SCOPES}")
     if registry is None:
@@ -199,7 +134,7 @@ def compute(
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
         built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
         compiled = compile_plans(plans, ctx, conn.dialect)
-        memo = prefetch(store, conn, compiled, hierarchy, built)
+        memo = run_compiled(store, conn, compiled, hierarchy, built)
         for plan, formula in zip(plans, compiled, strict=True):
             groups, kind, factor, subs = evaluate(
                 conn,
@@ -228,60 +163,6 @@ def compute(
     return out
 
 
-@dataclass(frozen=True)
-class CompiledFormula:
-    """A plan's formula compiled for one year: its query, how to read it, and its analytics key."""
-
-    query: sa.Select[Any]
-    kind: str
-    factor: float
-    subs: tuple[tuple[str, str], ...]
-    key: str  # :func:`efs.indicators.analytics.query_key`: identical queries share their groups
-
-
-def compile_plans(plans: list[IndicatorPlan], ctx: FormulaContext, dialect: Any) -> list[CompiledFormula | None]:
-    """Each plan's formula compiled once (``None`` for a plan without a formula), in the plans' order."""
-    from efs.indicators.analytics import query_key
-
-    out: list[CompiledFormula | None] = []
-    for plan in plans:
-        if plan.formula is None:
-            out.append(None)
-            continue
-        query, kind, factor, subs = plan.formula.build(ctx)
-        out.append(CompiledFormula(query, kind, factor, subs, query_key(query, dialect)))
-    return out
-
-
-def prefetch(
-    store: Store,
-    conn: sa.Connection,
-    compiled: list[CompiledFormula | None],
-    hierarchy: Hierarchy,
-    built: dict[str, bool] | None,
-) -> dict[tuple[str, str], list[Group]]:
-    """Run the distinct person-level queries not in the analytics tables (``built``), in parallel.
-
-    The result is the ``memo`` of :func:`evaluate`: (query key, grain) → groups placed in municipalities.
-    """
-    from efs.indicators.analytics import run_all
-
-    jobs: dict[str, tuple[sa.Select[Any], list[str]]] = {}
-    for c in compiled:
-        if c is not None and (built is None or c.key not in built):
-            jobs.setdefault(c.key, (c.query, [sid for sid, _ in c.subs]))
-    found = run_all(store, jobs, conn)
-    return {(key, "organization"): place_groups(groups, hierarchy) for key, groups in found.items()}
-
-
-def place_groups(groups: list[Group], hierarchy: Hierarchy) -> list[Group]:
-    """Staff are grouped by organization only: place their groups in the organization's municipality."""
-    for g in groups:
-        if g.municipality_id is None and g.organization_id is not None:
-            g.municipality_id = hierarchy.organizations.get(g.organization_id, (None, ""))[0]
-    return groups
-
-
 def evaluate(
     conn: sa.Connection,
     plan: IndicatorPlan,
@@ -296,12 +177,10 @@ def evaluate(
 ) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
     """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures.
 
-    ``memo`` (from :func:`prefetch`) holds the groups of every query not in ``built``, the current
-    analytics of the year (:func:`efs.indicators.analytics.current`); a query found there is read
+    ``memo`` (from :func:`efs.indicators.runner.run_compiled`) holds the groups of every query not in
+    ``built``, the current analytics of the year (:func:`efs.indicators.analytics.current`); a query found there is read
     from ``analytics_groups``, summed up to municipalities when ``by`` and the aggregate returns allow.
     """
-    from efs.indicators.analytics import read_groups
-
     if formula is None:
         return [], "share" if plan.indicator.denominator else "count", 1.0, ()
     key, grain = formula.key, "organization"
@@ -309,7 +188,8 @@ def evaluate(
         grain = "municipality"
     groups = memo.get((key, grain))
     if groups is None:  # not prefetched: the query is in the analytics tables
-        groups = memo[(key, grain)] = place_groups(read_groups(conn, ctx.jurisdiction, ctx.year, key, grain), hierarchy)
+        stored = analytics.read_groups(conn, ctx.jurisdiction, ctx.year, key, grain)
+        groups = memo[(key, grain)] = place_groups(stored, hierarchy)
     return merge_aggregates(groups, aggregate_rows, hierarchy, formula.kind), formula.kind, formula.factor, formula.subs
 
 
@@ -371,11 +251,16 @@ def results_for(
         elif by == "organization" and g.organization_id:
             by_scope[g.organization_id].append(g)
     measures: list[tuple[str | None, str | None]] = [(None, None), *subs]
+    spec = plan.formula.spec if plan.formula is not None else None
+    own_denominator = {s.id for s in spec.sub_measures if s.where} if spec is not None else set()
     for scope_id, scope_name in _scope_keys(by, groups, hierarchy, jurisdiction_id):
         mine = by_scope.get(scope_id, [])
         for sub_id, sub_label in measures:
             num = sum(g.subs.get(sub_id, 0.0) if sub_id else g.numerator for g in mine)
-            dens = [g.denominator for g in mine if g.denominator is not None]
+            if sub_id in own_denominator:
+                dens = [g.subs.get(sub_denominator(sub_id), 0.0) for g in mine if g.denominator is not None]
+            else:
+                dens = [g.denominator for g in mine if g.denominator is not None]
             den = sum(dens) if kind != "count" else None
             sources = {g.source for g in mine if g.base > 0}
             has_data = bool(sources)
@@ -388,14 +273,15 @@ def results_for(
             else:
                 num_out, den_out = num, den
                 value = num * factor if kind == "count" else num / den * factor  # type: ignore[operator]
-            picked = applicable(
+            measured = Measures(subs, plan.formula is not None)
+            picked, passed = select(
                 plan.candidates,
                 year=year,
                 scope=by,
                 jurisdiction_level=hierarchy.level,
                 unit=ind.unit,
-                sub_label=sub_label,
-                sub_count=len(subs),
+                sub_id=sub_id,
+                measures=measured,
             )
             checks: list[TargetCheck] = [check(t, origin, value) for t, origin in picked]
             if not status:
@@ -425,6 +311,12 @@ def results_for(
                     sub_measure=sub_id,
                     formula_id=plan.formula.id if plan.formula else None,
                     note=plan.problem,
+                    skipped_targets=[skip(t, origin, reason) for t, origin, reason in passed],
+                    target_note=(
+                        why_no_target(plan.candidates, passed, sub_id=sub_id, measures=measured)
+                        if not checks
+                        else None
+                    ),
                 )
             )
     return out

@@ -16,13 +16,12 @@ A synthetic report carries «СИНТЕТИЧЕСКИЕ ДАННЫЕ» in the se
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from efs.neutral import XLSX_CELL_MAX, xlsx_cell
-from efs.report.text import LEVEL_LABELS, SECTION_TITLES, SECTIONS, STATUS_LABELS, SYNTHETIC_NOTE, clean
+from efs.report.text import LEVEL_LABELS, SECTION_TITLES, SECTIONS, STATUS_LABELS, SYNTHETIC_NOTE, clean, rounded
 
 #: Width (in Excel's character units) of an A4 page at 100 %, margins taken off: beyond it, landscape.
 _PORTRAIT_WIDTH = 95
@@ -43,18 +42,6 @@ RECOMMENDATION_KINDS = {
 def yes_no(value: bool | None) -> str:
     """``да`` / ``нет`` / empty: a spreadsheet for people never shows TRUE/FALSE."""
     return "" if value is None else "да" if value else "нет"
-
-
-def rounded(value: float | None) -> float | int | None:
-    """A value as the report shows it: whole numbers whole, others to one decimal, small ones to two
-    significant digits (0,043 stays 0,043 rather than becoming 0,0)."""
-    if value is None or isinstance(value, bool):
-        return value
-    if float(value).is_integer():
-        return int(value)
-    if abs(value) >= 1:
-        return round(value, 1)
-    return round(value, 1 - math.floor(math.log10(abs(value))))
 
 
 def _decimals(value: float) -> int:
@@ -112,16 +99,29 @@ def _put(ws: Any, row: int, col: int, value: Any, kind: str = "text") -> Any:
 def _sheet(wb: Any, sid: str, report: dict[str, Any], columns: list[Column], rows: list[list[Any]],
            preface: str = "", landscape: bool | None = None, details: set[int] | None = None) -> Any:
     """One section's sheet; rows whose index is in ``details`` are grouped (collapsible) under the row above."""
+    title = SECTION_TITLES[sid]
+    j = report["jurisdiction"]
+    heading = f"{title} — {j['name']}, {report['year']} год (на {_date_ru(report['as_of'])})"
+    return table_sheet(wb, title, heading, columns, rows, synthetic=report["synthetic"], preface=preface,
+                       landscape=landscape, details=details)
+
+
+def table_sheet(wb: Any, title: str, heading: str, columns: list[Column], rows: list[list[Any]], *,
+                synthetic: bool = False, preface: str = "", landscape: bool | None = None,
+                details: set[int] | None = None) -> Any:
+    """A sheet of the report's kind: heading, optional synthetic mark and preface, a table of typed columns.
+
+    Cells go through the one neutralising writer, the sheet is set up for print (A4, one page wide,
+    headings on every page). Rows whose index is in ``details`` are grouped under the row above. Used by
+    the report, ``efs diff`` and ``efs passport``.
+    """
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    title = SECTION_TITLES[sid]
     ws = wb.create_sheet(title[:31])
-    j = report["jurisdiction"]
-    heading = f"{title} — {j['name']}, {report['year']} год (на {_date_ru(report['as_of'])})"
     _put(ws, 1, 1, heading).font = Font(bold=True, size=13)
     ws.cell(1, 1).alignment = Alignment(vertical="top")
-    if report["synthetic"]:
+    if synthetic:
         _put(ws, 2, 1, SYNTHETIC_NOTE).font = Font(bold=True, color="B71C1C")
         ws.cell(2, 1).alignment = Alignment(vertical="top")
         ws.oddHeader.center.text = "СИНТЕТИЧЕСКИЕ ДАННЫЕ"
@@ -279,7 +279,10 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     detail_rows: set[int] = set()
     for i in sec["items"]:
         hist = {h["year"]: h["value"] for h in i["history"]}
-        targets = "; ".join(t["label"] for t in i["targets"])
+        targets = "; ".join(
+            [t["label"] for t in i["targets"]]
+            + [f"не проверена: {t['label']} — {t['reason']}" for t in i["targets_not_checked"]]
+        )
         rows.append([_number(i), i["text"], FEDERAL_LABELS[bool(i["federal"])], "юрисдикция",
                      report["jurisdiction"]["name"], i["numerator"], i["denominator"], i["value"], i["unit"],
                      i["status_label"], i["verdict_note"], targets, *[hist.get(y) for y in years], i["id"],

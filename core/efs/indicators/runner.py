@@ -1,0 +1,218 @@
+"""Running compiled formula queries: one connection per query, in parallel where the store allows.
+
+The part of the engine that talks to the database, shared by live computation
+(:func:`efs.indicators.engine.compute`) and the analytics build (:func:`efs.indicators.analytics.build`):
+compile each formula of a plan once (:func:`compile_plans`), key it by the SHA-256 of its SQL
+(:func:`query_key`), run the distinct queries (:func:`run_compiled`) and place the staff groups in
+their municipalities. It imports neither the engine nor the analytics module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from efs.data import schema as S
+from efs.indicators.plan import IndicatorPlan
+from efs.indicators.sql import FormulaContext
+
+if TYPE_CHECKING:
+    from efs.data.store import Store
+    from efs.model import Configuration
+
+
+#: PostgreSQL plans a membership test (``id IN (SELECT …)`` inside a sum) as a hashed subplan only when
+#: the hash fits in ``work_mem``; past that it re-runs the subquery for every row, and a share over a
+#: million staff takes minutes instead of a second. The engine's transactions raise it (SET LOCAL).
+PG_WORK_MEM = "256MB"
+
+
+def tune(conn: sa.Connection) -> None:
+    """Session settings the indicator queries need (PostgreSQL: ``work_mem`` for the transaction)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET LOCAL work_mem = '{PG_WORK_MEM}'")
+
+
+@dataclass
+class Group:
+    """Numerator and denominator of one group, and where they came from."""
+
+    municipality_id: str | None
+    organization_id: str | None
+    numerator: float
+    denominator: float | None
+    base: float
+    subs: dict[str, float] = field(default_factory=dict)
+    source: str = "person"
+
+
+@dataclass
+class Hierarchy:
+    """Municipalities and organizations of a jurisdiction, with names."""
+
+    jurisdiction_name: str
+    level: str
+    municipalities: dict[str, str]
+    organizations: dict[str, tuple[str, str]]  # id -> (municipality_id, name)
+
+
+def load_hierarchy(conn: sa.Connection, config: Configuration) -> Hierarchy:
+    """Read the jurisdiction's municipalities and organizations (two small queries)."""
+    j = config.jurisdiction.id
+    munis = {
+        r.id: r.name
+        for r in conn.execute(
+            sa.select(S.municipalities.c.id, S.municipalities.c.name).where(
+                S.municipalities.c.jurisdiction_id == j
+            )
+        )
+    }
+    orgs = {
+        r.id: (r.municipality_id, r.name)
+        for r in conn.execute(
+            sa.select(S.organizations.c.id, S.organizations.c.municipality_id, S.organizations.c.name).where(
+                S.organizations.c.jurisdiction_id == j
+            )
+        )
+    }
+    return Hierarchy(config.jurisdiction.name, config.jurisdiction.level.value, munis, orgs)
+
+
+def person_groups(conn: sa.Connection, query: sa.Select[Any], sub_ids: Iterable[str]) -> list[Group]:
+    """Run a compiled formula; one :class:`Group` per row."""
+    subs = list(sub_ids)
+    out = []
+    for row in conn.execute(query).mappings():
+        den = row["denominator"]
+        out.append(
+            Group(
+                row["municipality_id"],
+                row["organization_id"],
+                float(row["numerator"] or 0),
+                None if den is None else float(den),
+                float(row["base"] or 0),
+                {
+                    **{sid: float(row[f"sub_{k}"] or 0) for k, sid in enumerate(subs)},
+                    **{
+                        sub_denominator(sid): float(row[f"subden_{k}"] or 0)
+                        for k, sid in enumerate(subs)
+                        if f"subden_{k}" in row
+                    },
+                },
+            )
+        )
+    return out
+
+
+def sub_denominator(sub_id: str) -> str:
+    """Key of a sub-measure's own denominator in :attr:`Group.subs` (sub-measure ids are identifiers)."""
+    return f"{sub_id}/denominator"
+
+
+def query_key(query: sa.Select[Any], dialect: Any) -> str:
+    """SHA-256 of the query as the database receives it: SQL text and parameter values."""
+    compiled = query.compile(dialect=dialect)
+    params = sorted((k, repr(v)) for k, v in compiled.params.items())
+    return hashlib.sha256((str(compiled) + "\n" + repr(params)).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class CompiledFormula:
+    """A plan's formula compiled for one year: its query, how to read it, and its analytics key."""
+
+    query: sa.Select[Any]
+    kind: str
+    factor: float
+    subs: tuple[tuple[str, str], ...]
+    key: str  # :func:`efs.indicators.analytics.query_key`: identical queries share their groups
+
+
+def compile_plans(plans: list[IndicatorPlan], ctx: FormulaContext, dialect: Any) -> list[CompiledFormula | None]:
+    """Each plan's formula compiled once (``None`` for a plan without a formula), in the plans' order."""
+    out: list[CompiledFormula | None] = []
+    for plan in plans:
+        if plan.formula is None:
+            out.append(None)
+            continue
+        query, kind, factor, subs = plan.formula.build(ctx)
+        out.append(CompiledFormula(query, kind, factor, subs, query_key(query, dialect)))
+    return out
+
+
+def place_groups(groups: list[Group], hierarchy: Hierarchy) -> list[Group]:
+    """Staff are grouped by organization only: place their groups in the organization's municipality."""
+    for g in groups:
+        if g.municipality_id is None and g.organization_id is not None:
+            g.municipality_id = hierarchy.organizations.get(g.organization_id, (None, ""))[0]
+    return groups
+
+
+def run_compiled(
+    store: Store,
+    conn: sa.Connection,
+    compiled: list[CompiledFormula | None],
+    hierarchy: Hierarchy,
+    built: dict[str, bool] | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[tuple[str, str], list[Group]]:
+    """Run the distinct queries of ``compiled`` in parallel, except those in ``built`` (the analytics tables have them).
+
+    Returns (query key, ``organization``) → the query's groups placed in municipalities: the ``memo`` of
+    :func:`efs.indicators.engine.evaluate`. ``progress(done, total)`` hears each query finished.
+    """
+    jobs: dict[str, tuple[sa.Select[Any], list[str]]] = {}
+    for c in compiled:
+        if c is not None and (built is None or c.key not in built):
+            jobs.setdefault(c.key, (c.query, [sid for sid, _ in c.subs]))
+    found = run_all(store, jobs, conn, progress)
+    return {(key, "organization"): place_groups(groups, hierarchy) for key, groups in found.items()}
+
+
+#: Most queries run at once while building (each holds a connection and, on PostgreSQL, ``work_mem``).
+MAX_WORKERS = 4
+
+
+def run_all(
+    store: Store,
+    jobs: dict[str, tuple[sa.Select[Any], list[str]]],
+    conn: sa.Connection | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, list[Group]]:
+    """The groups of every query (key → (query, sub-measure ids)), run in parallel where the store allows.
+
+    Each parallel query has its own connection; run one at a time, they use ``conn`` when given.
+    ``progress(done, total)`` is called as queries finish.
+    """
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    total = len(jobs)
+
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    def run(job: tuple[sa.Select[Any], list[str]]) -> list[Group]:
+        with store.engine.connect() as own:
+            tune(own)
+            return person_groups(own, *job)
+
+    tick(0)
+    # An in-memory SQLite database exists once per connection: one connection, one thread.
+    workers = 1 if ":memory:" in store.url else min(len(jobs), os.cpu_count() or 1, MAX_WORKERS)
+    out: dict[str, list[Group]] = {}
+    if workers <= 1:
+        for key, job in jobs.items():
+            out[key] = person_groups(conn, *job) if conn is not None else run(job)
+            tick(len(out))
+        return out
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="efs-analytics") as pool:
+        futures = {pool.submit(run, job): key for key, job in jobs.items()}
+        for future in as_completed(futures):
+            out[futures[future]] = future.result()
+            tick(len(out))
+    return {key: out[key] for key in jobs}  # in the jobs' order, as before
