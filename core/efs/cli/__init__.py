@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import warnings
 from typing import Any
 
 import click
@@ -87,7 +88,9 @@ def run(argv: list[str] | None = None) -> int:
     if not os.environ.get(DEBUG_ENV):  # a library's generator cleaned up after a fault prints no traceback
         sys.unraisablehook = lambda _unraisable: None
     try:
-        with guarded():
+        with guarded(), warnings.catch_warnings():
+            if not os.environ.get(DEBUG_ENV):  # libraries' English warnings are for their developers
+                warnings.simplefilter("ignore")
             code = _run(argv)
             if code not in (0, 1):
                 import gc
