@@ -11,8 +11,9 @@ precedents of the *other* three configurations only (leave-one-out: a document i
 hand encoding). The draft is compared with ``config/<jurisdiction>.yaml`` kind by kind:
 
 * subjects (by name), function bullets (by text, and the function must be the hand encoding's), indicators
-  (by text), targets (indicator targets and roadmap thresholds, by year and value), agreements (by kind),
-  roadmap rows (by text), acts of the legal basis (by number, else title), glossary terms (by term);
+  (by text), targets (indicator targets and roadmap thresholds, by how they are tied to time — kind and
+  years — and value), agreements (by kind), roadmap rows (by text), acts of the legal basis and their
+  editions (by number; a project by its kind; else by date or words), glossary terms (by term);
 * an item matches when its text is the hand encoding's (after the one normalisation, or ≥ 90 % similar)
   and its ``source.line`` is within ±2 of the hand encoding's. A DOCX draft's lines are lines of
   LibreOffice's export of the DOCX; they are mapped back to the text's lines through the ``seed_line_N``
