@@ -77,9 +77,22 @@ def run(argv: list[str] | None = None) -> int:
     Everything the command prints passes :mod:`efs.cli.terminal`: no control sequence from a name
     reaches the terminal raw.
     """
+    import warnings
+
     from efs.cli.terminal import guarded
 
-    with guarded():
+    with guarded(), warnings.catch_warnings():
+        original = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+            from efs.plugins import PluginWarning
+
+            if issubclass(category, PluginWarning):  # a skipped broken plugin: one Russian line on stderr
+                click.echo(f"efs: предупреждение: {message}", err=True)
+            else:
+                original(message, category, *args, **kwargs)
+
+        warnings.showwarning = show
         return _run(argv)
 
 
