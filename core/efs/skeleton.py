@@ -15,6 +15,8 @@ from typing import Any
 from efs.model import Level
 
 ADOPTED = "2025-01-01"
+#: The name of the body that adopts the Положение, at each jurisdiction level (what most documents call it).
+AUTHORITY = {Level.municipal: "Управление образования", Level.regional: "Министерство образования"}
 TARGET_YEAR = 2026
 
 
@@ -93,15 +95,17 @@ def skeleton(name: str, level: str = "municipal", registry: Any = None) -> str:
         required = [f for f in functions if lv in f.required_at]
         out.append(f"  # уровень «{lv.label}»: субъекты в обязательных ролях, обязательные функции уровня")
         for k, role in enumerate(roles):
-            sid = role.id
+            authority = role.id == f"{own.value}_authority"  # the body that adopts the Положение
+            sid = "authority" if authority else role.id
             first_subject = first_subject or sid
+            name_line = AUTHORITY[own] if authority else _q("<" + role.name + ">")
             # The level's required functions, dealt out to its subjects; a subject left without one shares the first.
             mine = [f for j, f in enumerate(required) if j % len(roles) == k]
             if not mine and required:
                 mine = [required[0]]
             out += [
                 f"  - id: {sid}",
-                f"    name: {_q('<' + role.name + '>')}",
+                f"    name: {name_line}",
                 f"    kind: {_kind_for(role.id, registry)}",
                 f"    level: {lv.value}",
                 "    functions:" if mine else "    functions: []",
