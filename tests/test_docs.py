@@ -22,10 +22,19 @@ def test_every_hook_is_documented_in_plugins_md_with_its_signature():
         assert f"### `{signature}`" in text, f"docs/plugins.md: нет раздела «### `{signature}`» для {name}"
 
 
-def test_every_hook_has_a_docstring_saying_what_to_return():
+def test_every_hook_has_a_russian_docstring_saying_what_to_return_and_since_when():
     for name, fn in inspect.getmembers(hookspecs, inspect.isfunction):
         if name.startswith("efs_"):
-            assert fn.__doc__ and "Return" in fn.__doc__ and "Since:" in fn.__doc__, name
+            assert fn.__doc__ and "Возвращает" in fn.__doc__ and "С версии:" in fn.__doc__, name
+            assert "`[]`" in fn.__doc__, f"{name}: что значит пустой список"
+
+
+def test_the_hooks_section_of_plugins_md_is_generated_from_the_docstrings_and_current():
+    from efs.hookdocs import BEGIN, rewrite
+
+    text = (DOCS / "plugins.md").read_text(encoding="utf-8")
+    assert BEGIN in text
+    assert text == rewrite(text), "обновите: python -m efs.hookdocs docs/plugins.md"
 
 
 def test_every_configuration_field_has_a_description():

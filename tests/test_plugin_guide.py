@@ -122,4 +122,35 @@ def test_validate_imports_a_python_formula_and_names_the_nearest_function_for_a_
 def test_the_guide_keeps_sqlalchemy_out_of_the_module_import():
     code = guide_block("# efs_myregion/formulas.py")
     top = [line for line in code.splitlines() if line.startswith(("import ", "from "))]
-    assert top == ["from efs.model.formula import Formula"]
+    assert top == ["from efs.plugin import Formula"]
+
+
+def test_the_guides_plugin_runs_its_rule_only_on_configurations_that_require_it(tmp_path, monkeypatch):
+    from efs.conformance import validate
+    from efs.loading import load_configuration
+
+    package = tmp_path / "efs_myregion"
+    (package / "documents").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "plugin.py").write_text(guide_block("# efs_myregion/plugin.py"), encoding="utf-8")
+    (package / "documents" / "myregion.txt").write_text("3.1. Опорный центр Северного района\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in [m for m in sys.modules if m.startswith("efs_myregion")]:
+        monkeypatch.delitem(sys.modules, name)
+    pm = get_plugin_manager(entry_points=False)
+    pm.register(importlib.import_module("efs_myregion.plugin"), name="myregion")
+    registry = Registry.build(pm)
+    assert registry.documents["polozhenie.txt"].provenance.plugin == "myregion"
+
+    def run(plugins: list[str]) -> list[str]:
+        config = load_configuration({
+            "format_version": 1, "plugins": plugins,
+            "jurisdiction": {"id": "myregion", "name": "Мой регион", "level": "municipal",
+                             "document": "polozhenie.txt"},
+            "subjects": [{"id": "hub", "name": "Опорный центр Северного района", "kind": "support_hub",
+                          "level": "municipal", "source": {"line": 1}}],
+        }, registry=registry)
+        return [f.code for f in validate(config, registry=registry, select=["MYR001", "EFS02"])]
+
+    assert run(["myregion"]) == ["MYR001"]  # and its source checked against the plugin's document
+    assert run([]) == []

@@ -86,3 +86,21 @@ def test_fixtures_for_plugin_authors(pytester: pytest.Pytester):
     """
     )
     pytester.runpytest_subprocess().assert_outcomes(passed=1)
+
+
+def test_another_plugins_rules_and_rules_a_partial_document_lacks_are_skipped_with_the_reason(
+        pytester: pytest.Pytester):
+    pytester.makefile(".yaml", sample=CONFIG.replace("  document: sample.txt\n",
+                                                     "  document: sample.txt\n  document_kind: roadmap\n"))
+    result = pytester.runpytest_subprocess("--efs-config", "sample.yaml", "--efs-as-of", "2026-11-23", "-v",
+                                           "-rs", "-k", "AMU001 or MEG001 or TYU001 or EFS132 or EFS155")
+    out = result.stdout.str()
+    result.stdout.fnmatch_lines([
+        "*sample.yaml::AMU001-amur-responsible-not-subject SKIPPED*",
+        "*sample.yaml::EFS132-empty-level SKIPPED*",
+        "*sample.yaml::EFS155-measure-without-responsible PASSED*",
+        "*правило плагина «amur»: конфигурация не требует этого плагина*",
+        "*документ — комплекс мер («дорожная карта») (document_kind: roadmap)*",
+    ])
+    assert "AMU001-amur-responsible-not-subject PASSED" not in out
+    result.assert_outcomes(passed=1, skipped=4)

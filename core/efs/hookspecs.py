@@ -1,21 +1,16 @@
-"""Every hook efs calls. This module is the plugin author's manual.
+"""Every hook efs calls. This module is the plugin author's manual: ``docs/plugins.md`` is generated from
+the docstrings below (``python -m efs.hookdocs docs/plugins.md``; a test keeps it current).
 
-A plugin is a module (or object) with functions decorated by :data:`hookimpl` and named after
-the hooks below. It is registered through the entry-point group ``efs.plugins``::
-
-    [project.entry-points."efs.plugins"]
-    myregion = "efs_myregion.plugin"
-
-Hooks are called with keyword arguments only and return plain data: lists of efs models.
-Returning ``[]`` (or not implementing the hook) means "nothing to add". Hooks must not
-mutate global state. Every returned item is stamped with the plugin's provenance
-(plugin name, distribution, version); two plugins returning the same id is an error
-unless one of the items names the other plugin in ``overrides``.
+A plugin is a module (or object) with functions decorated by :data:`hookimpl` (import it from
+:mod:`efs.plugin`) and named after the hooks below, registered through the entry-point group
+``efs.plugins``. Hooks are called with keyword arguments only and return plain data: lists of efs models;
+``[]`` (or not implementing the hook) adds nothing. Every returned item is stamped with the plugin's
+provenance; two plugins returning the same id is an error unless one names the other in ``overrides``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -23,6 +18,7 @@ if TYPE_CHECKING:
     from efs.conformance.rules import Rule
     from efs.documents import DocumentInfo
     from efs.model import Function, IndicatorDefinition, SubjectKind
+    from efs.model.formula import Formula
     from efs.registry import JurisdictionInfo
 
 PROJECT_NAME = "efs"
@@ -33,88 +29,98 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 @hookspec
 def efs_subject_kinds() -> list[SubjectKind]:
-    """Subject kinds the plugin adds to the catalogue.
+    """Виды субъектов, которые плагин добавляет в каталог.
 
-    Return a list of :class:`efs.model.SubjectKind`: each with an id, a Russian name, the
-    levels a subject of the kind may stand at, and the federal roles it can fill (for
-    example a ``cnppm_branch`` fills the ``cnppm`` role). ``[]`` adds nothing.
+    Возвращает список :class:`SubjectKind`: у каждого вида — `id`, русское название (`name`), уровни, на
+    которых может стоять субъект этого вида (`levels`), и роли федеральной концепции, которые он может
+    исполнять (`fills_roles`: например, филиал ЦНППМ `cnppm_branch` исполняет роль `cnppm`). Субъект
+    конфигурации называет вид в `kind`. `[]` — ничего не добавляет.
 
-    Since: 0.1
+    С версии: 0.1
     """
     return []
 
 
 @hookspec
 def efs_functions() -> list[Function]:
-    """Functions the plugin adds beyond the federal catalogue.
+    """Функции субъектов сверх федерального каталога.
 
-    Return a list of :class:`efs.model.Function`. A subject's function bullet in a
-    configuration may be mapped to any function in the catalogue. ``[]`` adds nothing.
+    Возвращает список :class:`Function`: `id`, русское название, описание и, если функция обязательна по
+    концепции, уровни (`required_at`) с источником (`source`). Пункт функций субъекта в конфигурации
+    называет функцию в `function` (и `also`). `[]` — ничего не добавляет.
 
-    Since: 0.1
+    С версии: 0.1
     """
     return []
 
 
 @hookspec
 def efs_indicators() -> list[IndicatorDefinition]:
-    """Indicator definitions the plugin provides (the core provides the federal ones).
+    """Определения показателей, которые плагин поставляет (ядро так поставляет федеральные).
 
-    Return a list of :class:`efs.model.IndicatorDefinition` with their targets and the id
-    of their formula. Indicators written in a configuration do not need this hook.
-    ``[]`` adds nothing.
+    Возвращает список :class:`IndicatorDefinition` с целевыми значениями и id формулы. Показателям,
+    записанным в конфигурации, этот хук не нужен. `[]` — ничего не добавляет.
 
-    Since: 0.1
+    С версии: 0.1
     """
     return []
 
 
 @hookspec
-def efs_formulas() -> list[Any]:
-    """Formulas the plugin provides for indicators that building blocks cannot express.
+def efs_formulas() -> list[Formula]:
+    """Формулы показателей: из строительных блоков или функции на Python.
 
-    Return a list of :class:`efs.indicators.Formula` objects; each is referenced by id from
-    an indicator's ``formula``. ``[]`` adds nothing.
+    Возвращает список :class:`Formula`: `id` (на него ссылается `formula` показателя), русское название,
+    тело — `blocks` (строительные блоки, как в конфигурации) или `python` («модуль:функция», см. «Формулы на
+    Python»), выбранное прочтение формулировки документа (`reading`). `efs validate` импортирует модуль
+    формулы на Python и сообщает об опечатке в пути (EFS168). `[]` — ничего не добавляет.
 
-    Since: 0.1
+    С версии: 0.1
     """
     return []
 
 
 @hookspec
 def efs_conformance_rules() -> list[Rule]:
-    """Conformance rules the plugin adds.
+    """Правила проверки, которые добавляет плагин.
 
-    Return a list of :class:`efs.conformance.Rule`. A plugin's rule codes carry the
-    plugin's own prefix (``TYU001``). ``[]`` adds nothing.
+    Возвращает список :class:`Rule`: код с собственным префиксом плагина (`TYU001`), читаемое имя (`slug`),
+    уровень, название, обоснование, рекомендация и проверка `check(ctx)`, которая возвращает находки
+    (`ctx.finding(path, message, source=…, item=…)` — находка, привязанная к узлу конфигурации). efs
+    запускает правила плагина только на конфигурациях, которые требуют этот плагин (`plugins:`): своя
+    проверка «моя ли это конфигурация» правилу не нужна. Правило о части полного положения объявляет её в
+    `requires` и не запускается на части документа, где её нет по природе. `[]` — ничего не добавляет.
 
-    Since: 0.1
+    С версии: 0.1
     """
     return []
 
 
 @hookspec
 def efs_jurisdictions() -> list[JurisdictionInfo]:
-    """Jurisdictions the plugin serves and where their bundled configuration lives.
+    """Юрисдикции, которые обслуживает плагин, и их конфигурации.
 
-    Return a list of :class:`efs.registry.JurisdictionInfo`: an id (usable on the command
-    line, ``efs validate amur``), a Russian name, and the path of the configuration file
-    installed with the plugin. ``[]`` serves none.
+    Возвращает список :class:`JurisdictionInfo`: `id` (его принимает командная строка: `efs validate
+    myregion`), русское название и путь к конфигурации, установленной вместе с плагином
+    (`Path(__file__).parent / "config" / "myregion.yaml"` или `bundled_configuration("efs_myregion",
+    "myregion.yaml")`). `[]` — не обслуживает ни одной.
 
-    Since: 0.1
+    С версии: 0.1
     """
     return []
 
 
 @hookspec
 def efs_documents() -> list[DocumentInfo]:
-    """Documents the plugin ships: the Положение its configuration encodes, and any other it cites.
+    """Документы, которые поставляет плагин: положение, которое кодирует его конфигурация, и другие, на
+    которые ссылаются её источники.
 
-    Return a list of :class:`efs.documents.DocumentInfo`: the name the configuration's sources cite
-    (``jurisdiction.document``, ``source.document``), the path of the file installed with the plugin,
-    and a Russian title. With the document at hand, ``efs validate`` checks every ``source.line`` and
-    every verbatim text against it. ``[]`` ships none.
+    Возвращает список :class:`DocumentInfo`: `name` — имя, под которым документ называют источники
+    (`jurisdiction.document`, `source.document`), `path` — файл внутри пакета (`Path(__file__).parent /
+    "documents" / "myregion.txt"`; DOCX, ODT, HTML или TXT), `title` — что это за документ, по-русски. Когда
+    документ под рукой, `efs validate` сверяет с ним каждый `source.line` и каждый дословный текст
+    (EFS020–EFS023). `[]` — не поставляет ни одного.
 
-    Since: 0.2
+    С версии: 0.2
     """
     return []

@@ -114,7 +114,12 @@ class EfsConfigFile(pytest.File):
 
 
 class EfsRuleItem(pytest.Item):
-    """One rule on one configuration; fails on unsuppressed errors (and warnings with --efs-strict)."""
+    """One rule on one configuration; fails on unsuppressed errors (and warnings with --efs-strict).
+
+    A rule that is not run on the configuration is skipped with the reason: another plugin's rule (the
+    configuration does not require that plugin), or a rule about a part of a full Положение that a partial
+    document (``document_kind``) does not have.
+    """
 
     def __init__(self, *, code: str | None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -132,6 +137,11 @@ class EfsRuleItem(pytest.Item):
         elif config is None:
             pytest.skip("конфигурация не загрузилась (см. EFS000-load)")
         else:
+            from efs.conformance.engine import why_not_run
+
+            why = why_not_run(parent.registry.rules[self.code], config)
+            if why is not None:
+                pytest.skip(why)
             found = validate(config, registry=parent.registry, as_of=parent.as_of, select=[self.code])
             findings = [f for f in found if f.code == self.code]
         counted = (

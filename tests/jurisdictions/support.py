@@ -13,12 +13,12 @@ def subject(config, sid):
 
 
 def run_rule(registry, code: str, data: dict[str, Any], as_of: dt.date = dt.date(2023, 6, 1)):
-    """Findings of one rule on a configuration built from ``data``."""
-    from efs.conformance.engine import run_rules
+    """Findings of one rule on a configuration built from ``data``, as ``efs validate --select`` runs it."""
+    from efs.conformance import validate
     from efs.loading import load_configuration
 
     config = load_configuration(data, registry=registry)
-    return run_rules(config, registry, [registry.rules[code]], as_of)
+    return [f for f in validate(config, registry=registry, as_of=as_of, select=[code]) if f.code == code]
 
 
 def variant(base: dict[str, Any], **extra: Any) -> dict[str, Any]:

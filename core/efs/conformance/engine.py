@@ -160,6 +160,34 @@ def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of
 NOT_APPLICABLE = ("EFS012", "rules-not-applicable")
 
 
+def plugin_required(rule: Rule, config: Configuration) -> bool:
+    """Whether ``config`` requires the plugin that defined ``rule`` (the core's own rules: always).
+
+    A jurisdiction plugin's rules encode what its own document prescribes: they run only on the
+    configurations that name the plugin in ``plugins:``, so a plugin author writes no guard of their own.
+    """
+    from efs.plugins import DEFAULT_PLUGINS
+
+    if rule.provenance is None or rule.plugin in DEFAULT_PLUGINS:
+        return True
+    return any(p.name == rule.plugin for p in config.plugins)
+
+
+def why_not_run(rule: Rule, config: Configuration) -> str | None:
+    """Why ``rule`` is not run on ``config`` (in Russian), or ``None`` when it is: the pytest plugin skips so."""
+    if not plugin_required(rule, config):
+        return (f"правило плагина «{rule.plugin}»: конфигурация не требует этого плагина (plugins:), "
+                "его правила к ней не относятся")
+    kind = config.jurisdiction.document_kind
+    if not rule.applies_to(kind):
+        from efs.model import DOCUMENT_PARTS
+
+        parts = "; ".join(DOCUMENT_PARTS[p] for p in rule.requires if p not in kind.parts)
+        return (f"документ — {kind.label} (document_kind: {kind.value}): в нём по природе нет того, "
+                f"что проверяет правило ({parts})")
+    return None
+
+
 def not_applicable(config: Configuration, skipped: list[Rule], every: Iterable[Rule]) -> list[Finding]:
     """One information finding naming the rules not run on a partial document, and why (``EFS012``)."""
     if not skipped or not any(r.code == NOT_APPLICABLE[0] for r in every):
@@ -217,10 +245,11 @@ def validate(
     every = list(registry.rules.values())
     rules = select_rules([r for r in every if not r.engine_reported], select, ignore, every)
     kind = config.jurisdiction.document_kind
-    applicable = [r for r in rules if r.applies_to(kind)]
+    required = [r for r in rules if plugin_required(r, config)]  # another plugin's rules are not run at all
+    applicable = [r for r in required if r.applies_to(kind)]
     day = as_of or dt.date.today()
     findings = run_rules(config, registry, applicable, day)
-    findings += not_applicable(config, [r for r in rules if not r.applies_to(kind)], every)
+    findings += not_applicable(config, [r for r in required if not r.applies_to(kind)], every)
     findings = apply_suppressions(config, findings, applicable, every)
     if baseline is not None:
         baseline.apply(config, findings)

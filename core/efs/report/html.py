@@ -51,7 +51,7 @@ thead{display:table-header-group}tr{break-inside:avoid}
 .st-due{background:#fff0c9;color:#6d4c00}.st-cancelled{background:#eee;color:#555}
 .st-suppressed,.st-no_data{background:#eceff3;color:#5b6570}
 .origin,.small{font-size:12px;color:var(--mute)}
-.verdicts td{vertical-align:middle}.verdicts .ind-name{width:46%}.verdicts td.small{min-width:90px}
+.verdicts td{vertical-align:middle}.verdicts .ind-name{width:40%}.verdicts td.small{min-width:130px}
 .actions td:first-child{font-weight:bold;text-align:center}
 .ind{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:10px 0;break-inside:avoid}
 .ind .row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}

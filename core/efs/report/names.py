@@ -38,17 +38,18 @@ class Namer:
         self.short: dict[str, str] = dict.fromkeys(federal, "концепция ЕФС")
         self.short[jur.document] = "Положение"
         act = jur.adopted_by
-        if jur.document not in self.titles and act is not None:
-            parts = [p for p in (act.kind and act.kind.capitalize(), act.issuer) if p]
-            when = " ".join(p for p in (act.date_as_written and f"от {act.date_as_written}",
-                                        act.number and f"№ {act.number}") if p)
-            self.titles[jur.document] = ", ".join([*parts, when]) + (f": «{act.title}»" if act.title else "")
+        if jur.document not in self.titles and act is not None:  # «Приказ от 12.05.2023 № 464 «О …» (издатель)»
+            head = " ".join(p for p in ((act.kind or "акт").capitalize(),
+                                        act.date_as_written and f"от {act.date_as_written}",
+                                        act.number and f"№ {act.number}", act.title and f"«{act.title}»") if p)
+            self.titles[jur.document] = head + (f" ({act.issuer})" if act.issuer else "")
         self.indicators: dict[str, str] = {}
         for ind in registry.indicators.values():
-            number = f" № {ind.number}" if ind.number else ""
+            number = f" № {ind.number.rstrip('.')}" if ind.number else ""
             self.indicators[ind.id] = f"федеральный показатель{number}"
         for ind in config.indicators:
-            self.indicators[ind.id] = f"показатель № {ind.number}" if ind.number else f"показатель «{_short(ind.text)}»"
+            self.indicators[ind.id] = (f"показатель № {ind.number.rstrip('.')}" if ind.number
+                                       else f"показатель «{_short(ind.text)}»")
         self.measures = {m.id: self.measure(m.number, m.text) for m in config.roadmap}
         names: dict[str, str] = {}
         names.update({k.id: k.name for k in registry.kinds.values()})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 import re
 from typing import Any
 
@@ -154,15 +155,26 @@ def md(text: Any) -> str:
     return "".join(out)
 
 
-def num(value: float | None, digits: int = 1) -> str:
-    """A number in Russian style: decimal comma, thin groups; ``—`` for none."""
-    if value is None:
-        return "—"
+def rounded(value: float | None) -> float | int | None:
+    """A value as the справка shows it (every medium): whole numbers whole, others to one decimal, small
+    ones to two significant digits (0,043 stays 0,043 rather than becoming 0,0)."""
+    if value is None or isinstance(value, bool):
+        return value
     if float(value).is_integer():
-        text = f"{int(value):,}".replace(",", "\u202f")
-    else:
-        text = f"{value:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
-    return text
+        return int(value)
+    shown = round(value, 1) if abs(value) >= 1 else round(value, 1 - math.floor(math.log10(abs(value))))
+    return int(shown) if float(shown).is_integer() else shown
+
+
+def num(value: float | None) -> str:
+    """A number in Russian style, rounded by :func:`rounded`: decimal comma, thin-space groups; ``—`` for none."""
+    shown = rounded(value)
+    if shown is None:
+        return "—"
+    if isinstance(shown, int):
+        return f"{shown:,}".replace(",", "\u202f")
+    digits = len(repr(float(shown)).split(".")[1]) if "e" not in repr(float(shown)) else 3
+    return f"{shown:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
 
 
 def with_unit(value: float | None, unit: str) -> str:

@@ -16,13 +16,12 @@ A synthetic report carries «СИНТЕТИЧЕСКИЕ ДАННЫЕ» in the se
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from efs.neutral import XLSX_CELL_MAX, xlsx_cell
-from efs.report.text import LEVEL_LABELS, SECTION_TITLES, SECTIONS, STATUS_LABELS, SYNTHETIC_NOTE, clean
+from efs.report.text import LEVEL_LABELS, SECTION_TITLES, SECTIONS, STATUS_LABELS, SYNTHETIC_NOTE, clean, rounded
 
 #: Width (in Excel's character units) of an A4 page at 100 %, margins taken off: beyond it, landscape.
 _PORTRAIT_WIDTH = 95
@@ -43,18 +42,6 @@ RECOMMENDATION_KINDS = {
 def yes_no(value: bool | None) -> str:
     """``да`` / ``нет`` / empty: a spreadsheet for people never shows TRUE/FALSE."""
     return "" if value is None else "да" if value else "нет"
-
-
-def rounded(value: float | None) -> float | int | None:
-    """A value as the report shows it: whole numbers whole, others to one decimal, small ones to two
-    significant digits (0,043 stays 0,043 rather than becoming 0,0)."""
-    if value is None or isinstance(value, bool):
-        return value
-    if float(value).is_integer():
-        return int(value)
-    if abs(value) >= 1:
-        return round(value, 1)
-    return round(value, 1 - math.floor(math.log10(abs(value))))
 
 
 def _decimals(value: float) -> int:

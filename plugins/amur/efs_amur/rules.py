@@ -1,6 +1,6 @@
 """Local conformance rules set by the Amur Положение (приказ Минобрнауки Амурской области № 464).
 
-The rules apply only to configurations that require the ``amur`` plugin: they encode what the
+efs runs them only on configurations that require the ``amur`` plugin: they encode what the
 Amur document itself prescribes, not the federal concept.
 """
 
@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from efs.conformance.engine import RuleContext
-from efs.conformance.findings import Finding, Severity
-from efs.conformance.rules import Rule
-
-PLUGIN = "amur"
+from efs.plugin import Finding, Rule, RuleContext, Severity
 
 # Kinds whose relations with the system the document regulates by a contract (§3.2.6, §3.5).
 CONTRACT_KINDS = {
@@ -21,13 +17,7 @@ CONTRACT_KINDS = {
 }
 
 
-def _applies(ctx: RuleContext) -> bool:
-    return any(p.name == PLUGIN for p in ctx.config.plugins)
-
-
 def _responsible_is_subject(ctx: RuleContext) -> Iterator[Finding]:
-    if not _applies(ctx):
-        return
     subjects = {s.id for s in ctx.config.subjects}
     for i, m in enumerate(ctx.config.roadmap):
         for j, ref in enumerate(m.responsible):
@@ -46,8 +36,6 @@ def _responsible_is_subject(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _contract_party(ctx: RuleContext) -> Iterator[Finding]:
-    if not _applies(ctx):
-        return
     parties = {ref.id for a in ctx.config.agreements for ref in a.parties if ref.id}
     for i, s in enumerate(ctx.config.subjects):
         contract = CONTRACT_KINDS.get(s.kind)

@@ -5,14 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from efs.documents.shipped import DocumentInfo
-from efs.hookspecs import hookimpl
-from efs.registry import JurisdictionInfo, bundled_configuration
+from efs.plugin import DocumentInfo, JurisdictionInfo, bundled_configuration, hookimpl
 
 if TYPE_CHECKING:
-    from efs.conformance.rules import Rule
-    from efs.model import SubjectKind
-    from efs.model.formula import Formula
+    from efs.plugin import Formula, Rule, SubjectKind
 
 
 @hookimpl

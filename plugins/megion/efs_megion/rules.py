@@ -1,6 +1,6 @@
 """Local conformance rules set by the Megion Положение (приказ ДОиМП г. Мегиона № 360 - О).
 
-The rules apply only to configurations that require the ``megion`` plugin: they encode what the
+efs runs them only on configurations that require the ``megion`` plugin: they encode what the
 Megion document itself prescribes, not the federal concept.
 """
 
@@ -8,21 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from efs.conformance.engine import RuleContext
-from efs.conformance.findings import Finding, Severity
-from efs.conformance.rules import Rule
-
-PLUGIN = "megion"
-
-
-def _applies(ctx: RuleContext) -> bool:
-    return any(p.name == PLUGIN for p in ctx.config.plugins)
+from efs.plugin import Finding, Rule, RuleContext, Severity
 
 
 def _networking_site_host(ctx: RuleContext) -> Iterator[Finding]:
     """§4.1 and roadmap row 5: each networking site works on the base of a named organisation."""
-    if not _applies(ctx):
-        return
     for i, s in enumerate(ctx.config.subjects):
         if s.kind == "networking_site" and s.host is None:
             yield ctx.finding(
@@ -35,8 +25,6 @@ def _networking_site_host(ctx: RuleContext) -> Iterator[Finding]:
 
 def _tripartite_parties(ctx: RuleContext) -> Iterator[Finding]:
     """§3.2.1: the tripartite agreement binds the department, the methodical service and the schools."""
-    if not _applies(ctx):
-        return
     kinds = {s.id: s.kind for s in ctx.config.subjects}
     required = {
         "municipal_authority": "муниципальный орган управления образованием",

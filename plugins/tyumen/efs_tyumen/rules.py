@@ -1,6 +1,6 @@
 """Local conformance rules set by the Tyumen Положение о РС НМС (``003_bb9f7ec55f47c063.txt``).
 
-The rules apply only to configurations that require the ``tyumen`` plugin: they encode what the Tyumen
+efs runs them only on configurations that require the ``tyumen`` plugin: they encode what the Tyumen
 document itself prescribes, not the federal concept. The document's tripartite agreement (п. 1) is the
 federal one — regional authority, municipal authorities, the ЦНППМ's host — so the core rule EFS186 checks it.
 """
@@ -9,21 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from efs.conformance.engine import RuleContext
-from efs.conformance.findings import Finding, Severity
-from efs.conformance.rules import Rule
-
-PLUGIN = "tyumen"
-
-
-def _applies(ctx: RuleContext) -> bool:
-    return any(p.name == PLUGIN for p in ctx.config.plugins)
+from efs.plugin import Finding, Rule, RuleContext, Severity
 
 
 def _branch_placement(ctx: RuleContext) -> Iterator[Finding]:
     """п. 3: the ЦНППМ are centres «ГАОУ ТО ДПО «ТОГИРРО»» — each branch is hosted by the institute."""
-    if not _applies(ctx):
-        return
     kinds = {s.id: s.kind for s in ctx.config.subjects}
     for i, s in enumerate(ctx.config.subjects):
         if s.kind != "cnppm_branch":

@@ -5,11 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from efs.conformance import Finding, Rule, Severity
-from efs.documents import DocumentInfo
-from efs.hookspecs import hookimpl
-from efs.model import Level, SubjectKind
-from efs.registry import JurisdictionInfo
+from efs.plugin import DocumentInfo, Finding, JurisdictionInfo, Level, Rule, Severity, SubjectKind, hookimpl
 
 
 @hookimpl
