@@ -429,16 +429,13 @@ def test_on_imported_data_sqlite_equals_the_oracle(sqlite_imported, bundled, reg
     assert seen["after_year"] and seen["returns"] and seen["numbers"] > 500, seen
 
 
-def test_on_imported_data_postgresql_equals_sqlite(exported, sqlite_imported, bundled, registry, pg_schema_url):
+def test_on_imported_data_postgresql_equals_sqlite(exported, sqlite_imported, bundled, registry, pg_store):
     from efs.data.importing import import_files
-    from efs.data.store import open_store
 
-    url, schema = pg_schema_url
-    with open_store(url, schema=schema) as pg:
-        import_files(pg, exported)
-        for jid in JURISDICTIONS:
-            config, _ = bundled[jid]
-            assert engine_numbers(config, pg, registry) == engine_numbers(config, sqlite_imported, registry), jid
+    import_files(pg_store, exported)
+    for jid in JURISDICTIONS:
+        config, _ = bundled[jid]
+        assert engine_numbers(config, pg_store, registry) == engine_numbers(config, sqlite_imported, registry), jid
 
 
 def test_on_imported_data_the_system_sqlite_runs_every_query_to_the_same_rows(sqlite_imported, bundled):
