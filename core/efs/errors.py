@@ -77,7 +77,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = str(self.location)
-        return f"{where}: {self.message}" if where else self.message
+        if not where or (self.location.file is None and self.message.startswith(f"{where}: ")):
+            return self.message  # a configuration built from a dict names its path in the message already
+        return f"{where}: {self.message}"
 
 
 class EfsError(Exception):

@@ -295,9 +295,11 @@ def _message(err: Any, path: tuple[str | int, ...], missing: bool) -> str:
     if etype.startswith("date") or etype.startswith("datetime"):
         return f"ожидается дата в формате ГГГГ-ММ-ДД, а указано «{value}»"
     if etype in ("enum", "literal_error"):
-        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        options = [o.strip() for o in expected.split(",") if o.strip()]
-        return f"недопустимое значение «{value}»{did_you_mean(str(value), options)}; допустимо: {expected}"
+        from efs.messages import expected_values
+
+        options = expected_values(str(ctx.get("expected", "")))
+        plain = [o.split(" (")[0] for o in options]  # «regional (региональный)» → regional
+        return f"недопустимое значение «{value}»{did_you_mean(str(value), plain)}; допустимо: {', '.join(options)}"
     if etype == "string_pattern_mismatch":
         return (f"«{value}» не годится как идентификатор: нужны строчные латинские буквы, цифры и «_», "
                 "начиная с буквы")
@@ -317,7 +319,9 @@ def _message(err: Any, path: tuple[str | int, ...], missing: bool) -> str:
         return str(ctx.get("error", err.get("msg", "")))
     if etype == "union_tag_invalid" or etype.startswith("union"):
         return f"недопустимое значение: {_type_name(value)}"
-    return f"недопустимое значение ({err.get('msg', etype)})"
+    from efs.messages import pydantic_message
+
+    return pydantic_message(err)
 
 
 def _allowed_keys(path: tuple[str | int, ...]) -> list[str]:

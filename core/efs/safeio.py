@@ -8,6 +8,8 @@
   file, ``/dev/stdin``, a pipe, ``/dev/zero``, a FIFO; from a pipe or FIFO efs waits at most
   :func:`idle_timeout` seconds for the next bytes, so a FIFO nobody writes to never hangs a command.
 * :func:`os_reason`: an operating-system error in Russian (a full disk, a read-only file system…).
+* :func:`note_committed`: what a command has durably written so far (files renamed into place,
+  committed transactions), so that an interruption can say what was saved.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar, Token
 from pathlib import Path
 from typing import IO, Any
 
@@ -87,8 +90,17 @@ def _mb(n: float) -> str:
     return f"{n / 1048576:.1f}".replace(".", ",")
 
 
-def _pump(path: Path, sink: Callable[[bytes], Any], max_bytes: int, timeout: float | None) -> int:
-    """Copy ``path`` into ``sink`` chunk by chunk, at most ``max_bytes``; return the size."""
+def _pump(
+    path: Path,
+    sink: Callable[[bytes], Any],
+    max_bytes: int,
+    timeout: float | None,
+    inspect: Callable[[bytes], None] | None = None,
+) -> int:
+    """Copy ``path`` into ``sink`` chunk by chunk, at most ``max_bytes``; return the size.
+
+    ``inspect`` sees the first chunk before anything is copied (to refuse ``/dev/zero`` at once).
+    """
     st = os.stat(path)
     if stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
@@ -114,6 +126,8 @@ def _pump(path: Path, sink: Callable[[bytes], Any], max_bytes: int, timeout: flo
                 continue
             if not chunk:
                 return total
+            if inspect is not None and total == 0:
+                inspect(chunk)
             total += len(chunk)
             if total > max_bytes:
                 where = "файл" if regular else "поток данных (канал или устройство)"
@@ -137,10 +151,17 @@ def read_bounded(path: Path, max_bytes: int, *, timeout: float | None = None) ->
 
 
 @contextmanager
-def spool(path: Path, max_bytes: int, *, timeout: float | None = None) -> Iterator[Path]:
+def spool(
+    path: Path,
+    max_bytes: int,
+    *,
+    timeout: float | None = None,
+    inspect: Callable[[bytes], None] | None = None,
+) -> Iterator[Path]:
     """``path`` itself when it is a regular file; else its bytes copied (bounded) to a temporary file.
 
-    Readers that need to seek (XLSX) or to read twice (CSV encoding detection) get a real file.
+    Readers that need to seek (XLSX) or to read twice (CSV encoding detection) get a real file. The
+    temporary file is removed when the block ends (files opened inside it stay readable on POSIX).
     """
     if is_regular(path):
         yield path
@@ -149,13 +170,38 @@ def spool(path: Path, max_bytes: int, *, timeout: float | None = None) -> Iterat
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
-            _pump(path, out.write, max_bytes, timeout)
+            _pump(path, out.write, max_bytes, timeout, inspect)
         yield tmp
     finally:
         tmp.unlink(missing_ok=True)
 
 
 # ----------------------------------------------------------------------------------------- writing
+
+_COMMITTED: ContextVar[list[str] | None] = ContextVar("efs_committed", default=None)
+
+
+def start_recording() -> Token[list[str] | None]:
+    """Start recording what is durably written (the CLI does it around each command)."""
+    return _COMMITTED.set([])
+
+
+def stop_recording(token: Token[list[str] | None]) -> None:
+    """Stop recording (restores the previous state)."""
+    _COMMITTED.reset(token)
+
+
+def note_committed(what: str) -> None:
+    """Record that ``what`` is durably written (a committed transaction, a file renamed into place)."""
+    done = _COMMITTED.get()
+    if done is not None:
+        done.append(what)
+
+
+def committed() -> list[str]:
+    """What has been durably written since :func:`start_recording`."""
+    return list(_COMMITTED.get() or [])
+
 
 
 def _new_file_mode() -> int:
@@ -208,6 +254,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         done = True
+        note_committed(f"файл {target}")
     except OSError as exc:
         raise InputError(f"не удалось записать {target}: {os_reason(exc)}; прежний файл не изменён") from exc
     finally:

@@ -57,8 +57,11 @@ def synthesize(
         store, config, staff=staff, year=year, years=years, seed=seed, progress=progress
     )
     if hidden:
-        rows = hidden_returns(store, config, summary, hidden, progress)
-        replace_hidden(store, hidden, rows, summary)
+        try:  # between the two transactions the rows are marked partial; only this synthesis reads them
+            rows = hidden_returns(store, config, summary, hidden, progress)
+            replace_hidden(store, hidden, rows, summary)
+        finally:
+            store.partial_ok = False
     count_rows(store, summary)  # after the aggregate step removed the hidden person rows
     summary.seconds = time.perf_counter() - started
     return summary

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import os
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +28,10 @@ from efs.errors import ConfigurationError, Location, Problem
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
+#: A file that is not an alias bomb has at least this many bytes per node: larger files may have more nodes.
+BYTES_PER_NODE = 8
+#: Integers longer than this are refused (Python refuses above 4 300 digits; no configuration needs 100).
+MAX_INT_DIGITS = 100
 
 PathT = tuple[str | int, ...]
 Locations = dict[PathT, tuple[int, int]]
@@ -70,19 +74,16 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | 
     """Read a configuration file as UTF-8 text, refusing anything that is not.
 
     Raises:
-        ConfigurationError: The file is too large, binary, empty or not UTF-8 (with the likely
-            encoding and how to convert it).
+        ConfigurationError: The file is too large (or a pipe gives more, or nothing for too long), binary,
+            empty or not UTF-8 (with the likely encoding and how to convert it).
     """
+    from efs.safeio import ReadLimitError, read_bounded
+
     name = display or str(path)
-    size = os.stat(path).st_size
-    if size > max_bytes:
-        raise _fail(
-            f"файл слишком велик: {size / 1048576:.1f} МБ при пределе {max_bytes / 1048576:.0f} МБ "
-            "(предел задаётся параметром --max-size)",
-            name,
-            code="EFS001",
-        )
-    raw = path.read_bytes()
+    try:  # bounded whatever the file is: a pipe, /dev/stdin, /dev/zero, a FIFO nobody writes to
+        raw = read_bounded(path, max_bytes)
+    except ReadLimitError as exc:
+        raise _fail(f"{exc} (предел размера задаётся параметром --max-size, в МБ)", name, code="EFS001") from None
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -124,31 +125,6 @@ def _fail(message: str, file: str | None, *, code: str = "EFS001") -> Configurat
     return ConfigurationError([Problem(message, Location(file, 1, 1), code=code)], file)
 
 
-_SYNTAX = [
-    ("found character '\\t' that cannot start any token",
-     "символ табуляции недопустим в YAML: отступы — только пробелами"),
-    ("found a tab character", "символ табуляции недопустим в YAML: отступы — только пробелами"),
-    ("cannot start any token", "недопустимый символ в начале значения (возьмите значение в кавычки)"),
-    ("mapping values are not allowed here",
-     "двоеточие здесь недопустимо: проверьте отступы или возьмите значение с «: » в кавычки"),
-    ("could not find expected ':'", "не найдено ожидаемое двоеточие «:» после ключа"),
-    ("did not find expected key", "не найден ожидаемый ключ: проверьте отступы"),
-    ("did not find expected '-' indicator", "не найден ожидаемый элемент списка «-»: проверьте отступы"),
-    ("did not find expected node content", "не найдено ожидаемое значение"),
-    ("found undefined alias", "ссылка на неопределённый якорь (&имя)"),
-    ("found unexpected end of stream", "неожиданный конец файла: не закрыта кавычка или скобка"),
-    ("found unknown escape character", "неизвестная escape-последовательность в строке в двойных кавычках"),
-    ("expected <block end>", "нарушены отступы: ожидался конец блока"),
-    ("expected ',' or ']'", "в списке [...] ожидалась «,» или «]»"),
-    ("expected ',' or '}'", "в отображении {...} ожидалась «,» или «}»"),
-    ("control characters are not allowed", "в файле управляющие символы: это не текст YAML"),
-    ("special characters are not allowed", "в файле недопустимые специальные символы"),
-    ("expected a single document", "в файле несколько документов YAML («---»), а нужен один"),
-    ("but found another document", "в файле несколько документов YAML («---»), а нужен один"),
-    ("found duplicate anchor", "якорь определён дважды"),
-    # PyYAML 6.0.4+ enforces its own nesting limit inside the C scanner.
-    ("exceeded maximum nesting depth", f"слишком глубокая вложенность: более {MAX_DEPTH} уровней"),
-]
 
 
 def _line_at(text: str, index: int) -> str:
@@ -160,10 +136,12 @@ def _syntax_message(exc: yaml.YAMLError, line: str = "") -> str:
     problem = str(getattr(exc, "problem", "") or exc)
     if "\t" in line[: len(line) - len(line.lstrip())] or ("cannot start any token" in problem and "\t" in line):
         return "синтаксическая ошибка YAML: символ табуляции недопустим в YAML: отступы — только пробелами"
-    for needle, russian in _SYNTAX:
-        if needle in problem:
-            return f"синтаксическая ошибка YAML: {russian}"
-    # A libyaml message we have no translation for yet: a Russian sentence, the original kept for reference.
+    from efs.messages import yaml_problem
+
+    russian = yaml_problem(problem) or yaml_problem(str(getattr(exc, "context", "") or ""))
+    if russian is not None:
+        return f"синтаксическая ошибка YAML: {russian}"
+    # A message no table knows yet: a Russian sentence, the original kept for reference.
     return f"синтаксическая ошибка YAML: разборщик не смог прочитать файл в этом месте (исходное сообщение: {problem})"
 
 
@@ -191,6 +169,7 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
             nesting, several documents — every problem that can be found, located.
     """
     problems: list[Problem] = []
+    limit = max(MAX_NODES, len(text) // BYTES_PER_NODE)
     locations: Locations = {}
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
@@ -209,13 +188,17 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
         line, col = where(mark)
         problems.append(Problem(message, Location(file, line, col), code=code))
 
-    def place(value: Any, size: int, mark: Any) -> bool:
-        """Attach a finished value to its parent; False when the document must stop."""
+    def place(value: Any, size: int, mark: Any, new: int | None = None) -> bool:
+        """Attach a finished value (of ``size`` nodes, ``new`` of them not counted yet) to its parent.
+
+        Returns False when the document must stop. A container's children were counted as they came,
+        so only the container itself is new; an alias brings its whole anchored value again.
+        """
         nonlocal root, have_root, expanded
-        expanded += size
-        if expanded > MAX_NODES:
+        expanded += size if new is None else new
+        if expanded > limit:
             fail(
-                f"документ раскрывается более чем в {MAX_NODES:,} узлов (слишком много ссылок на якоря — "
+                f"документ раскрывается более чем в {limit:,} узлов (слишком много ссылок на якоря — "
                 "«миллиард смешков»?); загрузка остановлена".replace(",", " "),
                 mark,
             )
@@ -288,7 +271,11 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
                         break
                     continue
             if kind is yaml.ScalarEvent:
-                value = _scalar(event)
+                try:
+                    value = _scalar(event)
+                except ValueError as exc:  # an integer of thousands of digits, .nan, .inf, 1e999
+                    fail(str(exc), event.start_mark, stop=False)
+                    value = event.value  # kept as text: the load fails on the problem above in any case
                 path = None if is_key_position() else child_path()
                 if path is not None and not (stack and isinstance(stack[-1].container, dict)):
                     locations[path] = where(event.start_mark)
@@ -311,7 +298,7 @@ def parse_yaml(text: str, file: str | None = None) -> YamlDocument:
                 frame = stack.pop()
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.container, frame.size)
-                if not place(frame.container, frame.size, event.start_mark):
+                if not place(frame.container, frame.size, event.start_mark, new=1):
                     break
             elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:
@@ -361,7 +348,20 @@ def _scalar(event: Any) -> Any:
     if tag == f"{_STD}bool":
         return _constructor.construct_yaml_bool(node)
     if tag == f"{_STD}int":
+        digits = sum(ch.isdigit() for ch in value)
+        if digits > MAX_INT_DIGITS:
+            raise ValueError(
+                f"целое число из {digits} цифр: такие числа (больше {MAX_INT_DIGITS} цифр) не читаются; "
+                "проверьте значение или возьмите его в кавычки, если это текст"
+            )
         return _constructor.construct_yaml_int(node)
     if tag == f"{_STD}float":
-        return _constructor.construct_yaml_float(node)
+        number = _constructor.construct_yaml_float(node)
+        if not math.isfinite(number):
+            what = "не число (.nan)" if math.isnan(number) else "бесконечность (.inf или число больше 1e308)"
+            raise ValueError(
+                f"значение «{value}» — {what}: нужно конечное число (бесконечность и «не число» не записываются "
+                "в JSON и не сравниваются с целями)"
+            )
+        return number
     return value

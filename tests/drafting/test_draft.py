@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from efs.cli import cli, run
 from efs.documents.normalize import TextIndex
 from efs.documents.reading import read
-from tests.documents.seed_docx import JURISDICTIONS, seed_path
+from tests.documents.seed_docx import JURISDICTIONS, ROOT, seed_path
 
 MINI = """Приложение к приказу Управления образования администрации Энского района
 № 12 от 01.02.2024 г.
@@ -28,7 +28,8 @@ MINI = """Приложение к приказу Управления образ
 1. Общие положения
 1.1. Нормативная правовая основа создания и функционирования системы:
 · Федеральный закон от 29 декабря 2012 г. № 273-ФЗ «Об образовании в Российской Федерации»;
-· распоряжение Министерства просвещения Российской Федерации от 06.08.2020 № Р-76 «Об утверждении Концепции создания единой федеральной системы научно-методического сопровождения педагогических работников».
+· распоряжение Министерства просвещения Российской Федерации от 06.08.2020 № Р-76 «Об утверждении Концепции создания единой федеральной системы научно-методического сопровождения педагогических работников»;
+· Распоряжение Правительства Российской Федерации от 31 декабря 2019 г. № 3273-р «Основные принципы национальной системы профессионального роста педагогических работников Российской Федерации» (в ред. распоряжения Правительства Российской Федерации от 7 октября 2020 г. № 2580-р).
 2. Цель, задачи и принципы
 2.1. Целью МСНМС является обеспечение адресного научно-методического сопровождения педагогических работников.
 2.2. Задачи МСНМС:
@@ -51,14 +52,23 @@ MINI = """Приложение к приказу Управления образ
 Показатели эффективности деятельности МСНМС:
 1. Доля педагогических работников, прошедших диагностику профессиональных дефицитов (к 2025 году - не менее 60%).
 2. Количество методических мероприятий.
+4.1. Методы сбора информации:
+· данные мониторинга;
+· анкетирование педагогических работников.
+Мониторинг проводится не реже одного раза в год. По результатам мониторинга разрабатываются адресные рекомендации.
 
 Термины и понятия
 Наставничество - форма передачи опыта от опытного педагога молодому.
 Стажировка - практическое обучение на базе другой организации.
 
+Приложение 2
+к приказу Управления образования
+от 05.02.2024 № 12
+
+Комплекс мер (дорожная карта) на период до 2025 года
 № п/п\tНаименование мероприятия\tОтветственный\tРезультат\tСрок
 1.\tУтверждение положения о системе\tИМЦ\tПриказ управления образования\tДо 01.03.2024
-2.\tПроведение стажировок\tИМЦ, образовательные организации\tПроведены стажировки\tЕжегодно
+2.\tПроведение стажировок\tИМЦ, образовательные организации\tПроведены стажировки; педагогические работники прошли диагностику профессиональных дефицитов (не менее 30 %)\tЕжегодно
 """
 
 
@@ -100,6 +110,28 @@ def test_acts_are_parsed_with_kind_issuer_date_number_title(mini):
     # The superseded concept is kept as written and put to the reviewer with what replaced it.
     flagged = [r for r in review if r["path"].startswith("legal_basis") and "Р-174" in r["message"]]
     assert flagged and flagged[0]["line"] == _line(MINI, "распоряжение Министерства просвещения")
+
+
+def test_an_amending_act_is_an_edition_and_the_concept_is_matched(mini):
+    _, config, review, _ = mini
+    acts = {a["number"]: a for a in config["legal_basis"] if a.get("number")}
+    assert "2580-р" not in acts
+    (edition,) = acts["3273-р"]["editions"]
+    assert (edition["number"], edition["date"]) == ("2580-р", "2020-10-07")
+    assert edition["source"]["line"] == _line(MINI, "Распоряжение Правительства Российской Федерации от 31 декабря")
+    # Р-76 is the concept efs knows: it takes the known act's id, and its supersession is asked about.
+    assert acts["Р-76"]["id"] == "concept_r76"
+    assert any("до принятия положения" in r["message"] for r in review if r["path"].startswith("legal_basis"))
+
+
+def test_annex_keeps_its_own_date(mini):
+    _, config, _, _ = mini
+    adopted = config["jurisdiction"]["adopted_by"]
+    (annex,) = config["jurisdiction"]["annexes"]
+    assert (annex["number"], annex["date"]) == (adopted["number"], "2024-02-05")
+    assert annex["date"] != adopted["date"]  # the disagreement stays for the validator (EFS110)
+    assert annex["title"] == "Комплекс мер (дорожная карта) на период до 2025 года"
+    assert annex["source"]["line"] == _line(MINI, "Приложение 2")
 
 
 def test_adopting_act_goal_tasks_and_principles(mini):
@@ -152,6 +184,16 @@ def test_indicators_with_targets_as_written(mini):
                                                                             "indicators[1].formula"}
 
 
+def test_monitoring_how_often_and_from_what(mini):
+    _, config, _, _ = mini
+    monitoring = config["monitoring"]
+    assert (monitoring["frequency"], monitoring["times_per_year"]) == ("не реже одного раза в год", 1)
+    assert [x["text"] for x in monitoring["sources"]] == ["данные мониторинга;"]
+    assert [x["text"] for x in monitoring["methods"]] == ["анкетирование педагогических работников."]
+    assert monitoring["outputs"][0]["text"] == "По результатам мониторинга разрабатываются адресные рекомендации."
+    assert monitoring["source"]["line"] == _line(MINI, "Мониторинг проводится")
+
+
 def test_roadmap_rows_and_glossary(mini):
     _, config, _, _ = mini
     first, second = config["roadmap"]
@@ -161,6 +203,11 @@ def test_roadmap_rows_and_glossary(mini):
     assert first["result"] == "Приказ управления образования"
     assert second["responsible"] == ["ИМЦ", "образовательные организации"]
     assert second["deadline"]["kind"] == "recurrence" and second["deadline"]["frequency"] == "annually"
+    # The result's threshold belongs to the indicator whose words it repeats, for the year the roadmap runs to.
+    (threshold,) = second["thresholds"]
+    assert threshold["indicator"] == config["indicators"][0]["id"]
+    assert (threshold["year"], threshold["value"], threshold["comparator"]) == (2025, 30, "at_least")
+    assert threshold["as_written"] == "не менее 30 %"
     assert [g["term"] for g in config["glossary"]] == ["Наставничество", "Стажировка"]
     assert config["glossary"][0]["definition"] == "форма передачи опыта от опытного педагога молодому."
 
@@ -231,10 +278,57 @@ def test_docx_drafts_load_with_word_labels_identical_to_libreoffice(jurisdiction
     assert all(r["alternatives"] for r in review if r["chosen"] is not None)
 
 
+DEFECTS = ("EFS102", "EFS103", "EFS105", "EFS110", "EFS111", "EFS120", "EFS142", "EFS144", "EFS150", "EFS152",
+           "EFS154", "EFS157")
+
+
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_draft_finds_the_document_s_own_defects_as_the_hand_encoding_does(jurisdiction, tmp_path, registry):
+    # The oracle: the hand encoding in config/, validated the same day. Its findings on the document's own
+    # defects (superseded acts, annex dates and numbers, misplaced levels, variant spellings, mixed scripts,
+    # numbering gaps) must all be found in the draft made from the text alone.
+    import datetime as dt
+
+    from efs.conformance.engine import load_one, validate
+
+    def codes(path: Path) -> set[str]:
+        config, errors = load_one(path, registry=registry)
+        assert config is not None, errors
+        found = validate(config, registry=registry, as_of=dt.date(2025, 1, 1))
+        return {f.code for f in found if f.code in DEFECTS and not f.suppressed}
+
+    path = tmp_path / f"{jurisdiction}.txt"
+    path.write_bytes(seed_path(jurisdiction).read_bytes())
+    _draft(path)
+    hand = codes(ROOT / "config" / f"{jurisdiction}.yaml")
+    assert hand <= codes(path.with_suffix(".draft.yaml")), jurisdiction
+
+
+def test_variant_spellings_are_kept_as_written(tmp_path):
+    path = tmp_path / "turochak.txt"
+    path.write_bytes(seed_path("turochak").read_bytes())
+    _, config, _, _ = _draft(path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    institute = next(s for s in config["subjects"] if any("ИПКиИИРО" in a["text"] for a in s.get("aliases", [])))
+    variant = next(a for a in institute["aliases"] if "ИПКиППРО" in a["text"])
+    assert variant["text"] in lines[variant["source"]["line"] - 1]
+
+
+def test_parts_of_a_subject_listed_by_place(tmp_path):
+    path = tmp_path / "tyumen.txt"
+    path.write_bytes(seed_path("tyumen").read_bytes())
+    _, config, _, _ = _draft(path)
+    line = _line(path.read_text(encoding="utf-8"), "ЦНППМ г. Тюмени")
+    parts = [s for s in config["subjects"] if s.get("part_of")]
+    assert [p["name"] for p in parts] == ["ЦНППМ г. Тюмени", "ЦНППМ г. Ишима", "ЦНППМ г. Тобольска"]
+    parent = next(s for s in config["subjects"] if s["id"] == parts[0]["part_of"])
+    assert parent["kind"] == "cnppm" and all(p["source"]["line"] == line for p in parts)
+
+
 def test_draft_is_mapped_without_its_own_encoding():
     from efs.drafting.precedents import installed
 
-    own = {b for s in __import__("yaml").safe_load(Path("config/megion.yaml").read_text(encoding="utf-8"))["subjects"]
+    own = {b for s in __import__("yaml").safe_load((ROOT / "config" / "megion.yaml").read_text(encoding="utf-8"))["subjects"]
            for b in [f["text"] for f in s.get("functions", [])]}
     everyone, _, _ = installed()
     others, _, _ = installed(exclude="megion")

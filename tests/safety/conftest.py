@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.data_import.conftest import base_files, based_store, store  # noqa: F401  (fixtures shared)
+from tests.data_import.conftest import base_files, based_store, pg_schema_url, store  # noqa: F401  (shared)
 
 YEAR = 2024
 #: Organisation names a red team put into the store: spreadsheet formulas, terminal escapes, bidi.

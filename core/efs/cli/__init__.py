@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
 import click
 
 from efs._version import __version__
-from efs.cli.errors import usage_error_message
+from efs.cli.errors import interrupted_message, usage_error_message
 from efs.cli.russian import install as _install_russian
 from efs.cli.russian import localize_command
 from efs.errors import EfsError
 
 _install_russian()
+
+#: Set to ``1`` to see the traceback of an unexpected error instead of the Russian message.
+DEBUG_ENV = "EFS_DEBUG"
 
 #: command name → "module:attribute"; commands are imported only when run (fast start-up).
 COMMANDS: dict[str, str] = {
@@ -79,17 +83,38 @@ def run(argv: list[str] | None = None) -> int:
     """
     from efs.cli.terminal import guarded
 
-    with guarded():
-        return _run(argv)
+    saved_hook = sys.unraisablehook
+    if not os.environ.get(DEBUG_ENV):  # a library's generator cleaned up after a fault prints no traceback
+        sys.unraisablehook = lambda _unraisable: None
+    try:
+        with guarded():
+            code = _run(argv)
+            if code not in (0, 1):
+                import gc
+
+                gc.collect()  # finalise what the fault left half-done while the hook is quiet
+            return code
+    finally:
+        sys.unraisablehook = saved_hook
 
 
 def _run(argv: list[str] | None) -> int:
+    from efs.safeio import start_recording, stop_recording
+
+    token = start_recording()
+    try:
+        return _dispatch(argv)
+    finally:
+        stop_recording(token)
+
+
+def _dispatch(argv: list[str] | None) -> int:
     try:
         rv = cli.main(args=argv, prog_name="efs", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("efs: прервано", err=True)
+        click.echo(interrupted_message(), err=True)
         return 130
     except click.UsageError as exc:
         click.echo(f"efs: ошибка: {usage_error_message(exc)}", err=True)
@@ -103,13 +128,29 @@ def _run(argv: list[str] | None) -> int:
         click.echo(f"efs: ошибка: {exc}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:
-        click.echo("efs: прервано", err=True)
+        click.echo(interrupted_message(), err=True)
         return 130
     except BrokenPipeError:
         return 0
-    except OSError as exc:
-        click.echo(f"efs: ошибка ввода-вывода: {exc.strerror or exc} ({exc.filename or ''})", err=True)
-        return 2
+    except Exception as exc:  # a fault of the machine (full disk, locked store…) or a bug: never a traceback
+        return _fault(exc)
     return rv if isinstance(rv, int) else 0
+
+
+def _fault(exc: Exception) -> int:
+    from efs.faults import describe
+    from efs.safeio import committed
+
+    if os.environ.get(DEBUG_ENV):
+        raise exc
+    text = describe(exc)
+    if text is None:
+        text = (f"внутренняя ошибка efs ({type(exc).__name__}: {exc}); это ошибка программы, а не ваших данных — "
+                f"сообщите о ней, приложив вывод той же команды с {DEBUG_ENV}=1")
+    click.echo(f"efs: ошибка: {text}", err=True)
+    done = committed()
+    if done:
+        click.echo(f"efs: до ошибки записано и сохранено: {'; '.join(done)}", err=True)
+    return 2
 
 

@@ -10,6 +10,11 @@ import click
 from efs.cli.db import db_option
 from efs.cli.progress import progress_bar
 
+#: ``--staff`` at most: about as many as there are teachers in the whole of Russia.
+MAX_STAFF = 2_000_000
+#: ``--seed`` at most: what every store keeps in an integer column (PostgreSQL ``integer``).
+MAX_SEED = 2**31 - 1
+
 #: ``--jurisdiction/-j``: a bundled configuration's id or a YAML path (synth, analytics).
 config_option = click.option(
     "--jurisdiction",
@@ -59,6 +64,11 @@ def template(fmt: str, out_dir: Path) -> int:
 @click.option("--table", default=None, help="Таблица для всех файлов (если не распознаётся сама).")
 @click.option("--jurisdiction", "-j", default=None, help="Юрисдикция строк без столбца «Юрисдикция».")
 @click.option("--encoding", default=None, help="Кодировка CSV (по умолчанию UTF-8; например, cp1251).")
+@click.option(
+    "--ignore-manifest",
+    is_flag=True,
+    help="Не сверять файлы с манифестом выгрузки efs-manifest.json (для файлов, исправленных намеренно).",
+)
 def import_(
     paths: tuple[Path, ...],
     db: str | None,
@@ -66,6 +76,7 @@ def import_(
     table: str | None,
     jurisdiction: str | None,
     encoding: str | None,
+    ignore_manifest: bool,
 ) -> int:
     """Загрузить файлы CSV/XLSX: каждая строка проверяется, вся загрузка — одной транзакцией или ничего.
 
@@ -75,6 +86,7 @@ def import_(
     from efs.data.importing import import_files
     from efs.data.store import open_store
     from efs.errors import DataError
+    from efs.indicators.kinds import indicator_kinds
 
     with open_store(db, create=True) as store:
         try:
@@ -88,6 +100,8 @@ def import_(
                     dry_run=dry_run,
                     progress=progress,
                     announce=lambda s: click.echo(s, err=True),
+                    verify_manifest=not ignore_manifest,
+                    indicator_kinds=indicator_kinds,
                 )
         except DataError as exc:
             if exc.problems:
@@ -147,10 +161,21 @@ def export(
 @data.command()
 @db_option
 @config_option
-@click.option("--staff", type=click.IntRange(min=10), required=True, help="Число работников.")
+@click.option(
+    "--staff",
+    type=click.IntRange(10, MAX_STAFF),
+    required=True,
+    help="Число работников (не больше, чем педагогов во всей России).",
+)
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="Последний год данных.")
 @click.option("--years", type=click.IntRange(1, 20), default=1, show_default=True, help="Сколько лет данных.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Зерно: то же зерно — те же данные.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, MAX_SEED),
+    default=0,
+    show_default=True,
+    help="Зерно: то же зерно — те же данные.",
+)
 @click.option(
     "--analytics/--no-analytics",
     "with_analytics",
@@ -205,6 +230,9 @@ def _build_analytics(store: Any, config: Any, years: list[int]) -> None:
 
     with progress_bar() as progress:
         summary = build(store, config, years=years, progress=progress)
+    from efs.safeio import note_committed
+
+    note_committed(f"аналитические таблицы «{config.jurisdiction.id}»")
     per_year = ", ".join(f"{y}: {n}" for y, n in summary.queries.items())
     click.echo(
         f"Аналитические таблицы «{config.jurisdiction.id}» построены за {summary.seconds:.1f} с: "

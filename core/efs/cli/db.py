@@ -75,6 +75,9 @@ def status(db: str | None) -> int:
         if current is None:
             click.echo("Выполните: efs db init --db …")
             return 1
+        if not store.known_revision(current):
+            click.echo(f"Схема новее этой версии efs: {store.newer_message(current)}")
+            return 1
         existing = set(inspect(store.engine).get_table_names(schema=store.schema))
         with store.engine.connect() as conn:
             for table in metadata.sorted_tables:
@@ -83,5 +86,12 @@ def status(db: str | None) -> int:
                     click.echo(f"  {table.name:28} {n:>12}")
         if current != head:
             click.echo("Схема устарела. Выполните: efs db upgrade --db …")
+            return 1
+        partial = store.partial_syntheses()
+        if partial:
+            click.echo(
+                f"Неполные данные: синтез юрисдикции {', '.join(partial)} прерван между записью строк и сводных "
+                f"данных; повторите efs data synth -j {partial[0]} … (он заменит их целиком)"
+            )
             return 1
     return 0

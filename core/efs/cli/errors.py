@@ -1,4 +1,9 @@
-"""Click usage errors in Russian (click's own messages are English)."""
+"""Click usage errors in Russian (click's own messages are English), and what a command has committed.
+
+A command that writes in steps (a synthesis, then its analytics tables) records each step that is
+durably written (:func:`efs.safeio.note_committed`); when the user presses Ctrl-C or a fault stops the
+command later, the message says what was already saved instead of a bare «прервано».
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,12 @@ import re
 
 import click
 
+from efs.safeio import committed
 from efs.yamlsafe import did_you_mean
+
+
+def _num(n: float) -> str:
+    return f"{n:,}".replace(",", " ")
 
 
 def usage_error_message(exc: click.UsageError) -> str:
@@ -32,8 +42,18 @@ def usage_error_message(exc: click.UsageError) -> str:
                     f"{did_you_mean(got.group(1), choices) if got else ''}; допустимо: {', '.join(choices)}")
         if param is not None and isinstance(param.type, click.DateTime):
             return f"недопустимая дата{value} для {label}: нужна ГГГГ-ММ-ДД"
-        if param is not None and isinstance(param.type, (click.IntRange, click.types.IntParamType)):
-            return f"недопустимое число{value} для {label}"
+        if param is not None and isinstance(param.type, click.IntRange):
+            low, high = param.type.min, param.type.max
+            bounds = " ".join(
+                part for part in (f"от {_num(low)}" if low is not None else "",
+                                  f"до {_num(high)}" if high is not None else "") if part
+            )
+            got_range = re.search(r"(\S+) is not in the range", text)
+            if got_range:
+                value = f" «{got_range.group(1)}»"
+            return f"недопустимое число{value} для {label}: допустимо {bounds} (целое)"
+        if param is not None and isinstance(param.type, click.types.IntParamType):
+            return f"недопустимое число{value} для {label}: нужно целое число"
         if param is not None and isinstance(param.type, click.Path):
             return f"путь{value} для {label} не существует или недоступен"
         return f"недопустимое значение{value} для {label}"
@@ -51,3 +71,12 @@ def usage_error_message(exc: click.UsageError) -> str:
     if text.startswith("Missing command"):
         return "не указана команда"
     return f"неверный вызов: {text}"
+
+
+def interrupted_message() -> str:
+    """«прервано», saying what was saved before the interruption (and that nothing else was)."""
+    done = committed()
+    if not done:
+        return "efs: прервано (Ctrl-C)"
+    return (f"efs: прервано (Ctrl-C) после того, как записано и сохранено: {'; '.join(done)}; "
+            "то, что шло после, не записано")

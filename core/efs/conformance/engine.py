@@ -16,6 +16,11 @@ from efs.model import Configuration, Level, Source, Subject, SubjectKind
 if TYPE_CHECKING:
     from efs.documents import Document
 
+#: Findings of one rule in one file that are shown; the rest are counted in one ``EFS013`` finding.
+MAX_FINDINGS_PER_RULE = 500
+CUT_RULE = ("EFS013", "findings-cut")
+_CUT = "_efs_cut"
+
 
 @dataclass(slots=True)
 class RuleContext:
@@ -35,6 +40,7 @@ class RuleContext:
     rule: Rule
     _cache: dict[str, Any] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    emitted: int = 0
 
     @property
     def document(self) -> Document | None:
@@ -69,7 +75,15 @@ class RuleContext:
         severity: Severity | None = None,
         **extra: Any,
     ) -> Finding:
-        """A finding located at ``path`` (or its nearest enclosing node present in the file)."""
+        """A finding located at ``path`` (or its nearest enclosing node present in the file).
+
+        Past :data:`MAX_FINDINGS_PER_RULE` findings of the rule, a cheap stand-in is returned (counted,
+        matched by suppressions, never shown): a file of 254 000 findings costs no location lookups.
+        """
+        self.emitted += 1
+        if self.emitted > MAX_FINDINGS_PER_RULE:
+            return Finding(self.rule.code, self.rule.slug, severity or self.rule.severity, message, Location(),
+                           item=item, extra={_CUT: True})
         return Finding(
             self.rule.code,
             self.rule.slug,
@@ -253,8 +267,37 @@ def validate(
     findings = apply_suppressions(config, findings, applicable, every)
     if baseline is not None:
         baseline.apply(config, findings)
+    findings = cut_findings(findings, Location(config.file, 1, 1) if config.file else Location())
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def cut_findings(findings: list[Finding], where: Location) -> list[Finding]:
+    """At most :data:`MAX_FINDINGS_PER_RULE` findings per rule; one ``EFS013`` finding counts the rest."""
+    counts: dict[str, int] = {}
+    kept: list[Finding] = []
+    cut: dict[str, list[Finding]] = {}
+    for f in findings:
+        if not f.extra.get(_CUT):  # stand-ins (past the limit already) are never shown, wherever they sort
+            counts[f.code] = counts.get(f.code, 0) + 1
+            if counts[f.code] <= MAX_FINDINGS_PER_RULE:
+                kept.append(f)
+                continue
+        cut.setdefault(f.code, []).append(f)
+    for code, dropped in cut.items():
+        first = dropped[0]
+        quiet = sum(f.suppressed for f in dropped)
+        muted = f" (из них подавлено {quiet})" if quiet else ""
+        kept.append(Finding(
+            *CUT_RULE,
+            Severity.info,
+            f"правило {code} ({first.slug}): показаны первые {MAX_FINDINGS_PER_RULE} находок, ещё {len(dropped)} "
+            f"не показаны{muted} — исправьте показанные и проверьте снова (или --ignore {code})",
+            where,
+            item=code,
+            extra={"rule": code, "cut": len(dropped), "cut_suppressed": quiet},
+        ))
+    return kept
 
 
 def validate_paths(
@@ -291,7 +334,7 @@ def load_one(
         kwargs = {"max_bytes": max_bytes} if max_bytes else {}
         return load_configuration(path, registry=registry, **kwargs), []
     except ConfigurationError as exc:
-        return None, load_findings(exc.problems)
+        return None, cut_findings(load_findings(exc.problems), Location(str(path), 1, 1))
     except PluginError as exc:
         return None, load_findings([Problem(exc.message, Location(str(path), 1, 1), "EFS004")])
     except InputError as exc:

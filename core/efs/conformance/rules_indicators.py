@@ -86,7 +86,7 @@ def _below_federal(ctx: RuleContext) -> Iterator[Finding]:
             for j, t in enumerate(ind.targets):
                 for ft in fed.targets:
                     if (
-                        ft.year != t.year
+                        ft.start_year != t.start_year
                         or ft.comparator != t.comparator
                         or _unit(ft.unit) != _unit(t.unit)
                         or (ft.sub_measure is None) != (t.sub_measure is None)
@@ -103,7 +103,7 @@ def _below_federal(ctx: RuleContext) -> Iterator[Finding]:
                     if weaker:
                         yield ctx.finding(
                             (*_at(i), "targets", j, "value"),
-                            f"цель «{t.as_written}» на {t.year} год слабее федеральной "
+                            f"цель «{t.as_written}» ({t.period_text()}) слабее федеральной "
                             f"«{ft.as_written}» (показатель {fed.id})",
                             source=t.source or ind.source,
                             item=ind.id,
@@ -147,11 +147,11 @@ def _duplicate_target(ctx: RuleContext) -> Iterator[Finding]:
     for i, ind in enumerate(ctx.config.indicators):
         seen: dict[tuple[object, ...], Target] = {}
         for j, t in enumerate(ind.targets):
-            key = (t.year, t.sub_measure, t.scope, t.comparator)
+            key = (t.kind, t.start_year, t.end_year, t.sub_measure, t.scope, t.comparator)
             if key in seen and seen[key].value != t.value:
                 yield ctx.finding(
                     (*_at(i), "targets", j),
-                    f"две разные цели на {t.year} год: «{seen[key].as_written}» и «{t.as_written}»",
+                    f"две разные цели ({t.period_text()}): «{seen[key].as_written}» и «{t.as_written}»",
                     source=t.source or ind.source,
                     item=ind.id,
                 )
@@ -176,10 +176,11 @@ def _target_before_adoption(ctx: RuleContext) -> Iterator[Finding]:
         return
     for i, ind in enumerate(ctx.config.indicators):
         for j, t in enumerate(ind.targets):
-            if t.year < adopted.year:
+            last = t.year if t.year is not None else t.end_year
+            if last is not None and last < adopted.year:
                 yield ctx.finding(
-                    (*_at(i), "targets", j, "year"),
-                    f"цель на {t.year} год поставлена документом "
+                    (*_at(i), "targets", j, "year" if t.year is not None else "last_year"),
+                    f"цель на {last} год поставлена документом "
                     f"от {adopted.strftime('%d.%m.%Y')}: год уже прошёл",
                     source=t.source or ind.source,
                     item=ind.id,

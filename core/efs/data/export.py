@@ -4,7 +4,8 @@ UTF-8 with BOM, ``;`` between cells, Russian headers from :mod:`efs.data.tables`
 decimal comma, ``да``/``нет``. Every text cell a spreadsheet would run as a formula (starting with
 ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading ``'`` from the one neutralising writer
 (:mod:`efs.neutral`), which the importer strips again. Each file is written all or nothing
-(:mod:`efs.safeio`). Tables of person rows are written only with ``include_person_rows=True``.
+(:mod:`efs.safeio`), and ``efs-manifest.json`` records every file's rows and checksum, which import
+verifies (:mod:`efs.data.manifest`). Tables of person rows are written only with ``include_person_rows=True``.
 """
 
 from __future__ import annotations
@@ -100,4 +101,13 @@ def export_tables(
                     writer.writerow([format_cell(v) for v in row])
                     n += 1
             done.append(Exported(name, path, n))
+    from efs.data.manifest import write_manifest
+
+    with store.engine.connect() as conn:
+        ds = S.data_sources
+        q = sa.select(ds.c.jurisdiction_id).where(ds.c.kind == "synthesis").distinct()
+        if jurisdiction is not None:
+            q = q.where(ds.c.jurisdiction_id == jurisdiction)
+        synthetic = [str(r[0]) for r in conn.execute(q)]
+    write_manifest(out_dir, [(e.table, e.path, e.rows) for e in done], jurisdiction=jurisdiction, synthetic=synthetic)
     return done

@@ -47,6 +47,10 @@ _YEAR_COLUMNS = {
     "graduation_year",
     "year",
 }
+#: The largest integer every store keeps in an integer column (PostgreSQL ``integer``: 32 bits).
+MAX_INT = 2**31 - 1
+#: ``jurisdictions → {(jurisdiction, indicator): kind}`` (see :func:`import_files`).
+IndicatorKinds = Callable[[set[str]], dict[tuple[str, str], str]]
 #: The step reported while the validated rows are written (``progress(STEP_WRITE, written, total)``).
 STEP_WRITE = "Запись в хранилище"
 
@@ -98,6 +102,7 @@ class _Batch:
     rows: list[dict[str, Any]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # line of each row (its Location is made only when needed)
     sheet: readers.Sheet | None = None
+    synthetic: frozenset[str] = frozenset()  # jurisdictions an export manifest marks synthetic
 
     def location(self, k: int) -> Location:
         """Where row ``k`` of the batch is."""
@@ -163,6 +168,9 @@ def _converter(col: ColumnSpec, table: str) -> Callable[[Any], Any]:
         n = readers.parse_int(v)
         if n < 0:
             raise ValueError("число не может быть отрицательным")
+        if n > MAX_INT:  # PostgreSQL refuses it, SQLite would keep it: the same verdict on both stores
+            limit = f"{MAX_INT:,}".replace(",", " ")
+            raise ValueError(f"число {n} больше {limit} — столько не хранит ни одно хранилище efs")
         return n
 
     def percent(v: Any) -> float:
@@ -338,7 +346,6 @@ def _convert_columns(
 _ANY_RULE = {"started_on", "ended_on", "since_year", "until_year"}
 _RULE_COLUMNS = {
     "staff": {"birth_year", "pedagogical_start_year", *_ANY_RULE},
-    "aggregate_returns": {"numerator", "denominator", *_ANY_RULE},
 }
 
 
@@ -423,13 +430,6 @@ def _row_rules(
         and row["pedagogical_start_year"] < row["birth_year"] + 14
     ):
         why = "год начала педагогической работы раньше, чем работнику исполнилось 14 лет"
-    elif (
-        table == "aggregate_returns"
-        and row.get("denominator") is not None
-        and row.get("numerator") is not None
-        and row["numerator"] > row["denominator"]
-    ):
-        why = "числитель больше знаменателя"
     for a, b in (("started_on", "ended_on"), ("since_year", "until_year")):
         if row.get(a) is not None and row.get(b) is not None and row[b] < row[a]:
             why = "дата (год) окончания раньше начала"
@@ -445,7 +445,9 @@ def _key(spec: TableSpec, row: dict[str, Any]) -> tuple[Any, ...]:
     return head + tuple(row[k] for k in spec.key)
 
 
-def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Problem]) -> None:
+def _check_batches(
+    conn: sa.Connection, batches: list[_Batch], problems: list[Problem], kinds_of: IndicatorKinds | None = None
+) -> None:
     """Duplicates inside the batch and references to rows neither in the batch nor in the store."""
     import sqlalchemy as sa
 
@@ -475,6 +477,7 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
             keep_lines.append(b.lines[k_row])
         seen.update(first)
         b.rows, b.lines = keep_rows, keep_lines
+    _check_shares(batches, problems, kinds_of)
     jurs = {r["jurisdiction_id"] for b in batches if b.spec.name != "jurisdictions" for r in b.rows}
     cache: dict[str, set[tuple[Any, ...]]] = {}
 
@@ -518,6 +521,34 @@ def _check_batches(conn: sa.Connection, batches: list[_Batch], problems: list[Pr
                 b.part.rejected += 1
 
 
+def _check_shares(batches: list[_Batch], problems: list[Problem], kinds_of: IndicatorKinds | None) -> None:
+    """A share's aggregate return cannot count more in its numerator than in its denominator.
+
+    Only shares: a ratio (``teachers_per_rma_member`` — teachers per member of the methodical active)
+    has a numerator larger than its denominator by nature. ``kinds_of`` tells the kind of each indicator
+    (:func:`efs.indicators.kinds.indicator_kinds`: from the jurisdiction's configuration as installed);
+    without it, or for an indicator it does not know, nothing is assumed.
+    """
+    suspects = [
+        (b, k, row)
+        for b in batches
+        if b.spec.name == "aggregate_returns"
+        for k, row in enumerate(b.rows)
+        if row.get("denominator") is not None and row["numerator"] > row["denominator"]
+    ]
+    if not suspects or kinds_of is None:
+        return
+    kinds = kinds_of({row["jurisdiction_id"] for _, _, row in suspects})
+    for b, k, row in suspects:
+        if kinds.get((row["jurisdiction_id"], row["indicator_id"])) == "share":
+            problems.append(Problem(
+                f"числитель {row['numerator']:g} больше знаменателя {row['denominator']:g}, а показатель "
+                f"{row['indicator_id']} — доля: в ней числитель — часть знаменателя",
+                b.location(k),
+            ))
+            b.part.rejected += 1
+
+
 def _all_known(rows: list[dict[str, Any]], column: str, table: str, known: set[tuple[Any, ...]]) -> bool:
     """Every non-empty value of ``column`` is in ``known`` (keys of ``table``)."""
     probes: set[tuple[Any, ...]]
@@ -542,6 +573,8 @@ def import_files(
     dry_run: bool = False,
     progress: Progress | None = None,
     announce: Callable[[str], None] | None = None,
+    verify_manifest: bool = True,
+    indicator_kinds: IndicatorKinds | None = None,
 ) -> ImportResult:
     """Import data files into the store: every row validated, the whole batch in one transaction.
 
@@ -556,6 +589,12 @@ def import_files(
         progress: Called as work goes on (:mod:`efs.progress`): ``reading(file)`` with the rows read of a
             large file, then :data:`STEP_WRITE` with the rows written inside the open transaction.
         announce: Called with a Russian line per file saying which table it was recognised as.
+        verify_manifest: Refuse a file that an export manifest beside it lists with another size or
+            checksum (:mod:`efs.data.manifest`).
+        indicator_kinds: ``jurisdictions → {(jurisdiction, indicator): share | count | ratio}``
+            (:func:`efs.indicators.kinds.indicator_kinds`, which ``efs data import`` passes): aggregate
+            returns of a share whose numerator exceeds its denominator are refused. Without it they are not
+            checked (the store layer does not know the indicators' formulas).
 
     Raises:
         DataError: A file cannot be read, a table cannot be recognised, or rows were rejected (all of them
@@ -564,13 +603,33 @@ def import_files(
     from efs.data.upsert import write_batches
 
     store.ensure_current()
+    files = [Path(p) for p in paths]
+    if verify_manifest:
+        from efs.data.manifest import verify
+
+        damaged = verify(p for p in files if p.is_file())
+        if damaged:
+            raise DataError(f"файлов, не совпадающих с манифестом выгрузки: {len(damaged)} — ничего не загружено",
+                            damaged)
     result = ImportResult()
     problems: list[Problem] = []
     batches: list[_Batch] = []
     sheets: list[tuple[Path, readers.Sheet, TableSpec, str]] = []
-    for p in map(Path, paths):
+    hidden: list[Problem] = []
+    for p in files:
         for sheet in readers.open_sheets(p, encoding=encoding):
             spec, how = choose_table(sheet, table)
+            if sheet.hidden:
+                if spec is None:
+                    result.notes.append(f"{p}: скрытый лист «{sheet.name}» пропущен — это не таблица данных")
+                else:
+                    hidden.append(Problem(
+                        f"лист «{sheet.name}» скрыт в книге, а в нём таблица «{spec.sheet}» ({how}): efs не загружает "
+                        "данные, которых не видно при просмотре книги. Покажите лист (щелчок правой кнопкой по "
+                        "ярлыку листа → «Показать») и проверьте его — или удалите, если данные не нужны",
+                        sheet.location(sheet.header_row),
+                    ))
+                continue
             if spec is None:
                 if sheet.name is not None:
                     result.notes.append(f"{p}: лист «{sheet.name}» пропущен — это не таблица данных")
@@ -580,6 +639,8 @@ def import_files(
                     location=sheet.location(sheet.header_row),
                 )
             sheets.append((p, sheet, spec, how))
+    if hidden:
+        raise DataError(f"скрытых листов с данными: {len(hidden)} — ничего не загружено", hidden)
     if not sheets:
         raise DataError("в файлах нет ни одной таблицы данных")
     order = list(specs())
@@ -590,14 +651,16 @@ def import_files(
         if announce:
             where = f"{p}" + (f", лист «{sheet.name}»" if sheet.name else "")
             announce(f"{where}: таблица «{spec.sheet}» ({spec.name}) — {how}")
-        batch = _Batch(spec, part, p)
+        from efs.data.manifest import synthetic_jurisdictions
+
+        batch = _Batch(spec, part, p, synthetic=synthetic_jurisdictions(p))
         _read_sheet(sheet, spec, default_jur, batch, problems, progress)
         batches.append(batch)
         result.parts.append(part)
         if spec.name == "jurisdictions" and default_jur is None and len(batch.rows) == 1:
             default_jur = batch.rows[0]["id"]
     with store.engine.connect() as conn:
-        _check_batches(conn, batches, problems)
+        _check_batches(conn, batches, problems, indicator_kinds)
     if problems:
         raise DataError(
             f"отклонено строк: {result.total('rejected')} — ничего не загружено; исправьте строки и повторите",
@@ -605,6 +668,10 @@ def import_files(
         )
     write_batches(store, batches, dry_run=dry_run, progress=progress)
     result.committed = not dry_run
+    if result.committed:
+        from efs.safeio import note_committed
+
+        note_committed(f"загруженные строки (файлов и листов: {len(result.parts)}; одна транзакция)")
     if result.committed and result.total("imported") + result.total("updated") >= ANALYZE_AFTER:
         from efs.data.synth import analyze
 

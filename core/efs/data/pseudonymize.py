@@ -114,11 +114,18 @@ def pseudonymize_file(
         idx.append(lower.index(w))
     problems: list[Problem] = []
     out_rows: list[list[str]] = []
+    snils_columns = {i for i in idx if "снилс" in lower[i]}
     for line, cells in sheet.rows:
         row = ["" if (v := readers.clean_text(c)) is None else v for c in cells]
         row += [""] * (len(sheet.header) - len(row))
         for i in idx:
             value = row[i]
+            where = Location(str(source), line, i + 1, sheet=sheet.name)
+            try:
+                readers.excel_error(cells[i] if i < len(cells) else None)
+            except ValueError as exc:
+                problems.append(Problem(f"«{sheet.header[i]}»: {exc}", where))
+                continue
             if not value:
                 problems.append(
                     Problem(
@@ -128,6 +135,15 @@ def pseudonymize_file(
                 )
                 continue
             digits = re.sub(r"\D", "", value)
+            if i in snils_columns and not _SNILS_RE.match(value):
+                problems.append(
+                    Problem(
+                        f"«{sheet.header[i]}»: «{value[:40]}» — не СНИЛС (нужны 11 цифр: 123-456-789 01); "
+                        "если в столбце табельные номера, назовите его «Табельный номер»",
+                        where,
+                    )
+                )
+                continue
             if check_snils and _SNILS_RE.match(value) and not snils_valid(digits):
                 problems.append(
                     Problem(
@@ -139,7 +155,7 @@ def pseudonymize_file(
             row[i] = pseudonym(key, value)
         out_rows.append(row)
     if problems:
-        raise DataError(f"строк с ошибками: {len(problems)} — файл не записан", problems)
+        raise DataError(f"ошибок: {len(problems)} — файл не записан", problems)
     with open_atomic(target, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv_writer(fh, delimiter=";")
         writer.writerow(sheet.header)

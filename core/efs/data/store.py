@@ -25,10 +25,17 @@ if TYPE_CHECKING:
 
 DEFAULT_PATH = "efs.sqlite"
 ENV_VAR = "EFS_DB"
+#: ``data_sources.kind`` of a synthesis whose second transaction (aggregate returns) has not committed yet.
+PARTIAL_SYNTHESIS = "synthesis_partial"
+#: Seconds SQLite waits for a store locked by another process before giving up.
+BUSY_ENV = "EFS_SQLITE_BUSY_TIMEOUT"
+#: URL schemes efs can store data in.
+SCHEMES = ("sqlite", "postgresql")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _SCHEMA_RE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
-__all__ = ["DEFAULT_PATH", "ENV_VAR", "Store", "StoreError", "open_store", "resolve_url"]
+__all__ = ["DEFAULT_PATH", "ENV_VAR", "PARTIAL_SYNTHESIS", "Store", "StoreError", "describe_source", "open_store",
+           "resolve_url"]
 
 
 def resolve_url(url_or_path: str | Path | None) -> str:
@@ -47,6 +54,35 @@ def resolve_url(url_or_path: str | Path | None) -> str:
     return "sqlite:///" + str(Path(text).expanduser().resolve())
 
 
+def busy_timeout_ms() -> int:
+    """How long SQLite waits for a store another process is writing: ``EFS_SQLITE_BUSY_TIMEOUT`` seconds, else 30."""
+    try:
+        seconds = float(os.environ.get(BUSY_ENV, "30"))
+    except ValueError:
+        seconds = 30.0
+    return max(0, int(seconds * 1000))
+
+
+def describe_source(url_or_path: str | Path | None) -> str:
+    """How to name the store the user meant: the value given, or where it came from (``EFS_DB``, default)."""
+    if url_or_path is not None and str(url_or_path).strip():
+        return str(url_or_path)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return f"{env} (из переменной {ENV_VAR})"
+    return f"{DEFAULT_PATH} (по умолчанию: ни --db, ни {ENV_VAR} не заданы)"
+
+
+def _check_scheme(url: str, given: str) -> None:
+    scheme = url.split("://", 1)[0].lower()
+    base = scheme.split("+", 1)[0]
+    if base not in SCHEMES:
+        raise StoreError(
+            f"хранилище {given}: вид «{base}» не поддерживается — efs хранит данные в SQLite (путь к файлу или "
+            "sqlite:///путь) или в PostgreSQL (postgresql://пользователь@сервер:порт/база)"
+        )
+
+
 @dataclass
 class Store:
     """An open store.
@@ -61,6 +97,8 @@ class Store:
     url: str
     schema: str | None = None
     _checked: bool = field(default=False, repr=False)
+    #: Set by the synthesis while it completes its own half-made data (see :meth:`ensure_current`).
+    partial_ok: bool = field(default=False, repr=False)
 
     @property
     def dialect(self) -> str:
@@ -84,15 +122,52 @@ class Store:
         """Run the Alembic migrations up to ``revision`` (``head`` by default)."""
         from alembic import command
 
+        current = self.current_revision()
+        if current is not None and not self.known_revision(current):
+            raise StoreError(self.newer_message(current))
         try:
             command.upgrade(self.alembic_config(), revision)
         except Exception as exc:  # a broken or foreign database: one clear message
             if isinstance(exc, EfsError):
                 raise
-            raise StoreError(
-                f"не удалось обновить схему хранилища {self.url}: {type(exc).__name__}: {exc}"
-            ) from exc
+            from efs.faults import describe
+
+            why = describe(exc) or f"{type(exc).__name__}: {exc}"
+            raise StoreError(f"не удалось обновить схему хранилища {self.url}: {why}") from exc
         self._checked = True
+
+    def known_revision(self, revision: str) -> bool:
+        """Whether this version of efs ships ``revision`` (a store migrated by a newer efs has one it does not)."""
+        from alembic.script import ScriptDirectory
+        from alembic.util.exc import CommandError
+
+        try:
+            return ScriptDirectory.from_config(self.alembic_config()).get_revision(revision) is not None
+        except CommandError:
+            return False
+
+    def newer_message(self, current: str) -> str:
+        """What to tell the user about a store whose schema revision this efs does not know."""
+        from efs._version import __version__
+
+        return (
+            f"хранилище {self.url} создано или обновлено более новой версией efs: версия его схемы {current} "
+            f"неизвестна efs {__version__} (последняя известная — {self.head_revision()}). Обновите efs "
+            "(pip install -U efs-nms) — efs db upgrade здесь не поможет, понизить схему нельзя"
+        )
+
+    def partial_syntheses(self) -> list[str]:
+        """Jurisdictions whose last ``efs data synth`` was interrupted between its two transactions."""
+        import sqlalchemy as sa
+
+        from efs.data import schema as S
+
+        ds = S.data_sources
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(ds.c.jurisdiction_id).where(ds.c.kind == PARTIAL_SYNTHESIS).distinct()
+            )
+            return sorted(str(r[0]) for r in rows)
 
     def current_revision(self) -> str | None:
         """Revision the store is at (``None`` — not initialised)."""
@@ -110,18 +185,31 @@ class Store:
         assert head is not None
         return head
 
-    def ensure_current(self) -> None:
-        """Raise :class:`StoreError` unless the store is at the newest revision."""
-        if self._checked:
-            return
-        current, head = self.current_revision(), self.head_revision()
-        if current is None:
-            raise StoreError(f"хранилище {self.url} не инициализировано: выполните efs db init --db …")
-        if current != head:
-            raise StoreError(
-                f"схема хранилища {self.url} устарела ({current}, нужна {head}): выполните efs db upgrade --db …"
-            )
-        self._checked = True
+    def ensure_current(self, *, partial_ok: bool = False) -> None:
+        """Raise :class:`StoreError` unless the store is at the newest revision and holds no half-made synthesis.
+
+        Args:
+            partial_ok: Accept an interrupted synthesis (``efs data synth`` itself, which replaces it).
+        """
+        if not self._checked:
+            current, head = self.current_revision(), self.head_revision()
+            if current is None:
+                raise StoreError(f"хранилище {self.url} не инициализировано: выполните efs db init --db …")
+            if current != head:
+                if not self.known_revision(current):
+                    raise StoreError(self.newer_message(current))
+                raise StoreError(
+                    f"схема хранилища {self.url} устарела ({current}, нужна {head}): выполните efs db upgrade --db …"
+                )
+            self._checked = True
+        if not (partial_ok or self.partial_ok):
+            partial = self.partial_syntheses()
+            if partial:
+                raise StoreError(
+                    f"в хранилище {self.url} неполные данные: синтез юрисдикции {', '.join(partial)} прерван (или ещё "
+                    "идёт в другом процессе) между записью строк и сводных данных. Повторите efs data synth -j "
+                    f"{partial[0]} … — он заменит неполные данные целиком"
+                )
 
     def close(self) -> None:
         """Release every connection."""
@@ -160,16 +248,20 @@ def open_store(
             return wrong rows (:func:`efs.data.sqlite.check`).
     """
     from sqlalchemy import create_engine, event
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
     from sqlalchemy.pool import NullPool
 
     url = resolve_url(url_or_path)
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+    given = describe_source(url_or_path)
+    _check_scheme(url, given)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and not url.startswith("sqlite:///file:"):
         path = Path(url.removeprefix("sqlite:///"))
         if not path.exists() and not create:
-            raise StoreError(f"файл хранилища не найден: {path}")
+            raise StoreError(f"файл хранилища не найден: {path} (хранилище: {given})")
         if not path.parent.exists():
-            raise StoreError(f"каталог для файла хранилища не существует: {path.parent}")
+            raise StoreError(f"каталог для файла хранилища не существует: {path.parent} (хранилище: {given})")
+        if path.is_dir():
+            raise StoreError(f"хранилище {given}: {path} — каталог, а нужен файл SQLite")
     if schema is not None and not _SCHEMA_RE.match(schema):
         raise StoreError(f"недопустимое имя схемы: {schema!r}")
     kwargs: dict[str, Any] = {"echo": echo}
@@ -183,10 +275,14 @@ def open_store(
     try:
         engine = create_engine(url, **kwargs)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise StoreError(f"не удалось открыть хранилище {url_or_path!s}: {exc}") from exc
+        raise StoreError(
+            f"не удалось открыть хранилище {given}: адрес не разобран — нужен путь к файлу SQLite или "
+            f"postgresql://пользователь@сервер:порт/база (сообщение SQLAlchemy: {exc})"
+        ) from exc
     except ImportError as exc:
         raise StoreError(
-            f"для хранилища {url_or_path!s} нужен драйвер: {exc.name or exc} (pip install 'efs-nms[postgres]')"
+            f"для хранилища PostgreSQL {given} нужен драйвер psycopg ({exc.name or exc}): "
+            "pip install 'efs-nms[postgres]'"
         ) from exc
 
     if engine.dialect.name == "sqlite":
@@ -197,7 +293,7 @@ def open_store(
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
             # Indicator queries scan indexes of a million rows: a small page cache makes them thrash.
             cur.execute("PRAGMA cache_size=-262144")  # up to 256 MB, allocated only as used
             cur.execute("PRAGMA temp_store=MEMORY")
@@ -214,12 +310,19 @@ def open_store(
             dbapi_conn.commit()
 
     store = Store(engine=engine, url=engine.url.render_as_string(hide_password=True), schema=schema)
+    shown = store.url if url_or_path is not None and str(url_or_path).strip() else f"{store.url} ({given})"
     try:
         with engine.connect():
             pass
+        revision = store.current_revision()  # reads the file: a file that is not SQLite fails here
+        if create and revision is None:
+            store.init()
+    except DBAPIError as exc:
+        engine.dispose()
+        from efs.faults import connection_message
+
+        raise StoreError(connection_message(exc.orig or exc, shown)) from exc
     except OperationalError as exc:
         engine.dispose()
-        raise StoreError(f"не удалось подключиться к хранилищу {store.url}: {exc.orig or exc}") from exc
-    if create and store.current_revision() is None:
-        store.init()
+        raise StoreError(f"не удалось подключиться к хранилищу {shown}: {exc}") from exc
     return store

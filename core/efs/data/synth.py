@@ -16,6 +16,11 @@ Shapes (see ``docs/data.md``):
 * aggregate returns: about one municipality in ten (one organization in ten for a municipal
   jurisdiction) hands over counts only — its person rows are computed, turned into aggregate
   returns through the indicator engine, and removed, as a real return would arrive.
+
+All or nothing: the rows go in with one transaction whose ``data_sources`` row is marked
+``synthesis_partial``; the aggregate returns, the removal of the hidden rows and the mark's change to
+``synthesis`` go in a second one. A synthesis killed between the two leaves the mark, every other
+command refuses the jurisdiction's data with a message, and the next ``efs data synth`` replaces it.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from efs.progress import Progress
+from efs.safeio import note_committed
 
 if TYPE_CHECKING:
     import numpy as np
@@ -190,10 +196,11 @@ def write_synthetic(
     import sqlalchemy as sa
 
     from efs.data import schema as S
+    from efs.data.store import PARTIAL_SYNTHESIS
     from efs.data.synth_parts import generate
 
     started = time.perf_counter()
-    store.ensure_current()
+    store.ensure_current(partial_ok=True)  # an interrupted synthesis is what this one replaces
     jur = config.jurisdiction.id
     span = list(range(year - years + 1, year + 1))
     summary = SynthSummary(jur, seed, span)
@@ -211,7 +218,7 @@ def write_synthetic(
             sa.insert(S.data_sources)
             .values(
                 jurisdiction_id=jur,
-                kind="synthesis",
+                kind=PARTIAL_SYNTHESIS,  # until the aggregate returns are written too
                 seed=seed,
                 rows=staff,
                 loaded_at=dt.datetime.now(dt.UTC),
@@ -222,6 +229,11 @@ def write_synthetic(
         summary.source_id = int(source)
         w = _Writer(conn, jur, summary.source_id, summary.rows, progress)
         hidden = generate(w, rng, config, staff=staff, span=span)
+        if not hidden:
+            _mark_complete(conn, summary.source_id)
+    note_committed(f"синтетические данные «{jur}»" + (" без сводных данных (неполные)" if hidden else ""))
+    if hidden:
+        store.partial_ok = True  # the engine computes the aggregate returns from these rows (replace_hidden ends it)
     if progress is not None:
         progress(STEP_STATISTICS, 0, None)
     analyze(store)  # without statistics the planners pick poor plans for the indicator queries
@@ -241,6 +253,15 @@ def count_rows(store: Store, summary: SynthSummary) -> None:
             summary.rows[name] = conn.execute(
                 sa.select(sa.func.count()).select_from(t).where(t.c.jurisdiction_id == summary.jurisdiction)
             ).scalar_one()
+
+
+def _mark_complete(conn: sa.Connection, source_id: int) -> None:
+    """Turn the synthesis's ``data_sources`` row from partial to complete (in the last transaction)."""
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+
+    conn.execute(sa.update(S.data_sources).where(S.data_sources.c.id == source_id).values(kind="synthesis"))
 
 
 def analyze(store: Store) -> None:
@@ -274,3 +295,6 @@ def replace_hidden(store: Store, hidden: Hidden, rows: list[dict[str, Any]], sum
         if rows:
             conn.execute(sa.insert(S.aggregate_returns), rows)
         summary.rows["aggregate_returns"] = len(rows)
+        _mark_complete(conn, summary.source_id)  # the same transaction: complete data, or the partial mark
+    store.partial_ok = False
+    note_committed(f"сводные данные синтеза «{jur}» (данные полные)")

@@ -355,7 +355,8 @@ def _teams(
 ) -> None:
     import numpy as np
 
-    schools = np.flatnonzero((org_kind == "school") & (rng.random(len(org_ids)) < 0.7))
+    # teams of schools and kindergartens (the Амурская roadmap sets kindergarten teams a threshold of their own)
+    schools = np.flatnonzero(np.isin(org_kind, ["school", "kindergarten"]) & (rng.random(len(org_ids)) < 0.7))
     muni_arr = np.array(muni_ids, dtype=object)
     ids = np.concatenate(
         [

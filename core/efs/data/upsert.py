@@ -132,7 +132,7 @@ def _record_sources(conn: sa.Connection, b: _Batch, rows: list[dict[str, Any]]) 
             sa.insert(S.data_sources)
             .values(
                 jurisdiction_id=jur,
-                kind="file",
+                kind="synthesis" if jur in b.synthetic else "file",  # synthetic data stays marked as such
                 table_name=b.spec.name,
                 file_name=str(b.path),
                 file_sha256=sha,

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 DEFINED = re.compile(r"\((?:далее|Далее)\s*[-–—]?\s*(?P<a>[^(),;]{1,60}?(?:«[^»]{1,40}»)?)\s*\)")
+BARE = re.compile(r"\s*\((?P<a>[А-ЯЁ][А-ЯЁA-Z]{1,}(?:\s+[А-ЯЁA-Z]{2,}){0,3})\)")
 INITIALS = re.compile(r"^[А-ЯЁ]{1,4}(?:и[А-ЯЁ]{1,4})+$")
 _PUNCT = ",;:.)("
 
@@ -62,6 +63,23 @@ def collect(subjects: list[dict[str, Any]], texts: list[tuple[str, int, int, str
             if owner is not None:
                 add(owner, m.group("a"), _line_of(lines, m.group(0), line, last), section)
 
+    for s in subjects:
+        # «… университет» (ФГБОУ ВО БГПУ) выступает …»: an abbreviation in brackets right after the name.
+        for text, line, last, section in texts:
+            at = text.find(s["name"])
+            bare = BARE.match(text, at + len(s["name"])) if at >= 0 else None
+            if bare is not None:
+                add(s, bare.group("a"), _line_of(lines, bare.group(0), line, last), section)
+        # «МКУ «Центр развития образования»» for «Муниципальное казенное учреждение «Центр развития образования»».
+        quoted = re.search(r"«.+»$", s["name"])
+        if quoted and quoted.start() > 0:
+            form = _initials(s["name"][: quoted.start()]).replace("и", "И")
+            for number, row in enumerate(lines, start=1):
+                for m in re.finditer(r"\b(?P<f>[А-ЯЁ]{2,8})\s+" + re.escape(quoted.group(0)), row):
+                    if len(m.group("f")) >= 2 and form.startswith(m.group("f")):
+                        add(s, m.group(0), number, "")
+    _declined(subjects, lines, add)
+
     short: list[tuple[dict[str, Any], str]] = []
     for s in subjects:
         for n in [s.get("short_name"), *(a["text"] for a in s.get("aliases", []))]:
@@ -84,6 +102,27 @@ def collect(subjects: list[dict[str, Any]], texts: list[tuple[str, int, int, str
                     continue
                 if spelling_variant(name, window):
                     add(s, window, number, "")
+
+
+def _declined(subjects: list[dict[str, Any]], lines: list[str], add: Callable[..., None]) -> None:
+    """A subject's name in another case («департаментом образования и молодежной политики администрации
+    города» for «Департамент образования …»): the same words, each with the same first letters."""
+    wanted: dict[tuple[str, ...], dict[str, Any]] = {}
+    for s in subjects:
+        words = s["name"].split()
+        if len(words) >= 3:
+            wanted[tuple(w.lower()[:4] for w in words)] = s
+    sizes = sorted({len(k) for k in wanted})
+    for number, row in enumerate(lines, start=1):
+        tokens = row.replace("\t", " ").split()
+        heads = [t.lower()[:4] for t in tokens]
+        for size in sizes:
+            for i in range(len(tokens) - size + 1):
+                subject = wanted.get(tuple(heads[i:i + size]))
+                if subject is not None:
+                    text = " ".join(tokens[i:i + size]).strip(_PUNCT)
+                    if text != subject["name"] and text.split()[-1].lower()[:-2] in subject["name"].lower():
+                        add(subject, text, number, "")
 
 
 def _line_of(lines: list[str], fragment: str, first: int, last: int) -> int:

@@ -33,16 +33,16 @@ FUNCTION_RULES: tuple[tuple[str, str, float], ...] = (
     (r"экспертиз|экспертн", "expertise", 2.5),
     (r"посткурсов", "post_course_support", 2.5),
     (r"выгоран|психолог", "psychological_support", 2),
-    (r"низкими|неблагоприятн|шнор|сложных социальных", "school_support", 1.5),
+    (r"низкими|неблагоприятн|шнор|сложных социальных", "school_support", 2.5),
     (r"молод\w* (?:педагог|специалист)|молод[её]жн|до 35 лет|выпускник|первый год|первые три года",
      "young_teachers_support", 3),
     (r"наставни", "mentoring", 2),
-    (r"стажиров", "internships", 1.8),
+    (r"стажир", "internships", 1.8),
     (r"конкурс", "competitions", 2),
     (r"мониторинг", "monitoring", 2),
     (r"анализ|аналитич|систематиз", "analytics", 1.2),
-    (r"инновац|апробир|апробац|внедряют нов|новые элементы|новых технолог", "innovation", 1.5),
-    (r"информир|знаком|информацион|информацию", "information_support", 1.5),
+    (r"инновац|апробир|апробац|внедряют нов|новые элементы|новых технолог|внедрени\w* нового", "innovation", 1.5),
+    (r"информир|знаком|информацион|информацию|баз\w* данных", "information_support", 1.5),
     (r"консульт|методическ\w* поддержк|методическ\w* помощ|практическ\w* помощ|адресн|методическ\w* рекомендац|"
      r"учебно-методическ\w* обеспечени", "methodical_support", 1.6),
     (r"диагност|дефицит|изучени\w* запрос|запрос", "diagnostics", 1.3),
@@ -55,8 +55,9 @@ FUNCTION_RULES: tuple[tuple[str, str, float], ...] = (
     (r"повышени\w* квалификац|обучени|образовательн\w* мероприят|семинар|переподготов|профессионального развития|"
      r"профессионального мастерства", "professional_development", 1.0),
     (r"сообществ|объединени|ассоциац|клуб", "professional_communities", 1.4),
-    (r"горизонтальн|обмен\w* опыт|обобщ|опыт|практик|тиражир|распростран|трансляц", "experience_dissemination", 1.4),
-    (r"координ|взаимодейств|соглашени|сотруднич|сетев", "coordination", 1.3),
+    (r"горизонтальн|обмен\w* опыт|обобщ|опыт|практик(?!о-)|тиражир|распростран|трансляц", "experience_dissemination",
+     1.4),
+    (r"координ|взаимодейств|соглашени|сотруднич", "coordination", 1.3),
     (r"услови\w* \(материально|финансир|обеспечивает условия", "resource_provision", 2),
     (r"утвержда|стратегическ", "governance", 1.2),
     (r"целев\w* обучени|профориент|профессиональной ориентации|студент|подготовк\w* педагогических кадров|"
@@ -65,8 +66,12 @@ FUNCTION_RULES: tuple[tuple[str, str, float], ...] = (
     (r"методическ\w* актив|тьютор|методист", "methodical_active", 1.5),
     (r"цифров|экосистем", "digital_environment", 1.2),
     (r"оценк\w* качеств|оценочн", "quality_assessment", 1.5),
-    (r"исследовани", "research", 1.5),
+    (r"исследовани", "research", 2.5),
+    (r"показател", "monitoring", 1.2),
 )
+#: Functions named by whom they serve («… педагогическим работникам школ с низкими результатами»): their words
+#: count wherever they stand in the bullet.
+WHOLE_BULLET = frozenset({"school_support"})
 _COMPILED = tuple((re.compile(p), f, w) for p, f, w in FUNCTION_RULES)
 #: How many nearest precedent bullets vote, and how close one must be to count.
 NEIGHBOURS = 3
@@ -155,7 +160,7 @@ def keyword_scores(text: str, allowed: set[str]) -> dict[str, float]:
             continue
         m = pattern.search(low)
         if m:
-            position = len(low[: m.start()].split())
+            position = 0 if fid in WHOLE_BULLET else len(low[: m.start()].split())
             out[fid] = out.get(fid, 0.0) + weight / (1 + position / 6)
     return out
 

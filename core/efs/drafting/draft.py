@@ -15,6 +15,9 @@ from efs.drafting.outline import Item, items
 from efs.drafting.roadmap import measures
 
 ALIAS = re.compile(r"\((?:далее|Далее)(?:\s+соответственно)?\s*[-–—]?\s*(?P<a>[^)]{1,80})\)")
+#: A list of a subject's parts by place: «ЦНППМ г. Тюмени, ЦНППМ г. Ишима, ЦНППМ г. Тобольска».
+BRANCH = re.compile(r"[А-ЯЁ]{2,}[А-ЯЁа-яё-]*\s+(?:г\.|города|района|филиал)\s*[А-ЯЁ][а-яё-]+")
+BRANCHES = re.compile(rf"^(?:{BRANCH.pattern}\s*,\s*(?:и\s+)?)+{BRANCH.pattern}")
 #: «Муниципальная методическая служба, далее - ММС.»: the short name without brackets.
 LOOSE_ALIAS = re.compile(r",\s*далее\s*[-–—]\s*(?P<a>[^,;:()]{1,40}?)\.?\s*$", re.I)
 SHORT = re.compile(r"\((?P<a>[А-ЯЁA-Z][А-ЯЁA-Z ]{1,12}(?:\s?«[^»]+»)?)\)\s*[.:]?$")
@@ -24,7 +27,7 @@ TARGET = re.compile(
     r"(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%|чел\.?|ед\.?)?)")
 #: The goal: «Целью МСНМС является …», «Цель системы – …», not a heading «Цель, задачи и принципы».
 GOAL = re.compile(r"^(?:Целью\s|Цель\s+(?!,)\S.{0,80}?(?:\s[-–—]\s|:|является|состоит))", re.I)
-TERM = re.compile(r"^(?P<t>.{3,300}?)\s+[-–—]\s+(?P<d>\S.*)$")
+TERM = re.compile(r"^(?P<t>.{3,300}?)(?:\s+|(?<=\)))[-–—]\s+(?P<d>\S.*)$")
 LEVEL_WORDS = {"регионального": "regional", "муниципального": "municipal", "институционального": "institutional"}
 LEVEL_HEAD = re.compile(r"(?:компонент\w*|субъекты)\s+(регионального|муниципального|институционального)"
                         r"(?:\s*\([^)]*\))?\s+уровня|(регионального|муниципального|институционального)"
@@ -72,6 +75,11 @@ THRESHOLD = re.compile(
     r"(?P<w>(?:ежегодно\s+)?(?:(?P<c>не менее|не более)\s*)?(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
     r"(?:\s*(?:до\s+(?:декабря\s+)?(?P<y>20\d{2})(?:\s*года)?|ежегодно|[А-ЯЁ]{3,}(?:\s+и\s+[А-ЯЁ]{3,})?|"
     r"образовательных организаций)(?![\w]))?)(?![\d\w])", re.I)
+#: How often monitoring is done, as written, and the times a year each wording means.
+FREQUENCY = re.compile(r"(?:не реже|не чаще)\s+\S+\s+раз\w*\s+в\s+(?:год|полугодие|квартал|месяц)|ежегодно|"
+                       r"ежеквартально|ежемесячно|\S+\s+раз\w*\s+в\s+(?:год|полугодие|квартал)", re.I)
+TIMES_A_YEAR = ((r"одного раза в год|ежегодно|раз в год", 1), (r"двух раз в год|полугодие", 2),
+                (r"квартал", 4), (r"месяц", 12))
 #: Abbreviations a roadmap writes where an indicator spells the words out.
 _EXPANDED = {"ФРДПП": "Федеральный реестр ДПП", "ФР ДПП": "Федеральный реестр ДПП",
              "ИОМ": "индивидуальные образовательные маршруты", "РМА": "регионального методического актива"}
@@ -189,13 +197,13 @@ class _Drafter:
                 continue
             if mode == "glossary":
                 m = TERM.match(it.text)
-                if m and not it.label:
+                if re.match(r"^\W*(?:комплекс мер|приложение)", low):
+                    mode = None  # the roadmap or another annex follows the glossary
+                elif m and not it.label:
                     glossary.append({"term": m.group("t").strip(), "definition": m.group("d").strip(),
                                      "source": _src(doc, section, it.line)})
                 elif glossary and not it.label and it.text[:1].islower():
                     glossary[-1]["definition"] += " " + it.text
-                elif re.match(r"^(?:комплекс мер|приложение)", low):
-                    mode = None
                 continue
             if goal is None and GOAL.match(it.text):
                 goal = {"text": it.text, "source": _src(doc, it.section or section, it.line)}
@@ -225,8 +233,18 @@ class _Drafter:
                         subject["short_name"] = alias.group("a").strip()
                     continue
                 if subject is not None and (it.bullet or it.text[:1].islower()) and not it.depth:
-                    self._function(subject, len(subjects) - 1, it)
+                    self._function(subject, subjects.index(subject), it)
                     continue
+                if subject is not None and not it.depth and (branches := BRANCHES.match(it.text)):
+                    # «ЦНППМ г. Тюмени, ЦНППМ г. Ишима, ЦНППМ г. Тобольска, выступают …»: parts of the subject.
+                    for m in BRANCH.finditer(branches.group(0)):
+                        part = {"id": _slug(m.group(0), self.ids, "subject"), "name": m.group(0),
+                                "kind": subject["kind"], "level": subject["level"], "part_of": subject["id"],
+                                "functions": [], "source": _src(doc, subject["number"] or "", it.line)}
+                        subjects.append(part)
+                        self.flag(f"subjects[{len(subjects) - 1}].kind", it.line, subject["number"] or "",
+                                  m.group(0), Guess(subject["kind"], 0.5, "часть субъекта, вид — как у него",
+                                                    ["organization"], sure=False), "вид филиала")
                 if subject is not None and (not it.depth or not _names_subject(it.text)):
                     subject.setdefault("notes", []).append({"text": it.text, "source": _src(doc, subject["number"]
                                                                                            or "", it.line)})
@@ -255,9 +273,13 @@ class _Drafter:
         collect(subjects, self._texts(), doc.lines,
                 lambda section, line: _src(doc, section or self._section_at(line) or "—", line))
         config["subjects"] = subjects
+        self.subjects = subjects
         config["indicators"] = indicators
         self.indicators = indicators
         config["agreements"] = self._agreements()
+        monitoring = self._monitoring(subjects)
+        if monitoring:
+            config["monitoring"] = monitoring
         config["roadmap"] = measures(doc, self)
         config["glossary"] = glossary
         return config
@@ -345,6 +367,50 @@ class _Drafter:
                     break
             return it.line, end
         return 0, -1
+
+    def known_names(self) -> list[str]:
+        """Every spelling of every drafted subject, longest first (for cutting a cell into names)."""
+        names = {n for s in getattr(self, "subjects", []) for n in
+                 [s["name"], s.get("short_name"), *(a["text"] for a in s.get("aliases", []))] if n}
+        return sorted(names, key=lambda n: -len(n.split()))
+
+    def _monitoring(self, subjects: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """How the system is monitored: how often (as written, and times a year), the methods and data sources
+        listed under «Методы сбора информации …», what comes of it, and the subjects whose functions say they
+        monitor the system's effectiveness."""
+        out: dict[str, Any] = {}
+        source: dict[str, Any] | None = None
+        for i, it in enumerate(self.items):
+            low = it.text.lower()
+            if "frequency" not in out and "мониторинг" in low and (m := FREQUENCY.search(it.text)):
+                out["frequency"] = m.group(0)
+                times = next((n for pattern, n in TIMES_A_YEAR if re.search(pattern, m.group(0), re.I)), None)
+                if times:
+                    out["times_per_year"] = times
+                source = _src(self.doc, it.section or self._section_at(it.line), it.line)
+                after = it.text[m.end():]
+                result = re.search(r"По результатам мониторинг\w*[^.]*\.", after)
+                if result:
+                    out.setdefault("outputs", []).append({"text": result.group(0), "source": source})
+            if re.match(r"^(?:методы|способы) сбора", low):
+                section = it.section or self._section_at(it.line)
+                for nxt in self.items[i + 1:]:
+                    if nxt.depth or (not nxt.bullet and not nxt.text[:1].islower()):
+                        break
+                    key = "sources" if nxt.text.lower().startswith("данные") else "methods"
+                    out.setdefault(key, []).append({"text": nxt.text, "source": _src(self.doc, section, nxt.line)})
+        responsible = [s["short_name"] if s.get("short_name") else s["name"] for s in subjects
+                       if any(f["function"] == "monitoring" and re.search(r"мониторинг\w* эффективности", f["text"],
+                                                                          re.I) for f in s["functions"])]
+        if responsible:
+            out["responsible"] = responsible
+        if not out:
+            return None
+        out["source"] = source or next((x["source"] for key in ("sources", "methods") for x in out.get(key, [])),
+                                       None)
+        if out["source"] is None:
+            del out["source"]
+        return out
 
     def _texts(self) -> list[tuple[str, int, int, str]]:
         """Every paragraph's text with its first and last line and section: items (broken lines of a text
@@ -465,14 +531,40 @@ class _Drafter:
                 if date:
                     edition["date"] = date.isoformat()
                 main.setdefault("editions", []).append(edition)
-        from efs.concept.acts import match_act
-
-        for i, act in enumerate(out):
-            known = match_act(act.get("number"), None)
-            if known is not None and known.superseded_by:
-                self.ask(f"legal_basis[{i}]", act["source"]["line"], act["source"]["section"], act["as_written"],
-                         f"акт {known.label} утратил силу или заменён: {known.note}")
+        self._known(out)
         return out
+
+    def _known(self, acts: list[dict[str, Any]]) -> None:
+        """Match the drafted acts to the acts efs knows (the concept Р-174 and its amendment Р-303, the superseded
+        Р-76, …): a known act takes its id; a date that is not the known act's, a superseded act, and an amended
+        act cited without its amendment are put to the reviewer."""
+        from efs.concept.acts import ACTS, match_act
+
+        cited = {normalize_number(n) for a in acts for n in [a.get("number"), *(e.get("number") for e in
+                                                                              a.get("editions", []))] if n}
+        for i, act in enumerate(acts):
+            known = match_act(act.get("number"), None)
+            if known is None:
+                continue
+            path, line, section = f"legal_basis[{i}]", act["source"]["line"], act["source"]["section"]
+            if known.id not in self.ids:
+                self.ids.discard(act["id"])
+                act["id"] = known.id
+                self.ids.add(known.id)
+            if act.get("date") and act["date"] != known.date.isoformat():
+                self.ask(path, line, section, act["as_written"],
+                         f"дата «{act.get('date_as_written')}» не совпадает с датой известного акта {known.label}")
+            if known.superseded_by:
+                adopted = (self.header.adopted_by or {}).get("date")
+                after = bool(adopted and known.superseded_on and known.superseded_on.isoformat() > adopted)
+                when = "после принятия положения" if after else "до принятия положения" if adopted else ""
+                self.ask(path, line, section, act["as_written"],
+                         f"акт {known.label} утратил силу или заменён {when}: {known.note}".replace("  ", " "))
+            missing = [a for a in ACTS if a.id in known.amended_by and normalize_number(a.number) not in cited]
+            if missing:
+                self.ask(path, line, section, act["as_written"],
+                         f"акт {known.label} изменён ({', '.join(a.label for a in missing)}), а редакция в документе "
+                         "не названа; проверьте, на какую редакцию ссылается положение")
 
     def _adopting(self) -> set[str]:
         """Numbers of the adopting act and of the annexes' references to it (not acts of the legal basis)."""

@@ -49,13 +49,54 @@ def _deadline(text: str) -> dict[str, Any]:
     return out
 
 
-def _refs(text: str) -> list[str]:
+#: A piece of a list that qualifies the name before it: a participle or a relative clause.
+QUALIFIER = re.compile(r"^(?:[а-яё]+(?:ющ|ящ|вш|ем|им)[а-яё]*|котор[а-яё]*|в том числе|на базе)\b")
+
+
+def _refs(text: str, known: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+    """The organisations a responsible or co-executor cell names, as written.
+
+    Commas separate them (a piece that qualifies the one before goes on it: «Органы местного самоуправления,
+    осуществляющие управление …» is one); a cell whose names stand one after another
+    («ГАУ ДПО «АМИРО» ЦНППМ ФГБОУ ВО БГПУ» — a Word cell's lines run together) is cut where the names of the
+    drafted subjects begin.
+    """
     text = clean(text)
     if not text:
         return []
-    if "," in text:
-        return [x.strip() for x in text.split(",") if x.strip()]
-    return [text]
+    pieces: list[str] = []
+    for piece in (x.strip() for x in text.split(",")):
+        if pieces and QUALIFIER.match(piece):
+            pieces[-1] = f"{pieces[-1]}, {piece}"
+        elif piece:
+            pieces.append(piece)
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(_by_names(piece, known))
+    return out
+
+
+def _by_names(text: str, known: list[str]) -> list[str]:
+    words = text.split()
+    lowered = [w.lower() for w in words]
+    names = [n.lower().split() for n in known]
+    out: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        size = max((len(n) for n in names if lowered[i:i + len(n)] == n), default=0)
+        if size and (i + size == len(words) or words[i + size][:1].isupper() or words[i + size][:1] == "«"):
+            if rest:
+                out.append(" ".join(rest))
+                rest = []
+            out.append(" ".join(words[i:i + size]))
+            i += size
+        else:
+            rest.append(words[i])
+            i += 1
+    if rest:
+        out.append(" ".join(rest))
+    return out if len(out) > 1 and all(p[:1].isupper() or p[:1] == "«" for p in out) else [text]
 
 
 def _rows_from_grid(table: Table) -> list[tuple[dict[str, str], int, str | None, str | None]]:
@@ -85,10 +126,30 @@ def _rows_from_grid(table: Table) -> list[tuple[dict[str, str], int, str | None,
     return out
 
 
+#: A deadline written in the same cell as the result («Ежегодно Тиражирование лучшего опыта …»).
+DEADLINE_LEAD = re.compile(r"^(?:Ежегодно|Постоянно|На постоянной основе|В течение (?:года|\S+ года)|"
+                           r"(?:до|не позднее) \d{1,2}\.\d{1,2}\.\d{4}(?:\s*г\.?)?)(?=\s+[А-ЯЁ])")
+
+
+def _aligned(cells: list[str], fields: list[str]) -> list[str]:
+    """A text-export row's cells put under their columns: a row that left out its empty group cell is shifted
+    right so that its measure number stands in the measure column; a row that ran the deadline and the result
+    into one cell has them split."""
+    width = len(fields)
+    if "group" in fields and "text" in fields and len(cells) < width:
+        numbered = [i for i, c in enumerate(cells[:3]) if MEASURE_NUMBER.match(c)]
+        shift = fields.index("text") - numbered[-1] if numbered else (1 if fields.index("group") == 0 and
+                                                                     len(cells) == width - 1 else 0)
+        if shift > 0:
+            cells = [""] * shift + cells
+    if len(cells) == width - 1 and fields[-2:] == ["deadline", "result"] and (m := DEADLINE_LEAD.match(cells[-1])):
+        cells = [*cells[:-1], m.group(0), cells[-1][m.end():].strip()]
+    return cells
+
+
 def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None, str | None]]:
     header = [c.text for c in table.rows[0]]
     fields = _fields(header)
-    width = len(fields)
     out: list[tuple[dict[str, str], int, str | None, str | None]] = []
     direction = None
     group = None
@@ -104,12 +165,14 @@ def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None,
         if len(nonempty) == 1 and direction and nonempty[0].startswith("«") and cells[0]:
             direction = f"{direction} {nonempty[0]}"
             continue
-        # A line with one cell too few left out the group column.
-        if len(cells) == width - 1 and "group" in fields and fields.index("group") == 0:
-            cells = ["", *cells]
+        if all(set(c) <= set("-– ") for c in nonempty):
+            continue  # a rule drawn with dashes
+        cells = _aligned(cells, fields)
         values = {f: cells[i] for i, f in enumerate(fields) if i < len(cells)}
         text = values.get("text", "")
-        starts = bool(MEASURE_NUMBER.match(text)) or bool(values.get("responsible"))
+        # A row starts with a measure number, or fills the responsible column with a text that does not go on
+        # from the line before («регионального реестра …» continues «3.3.2. Формирование»).
+        starts = bool(MEASURE_NUMBER.match(text)) or (bool(values.get("responsible")) and not text[:1].islower())
         if starts and text:
             if values.get("group"):
                 group = values["group"]
@@ -150,7 +213,7 @@ def measures(document: Document, drafter: Any) -> list[dict[str, Any]]:
                 measure["group"] = clean(group)
             measure["text"] = text
             for f in ("responsible", "co_executors"):
-                refs = _refs(values.get(f, ""))
+                refs = _refs(values.get(f, ""), drafter.known_names())
                 if refs:
                     measure[f] = refs
             if clean(values.get("deadline", "")):

@@ -13,6 +13,7 @@ from efs.indicators.blocks import CONDITIONS, ENTITIES, MEASURES, POPULATIONS
 from efs.indicators.plan import IndicatorPlan, plan_indicators
 from efs.indicators.reading import reading_lines
 from efs.indicators.results import STATUS_LABELS
+from efs.indicators.targets import Measures, label, sub_measure_of
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 
@@ -84,8 +85,15 @@ def _plan_rows(plans: list[IndicatorPlan]) -> list[str]:
         out.append(f"* Таблицы: {', '.join(f.tables()) or '—'}")
         out.append("* Прочтение:")
         out += [f"  * {label}: {_cell(text)}" for label, text in reading_lines(f)]
-        if ind.targets:
-            out.append("* Цели: " + "; ".join(t.as_written for t in ind.targets))
+        if plan.candidates:
+            out.append("* Цели (как написаны; период; источник):")
+            subs = tuple((s.id, s.label) for s in f.spec.sub_measures) if f.spec is not None else ()
+            for t, origin in plan.candidates:
+                unchecked = t.sub_measure is not None and sub_measure_of(t, Measures(subs)) is None
+                note = " — **не проверяется**: в формуле нет такого подпоказателя" if unchecked else ""
+                out.append(f"  * {_cell(label(t, origin))}{note}")
+        else:
+            out.append("* Цели: не заданы ни положением, ни равнозначным федеральным показателем, ни дорожной картой")
         out.append("")
     return out
 

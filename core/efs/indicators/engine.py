@@ -28,10 +28,11 @@ from efs.indicators.runner import (
     load_hierarchy,
     place_groups,
     run_compiled,
+    sub_denominator,
     tune,
 )
 from efs.indicators.sql import FormulaContext
-from efs.indicators.targets import applicable, check
+from efs.indicators.targets import Measures, check, select, skip, why_no_target
 from efs.model import Configuration
 
 SCOPES = ("jurisdiction", "municipality", "organization")
@@ -65,6 +66,8 @@ def merge_aggregates(groups: list[Group], rows: list[Any], hierarchy: Hierarchy,
             grp = by_scope.setdefault(key, Group(row.scope_id, None, 0.0, None, 0.0, {}, "aggregate"))
         if row.sub_measure:
             grp.subs[row.sub_measure] = float(row.numerator)
+            if row.denominator is not None:
+                grp.subs[sub_denominator(row.sub_measure)] = float(row.denominator)
             continue
         grp.numerator = float(row.numerator)
         grp.denominator = None if row.denominator is None or kind == "count" else float(row.denominator)
@@ -248,11 +251,16 @@ def results_for(
         elif by == "organization" and g.organization_id:
             by_scope[g.organization_id].append(g)
     measures: list[tuple[str | None, str | None]] = [(None, None), *subs]
+    spec = plan.formula.spec if plan.formula is not None else None
+    own_denominator = {s.id for s in spec.sub_measures if s.where} if spec is not None else set()
     for scope_id, scope_name in _scope_keys(by, groups, hierarchy, jurisdiction_id):
         mine = by_scope.get(scope_id, [])
         for sub_id, sub_label in measures:
             num = sum(g.subs.get(sub_id, 0.0) if sub_id else g.numerator for g in mine)
-            dens = [g.denominator for g in mine if g.denominator is not None]
+            if sub_id in own_denominator:
+                dens = [g.subs.get(sub_denominator(sub_id), 0.0) for g in mine if g.denominator is not None]
+            else:
+                dens = [g.denominator for g in mine if g.denominator is not None]
             den = sum(dens) if kind != "count" else None
             sources = {g.source for g in mine if g.base > 0}
             has_data = bool(sources)
@@ -265,14 +273,15 @@ def results_for(
             else:
                 num_out, den_out = num, den
                 value = num * factor if kind == "count" else num / den * factor  # type: ignore[operator]
-            picked = applicable(
+            measured = Measures(subs, plan.formula is not None)
+            picked, passed = select(
                 plan.candidates,
                 year=year,
                 scope=by,
                 jurisdiction_level=hierarchy.level,
                 unit=ind.unit,
-                sub_label=sub_label,
-                sub_count=len(subs),
+                sub_id=sub_id,
+                measures=measured,
             )
             checks: list[TargetCheck] = [check(t, origin, value) for t, origin in picked]
             if not status:
@@ -302,6 +311,12 @@ def results_for(
                     sub_measure=sub_id,
                     formula_id=plan.formula.id if plan.formula else None,
                     note=plan.problem,
+                    skipped_targets=[skip(t, origin, reason) for t, origin, reason in passed],
+                    target_note=(
+                        why_no_target(plan.candidates, passed, sub_id=sub_id, measures=measured)
+                        if not checks
+                        else None
+                    ),
                 )
             )
     return out

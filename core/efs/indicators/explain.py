@@ -62,7 +62,7 @@ def explain(
         for cond in (
             *f.spec.base.where,
             *f.spec.numerator,
-            *(c for s in f.spec.sub_measures for c in s.numerator),
+            *(c for s in f.spec.sub_measures for c in (*s.where, *s.numerator)),
             *(f.spec.denominator.where if f.spec.denominator else ()),
         ):
             used |= cond.blocks()
@@ -96,6 +96,11 @@ def explain(
         for t in r.targets:
             mark = {True: "да", False: "нет", None: "—"}[t.met]
             lines.append(f"      цель {t.label}: достигнута — {mark}")
+        if r.scope == "jurisdiction":
+            for s in r.skipped_targets:
+                lines.append(f"      не проверена: {s.label} — {s.reason}")
+            if not r.targets and r.target_note and not r.skipped_targets:
+                lines.append(f"      {r.target_note}")
     if readings:
         lines += ["", *readings_comparison(readings)]
     return "\n".join(lines)

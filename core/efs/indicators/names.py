@@ -103,7 +103,12 @@ def resolve_spec(spec: FormulaSpec, config: Any) -> FormulaSpec:
         numerator=tuple(_resolve_condition(c, config) for c in spec.numerator),
         denominator=_resolve_side(spec.denominator, config) if spec.denominator is not None else None,
         sub_measures=tuple(
-            SubMeasure(s.id, s.label, tuple(_resolve_condition(c, config) for c in s.numerator))
+            SubMeasure(
+                s.id,
+                s.label,
+                tuple(_resolve_condition(c, config) for c in s.numerator),
+                tuple(_resolve_condition(c, config) for c in s.where),
+            )
             for s in spec.sub_measures
         ),
     )

@@ -22,6 +22,7 @@ CSV_COLUMNS = (
     "unit",
     "status",
     "targets",
+    "targets_not_checked",
     "data_source",
     "indicator_text",
 )
@@ -89,6 +90,9 @@ def to_csv(results: list[IndicatorResult], *, synthetic: bool = False) -> str:
     for r in results:
         row = r.to_dict()
         row["targets"] = "; ".join(t.label for t in r.targets)
+        row["targets_not_checked"] = "; ".join(f"{t.label}: {t.reason}" for t in r.skipped_targets) or (
+            r.target_note or "" if not r.targets else ""
+        )
         writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
     return buf.getvalue()
 

@@ -97,6 +97,8 @@ def describe_spec(spec: FormulaSpec) -> str:
     text = f"доля: из [{side(spec.base)}] те, кто {num}; × {spec.factor:g}{window}"
     for sm in spec.sub_measures:
         text += f"; в т. ч. «{sm.label}»: " + " и ".join(c.describe() for c in sm.numerator)
+        if sm.where:
+            text += " среди тех, кто " + " и ".join(c.describe() for c in sm.where)
     return text
 
 

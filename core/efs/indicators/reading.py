@@ -44,7 +44,7 @@ def _conditions(spec: FormulaSpec) -> list[Condition]:
     return [
         *(c for side in sides for c in side.where),
         *spec.numerator,
-        *(c for s in spec.sub_measures for c in s.numerator),
+        *(c for s in spec.sub_measures for c in (*s.where, *s.numerator)),
     ]
 
 
@@ -104,7 +104,11 @@ def reading_lines(formula: Any) -> list[tuple[str, str]]:
         subs = "; ".join(
             f"«{s.label}» ({s.id}): "
             + " и ".join(condition_words(c) for c in s.numerator)
-            + " — из того же знаменателя"
+            + (
+                " — знаменатель: те из совокупности, кто (что) " + " и ".join(condition_words(c) for c in s.where)
+                if s.where
+                else " — из того же знаменателя"
+            )
             for s in spec.sub_measures
         )
     else:

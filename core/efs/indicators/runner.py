@@ -96,10 +96,22 @@ def person_groups(conn: sa.Connection, query: sa.Select[Any], sub_ids: Iterable[
                 float(row["numerator"] or 0),
                 None if den is None else float(den),
                 float(row["base"] or 0),
-                {sid: float(row[f"sub_{k}"] or 0) for k, sid in enumerate(subs)},
+                {
+                    **{sid: float(row[f"sub_{k}"] or 0) for k, sid in enumerate(subs)},
+                    **{
+                        sub_denominator(sid): float(row[f"subden_{k}"] or 0)
+                        for k, sid in enumerate(subs)
+                        if f"subden_{k}" in row
+                    },
+                },
             )
         )
     return out
+
+
+def sub_denominator(sub_id: str) -> str:
+    """Key of a sub-measure's own denominator in :attr:`Group.subs` (sub-measure ids are identifiers)."""
+    return f"{sub_id}/denominator"
 
 
 def query_key(query: sa.Select[Any], dialect: Any) -> str:

@@ -9,6 +9,8 @@ A formula is a mapping (in a configuration, an indicator's ``formula:``; in a pl
     numerator: [participated]      # conditions on top of the population
     sub_measures:                  # optional parts with their own numerator, same denominator
       - {id: mentoring, label: "…", numerator: [{participated: {forms: [mentoring]}}]}
+      # …or a part of the population with its own denominator (the teachers among teachers and managers)
+      - {id: teachers, label: "…", where: [pedagogical], numerator: [...]}
 
     # count: how many rows of the population satisfy ``where``
     population: management_teams
@@ -93,11 +95,18 @@ class CountSpec:
 
 @dataclass(frozen=True)
 class SubMeasure:
-    """A part of a share with its own numerator (e.g. «справившихся на 70% и более»)."""
+    """A part of a share with its own numerator (e.g. «справившихся на 70% и более»).
+
+    ``where`` (optional) narrows the denominator for this part (the share of the teachers alone among
+    the teachers and managers of the main measure): the part's numerator is then the rows satisfying
+    ``where`` and ``numerator``, its denominator those satisfying ``where``. Without ``where`` the part
+    shares the main measure's denominator.
+    """
 
     id: str
     label: str
     numerator: tuple[Condition, ...]
+    where: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,7 +145,7 @@ class FormulaSpec:
         """Store tables the formula reads."""
         out: list[str] = []
         specs = [self.base] + ([self.denominator] if self.denominator else [])
-        conds = list(self.numerator) + [c for s in self.sub_measures for c in s.numerator]
+        conds = list(self.numerator) + [c for s in self.sub_measures for c in (*s.where, *s.numerator)]
         for spec in specs:
             for entity in spec.entities:
                 out.extend(ENTITIES[entity][1])
@@ -305,9 +314,9 @@ class _Parser:
         for i, item in enumerate(data):
             path: PathT = ("sub_measures", i)
             if not isinstance(item, Mapping) or not {"id", "label", "numerator"} <= set(item):
-                self.err("подпоказатель — словарь с id, label и numerator", path)
+                self.err("подпоказатель — словарь с id, label, numerator и необязательным where", path)
                 continue
-            extra = set(item) - {"id", "label", "numerator"}
+            extra = set(item) - {"id", "label", "numerator", "where"}
             for key in sorted(extra):
                 self.err(f"неизвестный ключ подпоказателя «{key}»", (*path, key))
             sid = item["id"]
@@ -319,6 +328,7 @@ class _Parser:
                     str(sid),
                     str(item["label"]),
                     self.conditions(item["numerator"], (*path, "numerator"), entities),
+                    self.conditions(item.get("where", []), (*path, "where"), entities),
                 )
             )
         return tuple(out)

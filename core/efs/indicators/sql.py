@@ -2,7 +2,8 @@
 
 The query returns one row per group ``(municipality_id, organization_id)`` with the columns
 ``numerator``, ``denominator``, ``base`` (rows of the population: tells whether person-level data
-exists for the group) and ``sub_0``, ``sub_1``… (numerators of the sub-measures). The engine rolls
+exists for the group), ``sub_0``, ``sub_1``… (numerators of the sub-measures) and ``subden_k`` for a
+sub-measure with its own denominator (``where``). The engine rolls
 groups up to municipalities and the jurisdiction; nothing ever loops over people in Python.
 
 Conditions on related tables compile to ``id IN (SELECT … WHERE jurisdiction_id = :j AND <dates>)``:
@@ -424,7 +425,11 @@ def _zero() -> Any:
 def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext) -> list[sa.Select[Any]]:
     """Grouped selects for one side of a formula (one per entity of its population)."""
     out = []
-    conds = [*spec.where, *formula.numerator, *(c for sm in formula.sub_measures for c in sm.numerator)]
+    conds = [
+        *spec.where,
+        *formula.numerator,
+        *(c for sm in formula.sub_measures for c in (*sm.where, *sm.numerator)),
+    ]
     needs_org = any("organization" in c.blocks() for c in conds)
     for entity in spec.entities:
         frame = _frame(entity, spec.population, ctx, needs_org)
@@ -443,10 +448,10 @@ def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext)
                 _sum_if(None, measure).label("denominator"),
                 sa.func.count().label("base"),
             ]
-            cols += [
-                _sum_if(_all(sm.numerator, frame, ctx), measure).label(f"sub_{k}")
-                for k, sm in enumerate(formula.sub_measures)
-            ]
+            for k, sm in enumerate(formula.sub_measures):
+                cols.append(_sum_if(_all([*sm.where, *sm.numerator], frame, ctx), measure).label(f"sub_{k}"))
+                if sm.where:  # a part with its own denominator
+                    cols.append(_sum_if(_all(sm.where, frame, ctx), measure).label(f"subden_{k}"))
         elif formula.kind == "count":
             cols += [
                 _sum_if(_all(spec.where, frame, ctx), measure).label("numerator"),
@@ -479,7 +484,9 @@ def compile_formula(formula: FormulaSpec, ctx: FormulaContext) -> sa.Select[Any]
     if len(selects) == 1:
         return selects[0]
     union = sa.union_all(*selects).subquery("parts")
-    value_cols = ["numerator", "denominator", "base"] + [f"sub_{k}" for k in range(len(formula.sub_measures))]
+    value_cols = ["numerator", "denominator", "base"]
+    for k, sm in enumerate(formula.sub_measures):
+        value_cols += [f"sub_{k}", *([f"subden_{k}"] if sm.where else [])]
     agg = [sa.func.sum(union.c[name]).label(name) for name in value_cols]
     return sa.select(union.c.municipality_id, union.c.organization_id, *agg).group_by(
         union.c.municipality_id, union.c.organization_id

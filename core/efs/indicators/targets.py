@@ -1,18 +1,21 @@
-"""Which targets apply to a result, and whether they are met."""
+"""Which targets apply to a result, whether they are met, and why the others are not checked.
+
+Every target an indicator has — its own, its equivalent federal indicator's, the roadmap thresholds
+naming it — is either checked against a result or skipped with a Russian reason (another year, a
+later target replaces it, a territory the result is not, a sub-measure the formula does not compute,
+no formula at all). Nothing is dropped silently.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from efs.indicators.results import TargetCheck
-from efs.model import Comparator, IndicatorDefinition, Scope, Target
+from efs.indicators.results import SkippedTarget, TargetCheck
+from efs.model import Comparator, IndicatorDefinition, Scope, Target, TargetKind
 
-_COMPARATOR_WORDS = {
-    Comparator.at_least: "не менее",
-    Comparator.at_most: "не более",
-    Comparator.equal: "ровно",
-}
 _ORIGIN_WORDS = {"jurisdiction": "положение", "federal": "концепция", "roadmap": "дорожная карта"}
+ORIGINS = ("jurisdiction", "federal", "roadmap")
 
 
 def candidate_targets(
@@ -35,26 +38,116 @@ def candidate_targets(
     return out
 
 
-def _scope_applies(target: Target, scope: str, jurisdiction_level: str, unit: str) -> bool:
+@dataclass(frozen=True)
+class Measures:
+    """The measures a formula computes: the main one and its sub-measures ``(id, label)``."""
+
+    subs: tuple[tuple[str, str], ...] = ()
+    has_formula: bool = True
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("ё", "е").lower().split())
+
+
+def sub_measure_of(target: Target, measures: Measures) -> str | None:
+    """The sub-measure id a target names (by id or by label, case and spacing aside), else ``None``."""
+    if target.sub_measure is None:
+        return None
+    wanted = _norm(target.sub_measure)
+    for sid, label in measures.subs:
+        if wanted in (_norm(sid), _norm(label)):
+            return sid
+    return None
+
+
+def _scope_reason(target: Target, scope: str, jurisdiction_level: str, unit: str) -> str | None:
+    """Why the target does not apply at this scope, or ``None`` when it does."""
     if scope == "jurisdiction":
         if target.scope == Scope.jurisdiction:
-            return True
+            return None
         if target.scope == Scope.each_region:
-            return jurisdiction_level == "regional"
-        return target.scope == Scope.each_municipality and jurisdiction_level == "municipal"
+            if jurisdiction_level == "regional":
+                return None
+            return "цель для каждого субъекта РФ, а юрисдикция — муниципалитет"
+        if target.scope == Scope.each_municipality:
+            return None if jurisdiction_level == "municipal" else "цель для каждого муниципалитета, а не для региона"
+        if target.scope == Scope.country:
+            return "цель для всей страны (сумма по субъектам РФ), не для одной юрисдикции"
+        return "цель для каждой организации, а не для юрисдикции в целом"
     wanted = Scope.each_municipality if scope == "municipality" else Scope.each_organization
     # A jurisdiction-wide share target is the benchmark for each municipality / organization too;
     # a count target is not (200 teams for the region is not 200 per school).
-    return target.scope == wanted or (target.scope == Scope.jurisdiction and unit.strip() == "%")
+    if target.scope == wanted or (target.scope == Scope.jurisdiction and unit.strip() == "%"):
+        return None
+    return "цель относится к другой территории"
 
 
-def _matches_sub(target: Target, sub_label: str | None, has_subs: bool) -> bool:
-    if sub_label is None:
-        return target.sub_measure is None
-    if target.sub_measure is None:
-        return False
-    a, b = target.sub_measure.strip().lower(), sub_label.strip().lower()
-    return a == b or a in b or b in a or not has_subs
+def _year_reason(target: Target, year: int) -> str | None:
+    if target.applies_in(year):
+        return None
+    if year < target.start_year:
+        if target.kind == TargetKind.by_year:
+            return f"срок цели — {target.year} г., ещё не наступил"
+        return f"цель действует с {target.start_year} г."
+    return f"цель действовала по {target.end_year} г."
+
+
+def select(
+    candidates: Sequence[tuple[Target, str]],
+    *,
+    year: int,
+    scope: str,
+    jurisdiction_level: str,
+    unit: str,
+    sub_id: str | None,
+    measures: Measures,
+) -> tuple[list[tuple[Target, str]], list[tuple[Target, str, str]]]:
+    """The targets that apply to one result (one measure, scope and year), and the others with reasons.
+
+    A target applies when its territory, its measure (the main one or the sub-measure it names) and its
+    period cover the result; among those of one origin, only the ones that start latest apply (a target
+    «к 2024 году» replaces one «к 2022 году» from 2024 on). Targets of other sub-measures are left to
+    those sub-measures' results and not reported here; targets naming a sub-measure the formula does not
+    compute are reported on the main measure's result.
+    """
+    applied: list[tuple[Target, str]] = []
+    skipped: list[tuple[Target, str, str]] = []
+    for target, origin in candidates:
+        named = sub_measure_of(target, measures)
+        if target.sub_measure is not None and named is None:
+            if sub_id is None:  # reported once, on the main measure
+                reason = (
+                    "у показателя нет формулы"
+                    if not measures.has_formula
+                    else f"в формуле показателя нет подпоказателя «{target.sub_measure}» — данные его не различают, "
+                    "цель нечем проверить"
+                )
+                skipped.append((target, origin, reason))
+            continue
+        if named != sub_id:
+            continue
+        if not measures.has_formula:
+            skipped.append((target, origin, "у показателя нет формулы"))
+            continue
+        why = _scope_reason(target, scope, jurisdiction_level, unit) or _year_reason(target, year)
+        if why is not None:
+            skipped.append((target, origin, why))
+            continue
+        applied.append((target, origin))
+    out: list[tuple[Target, str]] = []
+    for origin in ORIGINS:
+        mine = [(t, o) for t, o in applied if o == origin]
+        if not mine:
+            continue
+        latest = max(t.start_year for t, _ in mine)
+        for t, o in mine:
+            if t.start_year == latest:
+                out.append((t, o))
+            else:
+                newer = next(n for n, _ in mine if n.start_year == latest)
+                skipped.append((t, o, f"заменена более поздней целью «{newer.as_written}»"))
+    return out, skipped
 
 
 def applicable(
@@ -67,24 +160,41 @@ def applicable(
     sub_label: str | None,
     sub_count: int,
 ) -> list[tuple[Target, str]]:
-    """Targets that apply in ``year``: per origin, those of the latest target year not after ``year``.
+    """Targets that apply in ``year`` to the measure labelled ``sub_label`` (``None`` — the main one).
 
-    A target «к 2024 году» keeps applying after 2024; targets of later years do not apply yet.
+    Kept for callers that know only the label; :func:`select` also says why the others do not apply.
     """
-    usable = [
-        (t, o)
-        for t, o in candidates
-        if _scope_applies(t, scope, jurisdiction_level, unit)
-        and _matches_sub(t, sub_label, sub_count > 1)
-        and t.year <= year
-    ]
-    out = []
-    for origin in ("jurisdiction", "federal", "roadmap"):
-        mine = [(t, o) for t, o in usable if o == origin]
-        if mine:
-            latest = max(t.year for t, _ in mine)
-            out += [(t, o) for t, o in mine if t.year == latest]
-    return out
+    subs = ((sub_label, sub_label),) if sub_label is not None else ()
+    applied, _ = select(
+        candidates,
+        year=year,
+        scope=scope,
+        jurisdiction_level=jurisdiction_level,
+        unit=unit,
+        sub_id=sub_label,
+        measures=Measures(subs),
+    )
+    return applied
+
+
+def why_no_target(
+    candidates: Sequence[tuple[Target, str]],
+    skipped: Sequence[tuple[Target, str, str]],
+    *,
+    sub_id: str | None,
+    measures: Measures,
+) -> str:
+    """Why a result is checked against no target, in Russian (for «цель не задана»)."""
+    if skipped:
+        return "цели не проверены: " + "; ".join(f"«{t.as_written}» — {reason}" for t, _, reason in skipped)
+    for_subs = [t for t, _ in candidates if t.sub_measure is not None and sub_measure_of(t, measures) is not None]
+    if sub_id is None and for_subs:
+        return "цели заданы только подпоказателям: " + "; ".join(
+            f"«{t.as_written}» — {t.sub_measure}" for t in for_subs
+        )
+    if sub_id is not None:
+        return "цели этому подпоказателю не заданы"
+    return "целевого значения нет ни в положении, ни у равнозначного федерального показателя, ни в дорожной карте"
 
 
 def check(target: Target, origin: str, value: float | None) -> TargetCheck:
@@ -101,14 +211,21 @@ def check(target: Target, origin: str, value: float | None) -> TargetCheck:
     return TargetCheck(target=target, met=met, origin=origin, label=label(target, origin))
 
 
+def skip(target: Target, origin: str, reason: str) -> SkippedTarget:
+    """A target not checked, with its label and the reason."""
+    return SkippedTarget(target=target, origin=origin, reason=reason, label=label(target, origin))
+
+
 def label(target: Target, origin: str) -> str:
-    """«не менее 30 % к 2024 г. (концепция; 001_….txt, §…, строка 34)»."""
-    value = f"{target.value:g}"
-    unit = target.unit.strip()
-    text = f"{_COMPARATOR_WORDS[target.comparator]} {value} {unit} к {target.year} г."
+    """The target as written, its period and where it comes from.
+
+    «к 2024 году – не менее 30% (к 2024 г.; концепция; 001_….txt, §…, строка 34)»,
+    «ежегодно не менее 10% — педагогические работники (ежегодно, 2023–2024 гг.; дорожная карта; …)».
+    """
+    text = target.as_written
     if target.sub_measure:
         text += f" — {target.sub_measure}"
     where = _ORIGIN_WORDS.get(origin, origin)
     if target.source is not None:
         where += f"; {target.source}"
-    return f"{text} ({where})"
+    return f"{text} ({target.period_text()}; {where})"

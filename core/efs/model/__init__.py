@@ -1,7 +1,7 @@
 """The efs domain model (pydantic v2): what a Положение says, as data."""
 
 from efs.model.base import Comparator, Identifier, Level, Link, Provenance, Source, TextItem, Vocabulary
-from efs.model.catalogue import Function, IndicatorDefinition, Scope, SubjectKind, Target, Threshold
+from efs.model.catalogue import Function, IndicatorDefinition, Scope, SubjectKind, Target, TargetKind, Threshold
 from efs.model.configuration import (
     DOCUMENT_PARTS,
     FORMAT_VERSION,
@@ -67,6 +67,7 @@ __all__ = [
     "Suppression",
     "System",
     "Target",
+    "TargetKind",
     "TextItem",
     "Threshold",
     "Vocabulary",

@@ -65,9 +65,11 @@ NotBool = BeforeValidator(_not_a_bool)
 
 
 class EfsModel(BaseModel):
-    """Base of every efs model: unknown keys are errors, values are checked on assignment."""
+    """Base of every efs model: unknown keys are errors, values are checked on assignment, numbers are finite."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, frozen=False, defer_build=True, allow_inf_nan=False
+    )
 
 
 class ShorthandModel(EfsModel):

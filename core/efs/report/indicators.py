@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from efs.indicators import MIN_DENOMINATOR
-from efs.report.text import COMPARATOR_WORDS, ORIGIN_DOCUMENTS, ORIGIN_LABELS, STATUS_LABELS, num
+from efs.indicators.results import TargetCheck
+from efs.report.text import ORIGIN_DOCUMENTS, ORIGIN_LABELS, STATUS_LABELS
 
 if TYPE_CHECKING:
     from efs.data.store import Store
-    from efs.indicators.results import IndicatorResult, TargetCheck
+    from efs.indicators.results import IndicatorResult, SkippedTarget
     from efs.model import Configuration
     from efs.report.names import Namer
 
@@ -81,16 +82,18 @@ def _blank(r: IndicatorResult) -> IndicatorResult:
                    targets=[replace(t, met=None) for t in r.targets])
 
 
-def _target(t: TargetCheck, namer: Namer) -> dict[str, Any]:
-    """A target as the справка shows it: «не менее 30 % к 2024 г.», its origin and where it is written."""
+def _target(t: TargetCheck | SkippedTarget, namer: Namer) -> dict[str, Any]:
+    """A target as the справка shows it: as the document writes it («ежегодно не менее 10%»), its period
+    («ежегодно, 2023–2024 гг.»), its origin and where it is written — never a deadline it does not have."""
     target = t.target
-    text = f"{COMPARATOR_WORDS.get(target.comparator.value, '')} {num(target.value)} {target.unit.strip()}".strip()
-    text += f" к {target.year} г."
+    text = target.as_written
     if target.sub_measure:
         text += f" — {target.sub_measure}"
     where = namer.source(target.source) if target.source is not None else ""
     origin = ORIGIN_LABELS.get(t.origin, t.origin)
-    place = ", ".join(p for p in (ORIGIN_DOCUMENTS.get(t.origin, origin), namer.section(target.source)) if p)
+    place = ", ".join(
+        p for p in (target.period_text(), ORIGIN_DOCUMENTS.get(t.origin, origin), namer.section(target.source)) if p
+    )
     return {
         "label": f"{text} ({place})",
         "text": text,
@@ -100,10 +103,17 @@ def _target(t: TargetCheck, namer: Namer) -> dict[str, Any]:
         "unit": target.unit,
         "comparator": target.comparator.value,
         "year": target.year,
-        "met": t.met,
+        "kind": target.kind.value,
+        "period": target.period_text(),
+        "met": t.met if isinstance(t, TargetCheck) else None,
         "as_written": target.as_written,
         "source": where,
     }
+
+
+def _skipped(t: SkippedTarget, namer: Namer) -> dict[str, Any]:
+    """A target not checked for the result, with the reason."""
+    return {**_target(t, namer), "reason": t.reason}
 
 
 def _key(r: IndicatorResult) -> tuple[str, str | None]:
@@ -120,7 +130,7 @@ def verdict_basis(r: IndicatorResult) -> tuple[str | None, str]:
     if r.status in ("no_data", "suppressed"):
         return None, STATUS_LABELS[r.status]
     if not origins:
-        return None, (
+        return None, r.target_note or (
             "целевого значения нет ни в положении, ни у равнозначного федерального показателя, ни в дорожной карте"
         )
     if "jurisdiction" in origins:
@@ -226,6 +236,7 @@ def indicator_section(
                 "verdict_note": note,
                 "targets": targets,
                 "target": deciding,
+                "targets_not_checked": [_skipped(t, namer) for t in r.skipped_targets],
                 "data_source": r.data_source,
                 "equivalent": equivalent,
                 "equivalent_labels": [namer.indicator(e) for e in equivalent],

@@ -102,6 +102,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         out += [f"* цель: {md(t['label'])} — "
                 f"{'достигнута' if t['met'] else 'не достигнута' if t['met'] is False else 'нет данных'}"
                 for t in i["targets"]]
+        out += [f"* не проверена цель: {md(t['label'])} — {md(t['reason'])}" for t in i["targets_not_checked"]]
         past = [h for h in i["history"] if h["value"] is not None]
         if len(past) > 1:
             out.append("* по годам: " + "; ".join(f"{h['year']} — {md(num(h['value']))}" for h in past))

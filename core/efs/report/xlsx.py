@@ -266,7 +266,10 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     detail_rows: set[int] = set()
     for i in sec["items"]:
         hist = {h["year"]: h["value"] for h in i["history"]}
-        targets = "; ".join(t["label"] for t in i["targets"])
+        targets = "; ".join(
+            [t["label"] for t in i["targets"]]
+            + [f"не проверена: {t['label']} — {t['reason']}" for t in i["targets_not_checked"]]
+        )
         rows.append([_number(i), i["text"], FEDERAL_LABELS[bool(i["federal"])], "юрисдикция",
                      report["jurisdiction"]["name"], i["numerator"], i["denominator"], i["value"], i["unit"],
                      i["status_label"], i["verdict_note"], targets, *[hist.get(y) for y in years], i["id"],

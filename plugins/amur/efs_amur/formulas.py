@@ -22,6 +22,19 @@ MENTORING_MODEL_KINDS = ["school", "kindergarten", "additional_education", "coll
 #: Every kind of educational organisation the store knows (higher and further professional education included).
 ALL_EDUCATIONAL_KINDS = [*MENTORING_MODEL_KINDS, "university", "cnppm"]
 ACTIVE_ROLES = ["regional_methodist", "tutor"]
+DIAGNOSED = {"took_diagnostic": {"kind": "professional_deficits", "provider_subject": CNPPM}}
+REGISTRY_BY_CNPPM = {
+    "completed_programme": {
+        "federal_registry": True,
+        "selected_by_diagnostics": True,
+        "diagnostic_provider_subject": CNPPM,
+    }
+}
+#: Schools with low results (ШНОР) or in adverse social conditions (ШНСУ).
+LOW_RESULTS_OR_ADVERSE = {
+    "any": [{"organization": {"low_results": True}}, {"organization": {"adverse_conditions": True}}]
+}
+EDUCATIONAL_TEAMS = [{"team_level": "organization"}, {"organization": {"kind": ALL_EDUCATIONAL_KINDS}}]
 
 
 def _src(line: int) -> Source:
@@ -37,13 +50,22 @@ def formulas() -> list[Formula]:
             name="Доля педагогов и управленцев, прошедших диагностику профессиональных дефицитов в ЦНППМ",
             blocks={
                 "population": "teachers_and_managers",
-                "numerator": [{"took_diagnostic": {"kind": "professional_deficits", "provider_subject": CNPPM}}],
+                "numerator": [DIAGNOSED],
+                "sub_measures": [
+                    {"id": "teachers", "label": "педагогические работники", "where": ["pedagogical"],
+                     "numerator": [DIAGNOSED]},
+                    {"id": "managers", "label": "управленческие кадры", "where": ["manager"], "numerator": [DIAGNOSED]},
+                ],
             },
             reading="§5 п. 1, «прошедших диагностику профессиональных дефицитов в ЦНППМ»: числитель — прошедшие в "
             "году диагностику профессиональных дефицитов, которую провёл ЦНППМ (в данных провайдер записан одним "
             "из названий ЦНППМ в конфигурации); диагностики других организаций не считаются. Знаменатель документ "
             "не называет: педагогические работники и управленческие кадры, работавшие в году. Годовой показатель: "
-            "дорожная карта (2.3.1, строка 524) ставит цель «ежегодно».",
+            "дорожная карта (2.3.1, строка 524) ставит цель «ежегодно». Дорожная карта ставит цели отдельно "
+            "педагогическим работникам («Педагогические работники прошли диагностику профессиональных дефицитов в "
+            "ЦНППМ, ежегодно не менее 10%», 2.3.1) и управленческим кадрам («Управленческие кадры прошли диагностику "
+            "профессиональных дефицитов в ЦНППМ, не менее 10% до декабря 2024 года», 2.3.2, строка 527): "
+            "подпоказатели считают долю среди педагогических работников и среди управленческих кадров.",
         ),
         Formula(
             id="amur_individual_routes_share",
@@ -90,13 +112,13 @@ def formulas() -> list[Formula]:
             name="Доля педагогов, освоивших программы ФР ДПП, подобранные с учётом диагностики дефицитов в ЦНППМ",
             blocks={
                 "population": "teachers",
-                "numerator": [
+                "numerator": [REGISTRY_BY_CNPPM],
+                "sub_measures": [
                     {
-                        "completed_programme": {
-                            "federal_registry": True,
-                            "selected_by_diagnostics": True,
-                            "diagnostic_provider_subject": CNPPM,
-                        }
+                        "id": "low_results_schools",
+                        "label": "педагогические работники ШНОР и ШНСУ",
+                        "where": [LOW_RESULTS_OR_ADVERSE],
+                        "numerator": [REGISTRY_BY_CNPPM],
                     }
                 ],
             },
@@ -105,7 +127,13 @@ def formulas() -> list[Formula]:
             "году; числитель — освоившие в году программу реестра с признаком selected_by_diagnostics (подобрана по "
             "диагностике), если у работника есть диагностика профессиональных дефицитов, проведённая ЦНППМ, не "
             "позже даты освоения. Федеральный показатель 1 того же содержания не требует, чтобы диагностику "
-            "проводил ЦНППМ.",
+            "проводил ЦНППМ. Подпоказатель — педагоги школ с низкими результатами и школ в неблагоприятных "
+            "условиях (дорожная карта 2.1.5, строка 510: «Педагогические работники из школ с низкими результатами "
+            "обучения и школ, функционирующих в неблагоприятных социальных условиях, обучены по программам, "
+            "вошедшим в ФРДПП и подобранным с учетом диагностики профессиональных дефицитов (не менее 30% "
+            "ежегодно)»), числитель тот же. Темы программ (введение обновлённых ФГОС, цифровая среда, "
+            "функциональная грамотность и др., дорожная карта 2.1.1–2.1.9) в данных не ведутся: пороги по темам "
+            "не проверяются.",
         ),
         Formula(
             id="amur_management_teams_trained_share",
@@ -113,15 +141,38 @@ def formulas() -> list[Formula]:
             name="Доля управленческих команд образовательных организаций, повысивших квалификацию",
             blocks={
                 "population": "management_teams",
-                "where": [{"team_level": "organization"}, {"organization": {"kind": ALL_EDUCATIONAL_KINDS}}],
+                "where": EDUCATIONAL_TEAMS,
                 "numerator": ["trained"],
+                "sub_measures": [
+                    {
+                        "id": "preschool",
+                        "label": "управленческие команды дошкольных образовательных организаций",
+                        "where": [{"organization": {"kind": "kindergarten"}}],
+                        "numerator": ["trained"],
+                    },
+                    {
+                        "id": "low_results_schools",
+                        "label": "управленческие команды ШНОР и ШНСУ",
+                        "where": [LOW_RESULTS_OR_ADVERSE],
+                        "numerator": ["trained"],
+                    },
+                    {
+                        "id": "general_education",
+                        "label": "управленческие команды общеобразовательных организаций",
+                        "where": [{"organization": {"kind": "school"}}],
+                        "numerator": ["trained"],
+                    },
+                ],
             },
             reading="§5 п. 4, «Доля управленческих команд образовательных организаций, повысивших свою "
             "квалификацию…»: знаменатель — команды образовательных организаций (не муниципальные команды и не "
             "команды организаций другого вида); числитель — окончившие обучение в году отчёта. Тема обучения («по "
             "вопросам эффективности управления качеством образования») в данных не различается: считается любое "
             "обучение команды. Годовой показатель: положение называет показатели средством «регулярного "
-            "планирования и контроля» (§5, строка 395).",
+            "планирования и контроля» (§5, строка 395). Подпоказатели — части, которым дорожная карта ставит "
+            "пороги: команды дошкольных организаций (2.1.4, строка 508), школ с низкими результатами и в "
+            "неблагоприятных условиях (2.1.5, строка 510), общеобразовательных организаций (2.1.9, строка 518); "
+            "у каждой свой знаменатель (все команды этих организаций), тема обучения так же не различается.",
             alternatives=[
                 AlternativeReading(
                     reading="Накопленный итог с 2022 года: команда, повысившая квалификацию в любом году с "
@@ -129,7 +180,7 @@ def formulas() -> list[Formula]:
                     "2.1.9: «не менее 40 % до 2024», «не менее 20 % до 2024»), считается и в следующие годы.",
                     blocks={
                         "population": "management_teams",
-                        "where": [{"team_level": "organization"}, {"organization": {"kind": ALL_EDUCATIONAL_KINDS}}],
+                        "where": EDUCATIONAL_TEAMS,
                         "numerator": ["trained"],
                         "since": 2022,
                     },
