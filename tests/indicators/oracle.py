@@ -377,6 +377,11 @@ class Cell:
     aggregate: bool = False
 
 
+def own_denominator(sub: str) -> str:
+    """Where a cell keeps the denominator of a sub-measure that has its own (``where``)."""
+    return f"{sub}|denominator"
+
+
 def groups_of(rows: Rows, spec: FormulaSpec, year: int) -> dict[tuple[str | None, str | None], Cell]:
     """The formula's person-level groups for ``year``."""
     w = World(rows)
@@ -396,9 +401,13 @@ def groups_of(rows: Rows, spec: FormulaSpec, year: int) -> dict[tuple[str | None
                     cell.denominator = (cell.denominator or 0.0) + m
                     if all_hold(w, entity, row, spec.numerator, when):
                         cell.numerator += m
-                    for sm in spec.sub_measures:
-                        hit = all_hold(w, entity, row, sm.numerator, when)
+                    for sm in spec.sub_measures:  # a part with ``where`` has its own denominator: those rows
+                        part = all_hold(w, entity, row, sm.where, when)
+                        hit = part and all_hold(w, entity, row, sm.numerator, when)
                         cell.subs[sm.id] = cell.subs.get(sm.id, 0.0) + (m if hit else 0.0)
+                        if sm.where:
+                            key = own_denominator(sm.id)
+                            cell.subs[key] = cell.subs.get(key, 0.0) + (m if part else 0.0)
                 elif spec.kind == "count":
                     if all_hold(w, entity, row, count.where, when):
                         cell.numerator += m
@@ -436,6 +445,8 @@ def with_returns(
         cell = extra.setdefault((a["scope"], a["scope_id"]), Cell(aggregate=True))
         if a["sub_measure"]:
             cell.subs[a["sub_measure"]] = float(a["numerator"])
+            if a["denominator"] is not None:
+                cell.subs[own_denominator(a["sub_measure"])] = float(a["denominator"])
             continue
         cell.numerator = float(a["numerator"])
         cell.denominator = None if (a["denominator"] is None or kind == "count") else float(a["denominator"])
@@ -486,9 +497,15 @@ def results(
     out: dict[tuple[str, str | None], Number] = {}
     for scope_id, mine in scopes.items():
         has_data = any(c.base > 0 for c in mine)
-        den = None if spec.kind == "count" else sum(c.denominator for c in mine if c.denominator is not None)
+        own = {s.id for s in spec.sub_measures if s.where}
         for sub in [None, *(s.id for s in spec.sub_measures)]:
             num = sum((c.subs.get(sub, 0.0) if sub else c.numerator) for c in mine)
+            if spec.kind == "count":
+                den = None
+            elif sub in own:  # the part's own denominator, where the main measure has one
+                den = sum(c.subs.get(own_denominator(sub), 0.0) for c in mine if c.denominator is not None)
+            else:
+                den = sum(c.denominator for c in mine if c.denominator is not None)
             if not has_data or (spec.kind != "count" and not den):
                 out[(scope_id, sub)] = Number(None, None)
             else:

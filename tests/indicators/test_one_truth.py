@@ -326,7 +326,7 @@ def returns_for(draw: Any, rows: dict[str, list[dict[str, Any]]], specs: list[tu
                         "scope_id": sid,
                         "sub_measure": sm.id,
                         "numerator": float(draw(st.integers(0, int(num)))),
-                        "denominator": den,
+                        "denominator": float(draw(st.integers(0, int(den)))) if sm.where and den is not None else den,
                     }
                 )
     return out
