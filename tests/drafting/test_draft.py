@@ -131,7 +131,9 @@ def test_annex_keeps_its_own_date(mini):
     assert (annex["number"], annex["date"]) == (adopted["number"], "2024-02-05")
     assert annex["date"] != adopted["date"]  # the disagreement stays for the validator (EFS110)
     assert annex["title"] == "Комплекс мер (дорожная карта) на период до 2025 года"
-    assert annex["source"]["line"] == _line(MINI, "Приложение 2")
+    # Quoted from «к приказу …» on, at the line of its date: every quoted part is found within ±2 lines of it.
+    assert annex["as_written"] == "к приказу Управления образования от 05.02.2024 № 12"
+    assert annex["source"]["line"] == _line(MINI, "от 05.02.2024")
 
 
 def test_adopting_act_goal_tasks_and_principles(mini):
@@ -194,6 +196,25 @@ def test_monitoring_how_often_and_from_what(mini):
     assert monitoring["source"]["line"] == _line(MINI, "Мониторинг проводится")
 
 
+def test_an_indicator_table_alone_is_a_partial_document_with_federal_equivalents(tmp_path):
+    table = ("Показатели эффективности деятельности центра непрерывного повышения профессионального мастерства "
+             "педагогических работников Энской области\nПоказатели:\n"
+             "1. Доля педагогических работников в возрасте до 35 лет, участвующих в различных формах поддержки и "
+             "сопровождения в первые 3 года работы (к 2024 году - не менее 70%).\n"
+             "2. Количество программ ДПО, реализованных в сетевой форме.\n")
+    path = tmp_path / "table.txt"
+    path.write_text(table, encoding="utf-8")
+    _, config, review, _ = _draft(path)
+    assert config["jurisdiction"]["document_kind"] == "indicator_table"
+    assert config["jurisdiction"]["name"] == "Энская область" and config["jurisdiction"]["level"] == "regional"
+    young, programmes = config["indicators"]
+    # The federal indicator 4 in the same words: proposed as equivalent, and put to the reviewer.
+    assert [e["id"] for e in young["equivalent"]] == ["federal_4"]
+    assert "equivalent" not in programmes
+    assert any(r["path"] == "indicators[0].equivalent" and r["alternatives"] for r in review)
+    assert young["targets"][0]["as_written"] == "к 2024 году - не менее 70%"
+
+
 def test_roadmap_rows_and_glossary(mini):
     _, config, _, _ = mini
     first, second = config["roadmap"]
@@ -251,24 +272,35 @@ def _check_sources(config: dict, lines: list[str]) -> int:
     return checked
 
 
+def _source_findings(path: Path, registry) -> list:
+    """What efs validate's own source checks (EFS020–EFS022) say of a draft beside its document."""
+    from efs.conformance.engine import load_one, validate
+
+    config, errors = load_one(path, registry=registry)
+    assert config is not None and not errors, errors
+    return validate(config, registry=registry, select=["EFS020", "EFS021", "EFS022", "EFS023"])
+
+
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
-def test_bundled_text_drafts_load_and_every_source_is_verbatim(jurisdiction, tmp_path):
+def test_bundled_text_drafts_load_and_every_source_is_verbatim(jurisdiction, tmp_path, registry):
     path = tmp_path / f"{jurisdiction}.txt"
     path.write_bytes(seed_path(jurisdiction).read_bytes())
     _, config, review, _ = _draft(path)
     assert config["subjects"] and sum(len(s["functions"]) for s in config["subjects"]) >= 20
     assert _check_sources(config, read(path).lines) >= 80
+    assert _source_findings(path.with_suffix(".draft.yaml"), registry) == []
     assert all(r["alternatives"] for r in review if r["chosen"] is not None)
 
 
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_docx_drafts_load_with_word_labels_identical_to_libreoffice(jurisdiction, seed_docx, libreoffice,
-                                                                    tmp_path):
+                                                                    tmp_path, registry):
     path = tmp_path / f"{jurisdiction}.docx"
     path.write_bytes(seed_docx[jurisdiction].read_bytes())
     _, config, review, _ = _draft(path)
     exported = [line.lstrip(" ") for line in libreoffice.text([path], tmp_path / "lo")[jurisdiction]]
     assert _check_sources(config, exported) >= 80
+    assert _source_findings(path.with_suffix(".draft.yaml"), registry) == []
     # Every printed label the draft carries is the label LibreOffice prints at the item's line.
     labelled = [(s["number"], s["source"]["line"]) for s in config["subjects"] if s.get("number")]
     labelled += [(i["number"], i["source"]["line"]) for i in config["indicators"] if i.get("number")]
@@ -370,3 +402,46 @@ def test_bad_jurisdiction_id_is_refused_before_drafting(tmp_path, capsys):
     assert run(["draft", str(path), "--id", "Энск"]) == 2
     assert "--id" in capsys.readouterr().err
     assert not (tmp_path / "mini.yaml").exists()
+
+
+def _kinds(config: dict) -> dict[str, list]:
+    return {"subjects": [(s["name"], s["source"]["line"]) for s in config["subjects"]],
+            "bullets": [(f["text"], f["function"], f["source"]["line"]) for s in config["subjects"]
+                        for f in s["functions"]],
+            "indicators": [(i["text"], i["source"]["line"]) for i in config["indicators"]],
+            "roadmap": [(m["number"], m["text"], m["source"]["line"]) for m in config["roadmap"]],
+            "glossary": [(g["term"], g["source"]["line"]) for g in config["glossary"]]}
+
+
+def test_odt_saved_by_writer_drafts_as_its_docx(seed_docx, libreoffice, tmp_path):
+    # The same Положение adopted as ODT: Writer's own save of the DOCX drafts item for item, line for line.
+    docx = tmp_path / "megion.docx"
+    docx.write_bytes(seed_docx["megion"].read_bytes())
+    libreoffice.convert([docx], "odt", tmp_path / "odt")
+    _, from_docx, _, _ = _draft(docx)
+    _, from_odt, _, _ = _draft(tmp_path / "odt" / "megion.odt")
+    assert _kinds(from_odt) == _kinds(from_docx)
+    assert len(from_odt["roadmap"]) >= 9 and len(from_odt["glossary"]) >= 20
+
+
+PORTAL = """<!DOCTYPE html><html><head><meta charset="windows-1251"><title>Приказ</title></head>
+<body><nav><a href="/">Главная</a></nav>
+<h1>ПОЛОЖЕНИЕ о муниципальной системе научно-методического сопровождения Энского района</h1>
+<p>3.2. Структурный компонент муниципального уровня МСНМС представляют субъекты:</p>
+<p>3.2.1. Муниципальная методическая служба (далее&nbsp;– ММС).</p>
+<p>Функции:<br>- организует стажировки педагогических работников;<br>- осуществляет консультирование педагогов.</p>
+<p>4. Показатели</p>
+</body></html>"""
+
+
+def test_portal_page_drafts_like_a_document(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(PORTAL.encode("cp1251"))
+    _, config, _, _ = _draft(path)
+    (mms,) = config["subjects"]
+    assert (mms["name"], mms["short_name"], mms["kind"]) == ("Муниципальная методическая служба", "ММС",
+                                                             "municipal_methodical_service")
+    assert [f["function"] for f in mms["functions"]] == ["internships", "methodical_support"]
+    lines = read(path).lines
+    assert all(lines[f["source"]["line"] - 1].endswith(f["text"]) for f in mms["functions"])
+    assert config["jurisdiction"]["name"] == "Энский район"

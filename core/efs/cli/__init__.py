@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "data": "efs.cli.data:data",
     "report": "efs.cli.report:report",
     "demo": "efs.cli.demo:demo",
+    "diff": "efs.cli.diff:diff",
     "draft": "efs.cli.draft:draft",
 }
 

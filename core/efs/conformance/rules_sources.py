@@ -194,10 +194,19 @@ def _misses(ctx: RuleContext) -> list[_Miss]:
             above = idx.lines_of(q.text, limit=1)
             if not above or above[0] > src.line + WINDOW:
                 out.append(_Miss(q, tuple(above)))
-        elif not idx.found(q.text, src.line):
+        elif not idx.found(q.text, src.line) and not _in_row(document, idx, q.text, src.line):
             out.append(_Miss(q, tuple(idx.lines_of(q.text))))
     ctx.shared["source-misses"] = out
     return out
+
+
+def _in_row(document: Any, idx: Any, text: str, line: int) -> bool:
+    """Whether ``text`` starts in the table row of a DOCX, ODT or HTML document that ``line`` stands in (such a
+    table is printed cell by cell, so a row's cells are lines apart; a text export keeps a row on one line)."""
+    if document.format == "txt":
+        return False
+    row = document.row_lines(line)
+    return row is not None and any(row[0] <= n <= row[1] for n in idx.lines_of(text, limit=50))
 
 
 def _line_outside(ctx: RuleContext) -> Iterator[Finding]:

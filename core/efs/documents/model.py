@@ -152,6 +152,21 @@ class Document:
         """The document's tables in order."""
         return [b for b in self.blocks if isinstance(b, Table)]
 
+    def row_lines(self, line: int) -> tuple[int, int] | None:
+        """First and last line of the table row that ``line`` stands in, or ``None`` outside a table.
+
+        A Word or Writer table is printed cell by cell (:func:`number_lines`), so one row takes several lines:
+        a row's texts (a measure and its result) are quoted from one ``source.line`` that names the row.
+        """
+        for block in self.blocks:
+            if not isinstance(block, Table):
+                continue
+            for row in block.rows:
+                lines = [p.line + k for cell in row for p in cell.paragraphs for k in range(p.text.count("\n") + 1)]
+                if lines and min(lines) <= line <= max(lines):
+                    return min(lines), max(lines)
+        return None
+
     @property
     def text(self) -> str:
         """The whole text, lines joined by ``\\n``."""

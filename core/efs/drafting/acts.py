@@ -111,6 +111,9 @@ def citations(text: str) -> list[Citation]:
         last = max(d.end(), m.end())
         kind, issuer, kstart = _kind(text, first)
         title = _title(text, last) or (_title(text, kstart) if kstart < first else None)
+        if title is None and kind and "«" in text[kstart:first]:
+            # «Указ Президента … «О национальных целях …» от 07.05.2018 № 204»: the title before the date.
+            title = _title(text, text.index("«", kstart))
         # «Указов … от 19.07.2018 № 444, от 21.07.2020 № 474»: the second act's words start at its own date.
         shared = "№" in text[kstart:first]
         begin = kstart if kind and first - kstart < 200 and not shared else first

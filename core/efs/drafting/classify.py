@@ -4,6 +4,12 @@ Two sources, in this order: *precedents* — the bullets and subjects already en
 configurations efs has (Положения copy one another's wording, so a bullet seen before is mapped as it
 was then) — and *keywords* of each catalogue function for wording never seen. Words are compared by
 their stems (the first letters of a word: Russian endings change with case, the stem does not).
+
+Measured on the four bundled documents, each drafted with the other three as precedents: stems map 228 of
+269 bullets to the hand encoding's function; lemmas from pymorphy3's dictionary in their place map 227 (221
+against 222 before the function words were refined: the difference is one bullet either way), at the price of
+loading the dictionary (0.3 s). Eleven of the bullets the drafts miss are
+worded alike in two hand encodings that chose different functions — no mapping gets those right both times.
 """
 
 from __future__ import annotations

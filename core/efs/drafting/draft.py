@@ -75,6 +75,8 @@ THRESHOLD = re.compile(
     r"(?P<w>(?:ежегодно\s+)?(?:(?P<c>не менее|не более)\s*)?(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
     r"(?:\s*(?:до\s+(?:декабря\s+)?(?P<y>20\d{2})(?:\s*года)?|ежегодно|[А-ЯЁ]{3,}(?:\s+и\s+[А-ЯЁ]{3,})?|"
     r"образовательных организаций)(?![\w]))?)(?![\d\w])", re.I)
+#: A direction of the system's work: «Направление № 1. «Управление системой …».».
+DIRECTION_ITEM = re.compile(r"^(?P<n>Направление\s*№?\s*\d+)\.?\s*(?=«)")
 #: How often monitoring is done, as written, and the times a year each wording means.
 FREQUENCY = re.compile(r"(?:не реже|не чаще)\s+\S+\s+раз\w*\s+в\s+(?:год|полугодие|квартал|месяц)|ежегодно|"
                        r"ежеквартально|ежемесячно|\S+\s+раз\w*\s+в\s+(?:год|полугодие|квартал)", re.I)
@@ -110,6 +112,22 @@ def _citation(c: Citation, document: Document, section: str, line: int, *, editi
     out["as_written"] = c.as_written
     out["source"] = _src(document, section, line)
     return out
+
+
+def _is_section(it: Item) -> bool:
+    """Whether an item's label numbers a section («1.5.», «3.2.1.»), not an item of a list («1)», «•»)."""
+    return bool(it.label) and not it.bullet and bool(it.depth) and not it.label.endswith(")")
+
+
+def _document_kind(config: dict[str, Any]) -> str:
+    """What the document is, by what it holds: a roadmap alone, an indicator table alone, or a Положение."""
+    if config["subjects"]:
+        return "regulation"
+    if config["roadmap"] and not config["indicators"]:
+        return "roadmap"
+    if config["indicators"] and not config["roadmap"]:
+        return "indicator_table"
+    return "annex"
 
 
 def _src(document: Document, section: str, line: int) -> dict[str, Any]:
@@ -160,7 +178,7 @@ class _Drafter:
     # Sections ----------------------------------------------------------------------------------------
     def run(self) -> dict[str, Any]:
         doc = self.doc
-        system: dict[str, list[dict[str, Any]]] = {"tasks": [], "principles": [], "approaches": [],
+        system: dict[str, list[dict[str, Any]]] = {"tasks": [], "principles": [], "approaches": [], "directions": [],
                                                    "interaction_subjects": [], "interaction_channels": []}
         goal = None
         subjects: list[dict[str, Any]] = []
@@ -217,6 +235,11 @@ class _Drafter:
                 mode, subject = "subjects", None
                 mode_depth = it.depth
                 continue
+            direction = DIRECTION_ITEM.match(it.text)
+            if direction and not it.depth:
+                system["directions"].append({"number": direction.group("n"), "text": it.text[direction.end():].strip(),
+                                             "source": _src(doc, section, it.line)})
+                continue
             opened = self._opens(low, it)
             if opened:
                 mode, mode_depth, subject = opened, it.depth, None
@@ -230,7 +253,13 @@ class _Drafter:
                 if subject is not None and re.match(r"^(?:функции|выполняет функции)", low) and it.text.endswith(":"):
                     alias = ALIAS.search(it.text)
                     if alias and not subject.get("short_name"):
-                        subject["short_name"] = alias.group("a").strip()
+                        # Near the name it is the subject's short name; further down, a spelling with its own line.
+                        if it.line - subject["source"]["line"] <= 2:
+                            subject["short_name"] = alias.group("a").strip()
+                        else:
+                            subject.setdefault("aliases", []).append(
+                                {"text": alias.group("a").strip(), "source": _src(doc, subject["number"] or "",
+                                                                                  it.line)})
                     continue
                 if subject is not None and (it.bullet or it.text[:1].islower()) and not it.depth:
                     self._function(subject, subjects.index(subject), it)
@@ -282,6 +311,13 @@ class _Drafter:
             config["monitoring"] = monitoring
         config["roadmap"] = measures(doc, self)
         config["glossary"] = glossary
+        kind = _document_kind(config)
+        if kind != "regulation":
+            # A partial document: the rules that need a full Положение do not run on it (and say so).
+            config["jurisdiction"]["document_kind"] = kind
+            self.ask("jurisdiction.document_kind", 1, "", doc.name,
+                     f"в документе нет субъектов системы: он размечен как «{kind}»; если это полное положение, "
+                     "уберите document_kind")
         return config
 
     def _opens(self, low: str, it: Item) -> str | None:
@@ -347,6 +383,14 @@ class _Drafter:
                                "text": it.text, "unit": unit}
         if targets:
             out["targets"] = targets
+        federal = self._federal(it.text, unit)
+        if federal is not None:
+            share, fed = federal
+            out["equivalent"] = [{"id": fed.id, "rationale": f"слова показателя совпадают со словами федерального "
+                                                            f"показателя на {round(100 * share)} %"}]
+            self.flag(f"indicators[{index}].equivalent", it.line, section, it.text,
+                      Guess(fed.id, share, "по сходству с текстом федерального показателя", ["не равнозначен"],
+                            sure=False), "равнозначный федеральный показатель")
         out["source"] = _src(self.doc, section, it.line)
         self.ask(f"indicators[{index}].formula", it.line, section, it.text,
                  "показатель без формулы: выберите формулу каталога (efs catalogue formulas) или запишите её из "
@@ -399,7 +443,8 @@ class _Drafter:
                         break
                     key = "sources" if nxt.text.lower().startswith("данные") else "methods"
                     out.setdefault(key, []).append({"text": nxt.text, "source": _src(self.doc, section, nxt.line)})
-        responsible = [s["short_name"] if s.get("short_name") else s["name"] for s in subjects
+        # By id: the subjects are inferred from their functions, not quoted from a sentence about monitoring.
+        responsible = [s["id"] for s in subjects
                        if any(f["function"] == "monitoring" and re.search(r"мониторинг\w* эффективности", f["text"],
                                                                           re.I) for f in s["functions"])]
         if responsible:
@@ -415,7 +460,8 @@ class _Drafter:
     def _texts(self) -> list[tuple[str, int, int, str]]:
         """Every paragraph's text with its first and last line and section: items (broken lines of a text
         export joined), then the paragraphs of table cells."""
-        out = [(it.text, it.line, it.end_line, it.section or self._section_at(it.line)) for it in self.items]
+        out = [(it.text, it.line, it.end_line, it.section if _is_section(it) else self._section_at(it.line))
+               for it in self.items]
         for table in self.doc.tables():
             for row in table.rows:
                 for cell in row:
@@ -430,7 +476,7 @@ class _Drafter:
         for it in self.items:
             if it.line > line:
                 break
-            if it.label and not it.bullet and it.depth:
+            if _is_section(it):
                 section = it.section
         return section
 
@@ -489,6 +535,22 @@ class _Drafter:
             m = re.search(r"(?:комплекс мер|дорожн\w+ карт\w*)[^\n]{0,300}?до\s+(20\d{2})\s+год", self.doc.text, re.I)
             self._horizon_year = m.group(1) if m else None
         return self._horizon_year
+
+    def _federal(self, text: str, unit: str) -> tuple[float, Any] | None:
+        """The federal indicator whose words (before its targets) the indicator repeats, if nearly all of them."""
+        from efs.concept.indicators import federal_indicators
+        from efs.drafting.classify import stems
+
+        ours = set(stems(text))
+        best: tuple[float, Any] | None = None
+        for fed in federal_indicators():
+            if fed.unit != unit:
+                continue
+            theirs = set(stems(fed.text.split("(")[0]))
+            share = len(ours & theirs) / len(theirs) if theirs else 0.0
+            if share >= 0.8 and (best is None or share > best[0]):
+                best = (share, fed)
+        return best
 
     def _acts(self) -> list[dict[str, Any]]:
         """The acts cited: those of the legal basis section first, then any other act cited with a number and a

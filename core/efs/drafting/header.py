@@ -8,7 +8,9 @@ dated differently from its order stays visible (the validator reports it).
 
 Names are read as written. The jurisdiction's name stands in the text in an oblique case («Амурской
 области», «Турочакского района»); its nominative is made by the ending rules of :data:`NOMINATIVE` and
-always put to the reviewer.
+always put to the reviewer. (pymorphy3, inflecting word by word, gives the same names for the four documents
+and «Ханты-мансийский автономное округ» for the fifth name they mention: agreement of the adjectives with
+the noun is what the ending rules do and a word-by-word inflection does not.)
 """
 
 from __future__ import annotations
@@ -202,7 +204,11 @@ def _adoption(head: list[Item], items: list[Item], lines: list[str],
             continue
         annex: dict[str, Any] = {"kind": "приложение"}
         m = re.match(r"^\W*Приложение\s*(?:№\s*)?(?P<n>\d+)?", text)
+        line = it.line
+        written = text
         if cited and ref:
+            # «Приложение 2 / к приказу ДОиМП / … / от «09» 08 2021 № 360-0»: the reference to the order, from
+            # «к приказу», at the line of its date.
             c = cited[0]
             if c.number:
                 annex["number"] = c.number
@@ -210,13 +216,20 @@ def _adoption(head: list[Item], items: list[Item], lines: list[str],
                 annex["date"] = c.date.isoformat()
             if c.date_as_written:
                 annex["date_as_written"] = c.date_as_written
+                line = _line_with(lines, c.date_as_written, it.line, last)
+            written = text[ref.start():]
         heading = next((x for x in items[i + 1 : i + 10] if x.line > last), None)
-        if heading is not None and not heading.label:
-            annex["title"] = heading.text.strip("* ")
-        annex["as_written"] = text
-        annex["source"] = src(f"Приложение {m.group('n') if m and m.group('n') else ''}".strip(), it.line)
+        if heading is not None and not heading.label and abs(heading.line - line) <= 2:
+            annex["title"] = heading.text.strip("* ")  # a title further down would not be found at the annex's line
+        annex["as_written"] = written
+        annex["source"] = src(f"Приложение {m.group('n') if m and m.group('n') else ''}".strip(), line)
         annexes.append(annex)
     return adopted, annexes
+
+
+def _line_with(lines: list[str], fragment: str, first: int, last: int) -> int:
+    """The line (of ``first``…``last``) on which ``fragment`` is written."""
+    return next((n for n in range(first, last + 1) if fragment in lines[n - 1]), first)
 
 
 def _act_kind(word: str) -> str:

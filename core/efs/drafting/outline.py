@@ -94,6 +94,19 @@ def _continues(prev: Item, nxt: Item) -> bool:
     return first.islower() or (first in "«(\"" and len(prev.text) > 120)
 
 
+def _pieces(p: Paragraph) -> list[Paragraph]:
+    """A paragraph broken by line breaks (``<br>`` of a portal page, Shift+Enter in Word) as one paragraph per
+    line: «Функции:<br>- организует …<br>- осуществляет …» is a heading and its bullets. The first line keeps
+    the paragraph's label."""
+    if "\n" not in p.text:
+        return [p]
+    out = []
+    for k, text in enumerate(p.text.split("\n")):
+        out.append(Paragraph(text=text, label=p.label if k == 0 else "", level=p.level, bullet=p.bullet and k == 0,
+                             heading=p.heading if k == 0 else None, style=p.style, line=p.line + k))
+    return out
+
+
 def items(document: Document) -> list[Item]:
     """The paragraphs outside tables, in order, as items (a paragraph broken over lines joined back: a text
     export breaks them at the page width, a Word file where its author pressed Enter mid-sentence)."""
@@ -101,13 +114,14 @@ def items(document: Document) -> list[Item]:
     for block in document.blocks:
         if isinstance(block, Table):
             continue
-        item = _from_paragraph(block)
-        if not item.text and not item.label:
-            continue
-        if out and _continues(out[-1], item):
-            prev = out[-1]
-            prev.text = f"{prev.text} {item.text}"
-            prev.end_line = item.end_line
-            continue
-        out.append(item)
+        for piece in _pieces(block):
+            item = _from_paragraph(piece)
+            if not item.text and not item.label:
+                continue
+            if out and _continues(out[-1], item):
+                prev = out[-1]
+                prev.text = f"{prev.text} {item.text}"
+                prev.end_line = item.end_line
+                continue
+            out.append(item)
     return out

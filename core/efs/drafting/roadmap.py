@@ -166,7 +166,12 @@ def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None,
             direction = f"{direction} {nonempty[0]}"
             continue
         if all(set(c) <= set("-– ") for c in nonempty):
-            continue  # a rule drawn with dashes
+            # A rule drawn with dashes across a row broken over a page: the result, whose words go on after it,
+            # keeps it as written (the other columns end before it).
+            if out and "result" in fields and len(cells) == len(fields) and cells[fields.index("result")]:
+                prev = out[-1][0]
+                prev["result"] = f"{prev.get('result', '')} {cells[fields.index('result')]}".strip()
+            continue
         cells = _aligned(cells, fields)
         values = {f: cells[i] for i, f in enumerate(fields) if i < len(cells)}
         text = values.get("text", "")
