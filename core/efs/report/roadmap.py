@@ -67,9 +67,14 @@ def _names(config: Configuration) -> dict[str, str]:
     return out
 
 
-def roadmap_section(config: Configuration, store: Store, as_of: dt.date, namer: Namer | None = None) -> dict[str, Any]:
-    """Every measure with its status on ``as_of`` and the counts by status (sources named by ``namer``)."""
-    rows = latest_statuses(store, config.jurisdiction.id, as_of)
+def roadmap_section(config: Configuration, store: Store | None, as_of: dt.date,
+                    namer: Namer | None = None) -> dict[str, Any]:
+    """Every measure with its status on ``as_of`` and the counts by status (sources named by ``namer``).
+
+    Without a store (``efs diff`` without ``--db``) only the configuration's own marks (``done:``) and the
+    deadlines decide.
+    """
+    rows = latest_statuses(store, config.jurisdiction.id, as_of) if store is not None else {}
     where = namer.source if namer is not None else source_text
     names = _names(config)
     items = []

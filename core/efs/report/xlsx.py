@@ -99,16 +99,29 @@ def _put(ws: Any, row: int, col: int, value: Any, kind: str = "text") -> Any:
 def _sheet(wb: Any, sid: str, report: dict[str, Any], columns: list[Column], rows: list[list[Any]],
            preface: str = "", landscape: bool | None = None, details: set[int] | None = None) -> Any:
     """One section's sheet; rows whose index is in ``details`` are grouped (collapsible) under the row above."""
+    title = SECTION_TITLES[sid]
+    j = report["jurisdiction"]
+    heading = f"{title} — {j['name']}, {report['year']} год (на {_date_ru(report['as_of'])})"
+    return table_sheet(wb, title, heading, columns, rows, synthetic=report["synthetic"], preface=preface,
+                       landscape=landscape, details=details)
+
+
+def table_sheet(wb: Any, title: str, heading: str, columns: list[Column], rows: list[list[Any]], *,
+                synthetic: bool = False, preface: str = "", landscape: bool | None = None,
+                details: set[int] | None = None) -> Any:
+    """A sheet of the report's kind: heading, optional synthetic mark and preface, a table of typed columns.
+
+    Cells go through the one neutralising writer, the sheet is set up for print (A4, one page wide,
+    headings on every page). Rows whose index is in ``details`` are grouped under the row above. Used by
+    the report, ``efs diff`` and ``efs passport``.
+    """
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    title = SECTION_TITLES[sid]
     ws = wb.create_sheet(title[:31])
-    j = report["jurisdiction"]
-    heading = f"{title} — {j['name']}, {report['year']} год (на {_date_ru(report['as_of'])})"
     _put(ws, 1, 1, heading).font = Font(bold=True, size=13)
     ws.cell(1, 1).alignment = Alignment(vertical="top")
-    if report["synthetic"]:
+    if synthetic:
         _put(ws, 2, 1, SYNTHETIC_NOTE).font = Font(bold=True, color="B71C1C")
         ws.cell(2, 1).alignment = Alignment(vertical="top")
         ws.oddHeader.center.text = "СИНТЕТИЧЕСКИЕ ДАННЫЕ"

@@ -1,0 +1,110 @@
+"""``efs diff OLD NEW``: the сравнительная таблица of two versions of a Положение and what the change does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from efs.cli.options import min_denominator_option, warn_synthetic
+
+
+@click.command()
+@click.argument("old", metavar="БЫЛО")
+@click.argument("new", metavar="СТАЛО")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "md", "html", "xlsx"]),
+    default=None,
+    help="Формат: text (по умолчанию), json, md, html или xlsx. С -o формат задаёт расширение файла.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Файл: .html, .xlsx (сравнительная таблица), .md или .json; без -o — вывод в терминал.",
+)
+@click.option(
+    "--db",
+    default=None,
+    metavar="URL|PATH",
+    help="Хранилище мониторинга: если указано, значения и вердикты показателей считаются по обеим редакциям.",
+)
+@click.option("--year", type=click.IntRange(2000, 2100), default=None,
+              help="Год значений показателей (по умолчанию — последний год с данными в хранилище).")
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Дата, на которую проверяются обе редакции (по умолчанию — сегодня).",
+)
+@min_denominator_option
+def diff(
+    old: str,
+    new: str,
+    output_format: str | None,
+    output: Path | None,
+    db: str | None,
+    year: int | None,
+    as_of: dt.datetime | None,
+    min_denominator: int,
+) -> int:
+    """Сравнить две редакции положения: что изменилось и к чему это приведёт.
+
+    БЫЛО и СТАЛО — файлы конфигураций или id юрисдикций (черновики efs draft тоже). Пункты
+    сопоставляются по id, а где id разные — по виду и сходству текста (с долей сходства). Изменения
+    типизированы (добавлено, исключено, изменена формулировка — по словам, перенесено, изменён номер,
+    изменено целевое значение, перенесён срок, изменены ответственные, акт заменён или изменён) и
+    сгруппированы по разделам; влияние — находки проверки, показатели (с --db — значения и вердикты по
+    обеим редакциям), рекомендации, покрытие функций.
+
+    Код выхода: 0 — изменений нет, 1 — есть изменения, 2 — сравнить не удалось.
+    """
+    from efs.diff import compare
+    from efs.diff.output import render, write
+    from efs.errors import ConfigurationError, InputError
+    from efs.loading import load_one
+    from efs.registry import Registry
+
+    if output is None:
+        fmt = output_format or "text"
+        if fmt == "xlsx":
+            raise InputError("XLSX пишется только в файл: укажите -o сравнение.xlsx")
+    elif output_format == "text" or (output_format is None and output.suffix.lower() == ".txt"):
+        fmt = "text"
+    else:
+        from efs.report import format_for
+
+        fmt = format_for(output, output_format)
+    if output is not None and not output.parent.exists():
+        raise InputError(f"каталог для файла не существует: {output.parent}")
+    registry = Registry.build()
+    versions = []
+    for target, what in ((old, "прежней"), (new, "новой")):
+        try:
+            versions.append(load_one(target, registry))
+        except ConfigurationError as exc:
+            raise InputError(f"сравнить не удалось: в {what} редакции ({target}) ошибки:\n{exc}") from exc
+    store = None
+    if db is not None:
+        from efs.data.store import open_store
+
+        store = open_store(db, create=False)
+    try:
+        result = compare(versions[0], versions[1], registry=registry, as_of=as_of.date() if as_of else None,
+                         store=store, year=year, min_denominator=min_denominator, old_name=old, new_name=new)
+    finally:
+        if store is not None:
+            store.close()
+    data = result.as_dict()
+    if output is None:
+        click.echo(render(data, fmt), nl=False)
+    else:
+        write(data, output, fmt)
+        click.echo(f"Сравнение ({fmt}): {output}", err=True)
+    if result.synthetic:
+        warn_synthetic()
+    return 1 if result.changed else 0
