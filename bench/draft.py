@@ -11,8 +11,9 @@ precedents of the *other* three configurations only (leave-one-out: a document i
 hand encoding). The draft is compared with ``config/<jurisdiction>.yaml`` kind by kind:
 
 * subjects (by name), function bullets (by text, and the function must be the hand encoding's), indicators
-  (by text), targets (indicator targets and roadmap thresholds, by year and value), agreements (by kind),
-  roadmap rows (by text), acts of the legal basis (by number, else title), glossary terms (by term);
+  (by text), targets (indicator targets and roadmap thresholds, by how they are tied to time — kind and
+  years — and value), agreements (by kind), roadmap rows (by text), acts of the legal basis and their
+  editions (by number; a project by its kind; else by date or words), glossary terms (by term);
 * an item matches when its text is the hand encoding's (after the one normalisation, or ≥ 90 % similar)
   and its ``source.line`` is within ±2 of the hand encoding's. A DOCX draft's lines are lines of
   LibreOffice's export of the DOCX; they are mapped back to the text's lines through the ``seed_line_N``
@@ -106,13 +107,11 @@ def extract(config: dict[str, Any]) -> dict[str, list[Item]]:
     for ind in config.get("indicators") or []:
         out["indicators"].append(Item(_norm(ind.get("text", "")), ind.get("text", ""), _line(ind), ind.get("id", "")))
         for t in ind.get("targets") or []:
-            out["targets"].append(Item(f"{t.get('year')}|{float(t.get('value', 0)):g}", t.get("as_written", ""),
-                                       _line(t), ind.get("id", "")))
+            out["targets"].append(Item(_target_key(t), t.get("as_written", ""), _line(t), ind.get("id", "")))
     for m in config.get("roadmap") or []:
         out["roadmap"].append(Item(_norm(m.get("text", "")), m.get("text", ""), _line(m), m.get("number") or ""))
         for t in m.get("thresholds") or []:
-            out["targets"].append(Item(f"{t.get('year')}|{float(t.get('value', 0)):g}", t.get("as_written", ""),
-                                       _line(t), m.get("number") or ""))
+            out["targets"].append(Item(_target_key(t), t.get("as_written", ""), _line(t), m.get("number") or ""))
     for a in config.get("agreements") or []:
         out["agreements"].append(Item(str(a.get("kind")), a.get("title", ""), _line(a), a.get("id", "")))
     for act in config.get("legal_basis") or []:
@@ -123,6 +122,12 @@ def extract(config: dict[str, Any]) -> dict[str, list[Item]]:
     for g in config.get("glossary") or []:
         out["glossary"].append(Item(_norm(g.get("term", "")), g.get("term", ""), _line(g)))
     return out
+
+
+def _target_key(t: dict[str, Any]) -> str:
+    """A target by how it is tied to time (kind, years) and its value."""
+    when = f"{t.get('kind') or 'by_year'}:{t.get('year') or ''}:{t.get('first_year') or ''}:{t.get('last_year') or ''}"
+    return f"{when}|{float(t.get('value', 0)):g}"
 
 
 def _act_key(act: dict[str, Any]) -> str:

@@ -208,6 +208,8 @@ CASES: dict[str, Case] = {
                        "--db", "{tmp}/s.sqlite"), 2, ("недопустимое число «-1» для --seed",)),
     "--seed 10^26": Case(("data", "synth", "-j", "megion", "--staff", "100", "--year", "2024", "--seed",
                           "1" + "0" * 26, "--db", "{tmp}/s.sqlite"), 2, ("для --seed: допустимо от 0",)),
+    "efs demo --seed -1": Case(("demo", "--seed", "-1", "--out", "{tmp}/demo"), 2,
+                                 ("недопустимое число «-1» для --seed",)),
     "--staff 2000000000": Case(("data", "synth", "-j", "megion", "--staff", "2000000000", "--year", "2024",
                                 "--db", "{tmp}/s.sqlite"), 2, ("для --staff: допустимо от 10 до 2 000 000",)),
 }

@@ -152,6 +152,11 @@ def _check_plugins(config: Configuration, registry: Any) -> None:
     if missing:
         parts = []
         for p in missing:
+            broken = registry.broken_plugin(p.name) if hasattr(registry, "broken_plugin") else None
+            if broken is not None:
+                parts.append(f"«{p.name}» установлен (дистрибутив {broken.distribution} {broken.version}), "
+                             f"но не работает: {broken.error}; исправьте или переустановите дистрибутив")
+                continue
             dist = p.distribution or "efs-nms"
             parts.append(f"«{p.name}» (установите дистрибутив {dist}: pip install {dist})")
         hint = ""

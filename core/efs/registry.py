@@ -11,7 +11,7 @@ import pluggy
 
 from efs.errors import PluginError
 from efs.model import Function, IndicatorDefinition, Provenance, SubjectKind
-from efs.plugins import distribution_of, get_plugin_manager
+from efs.plugins import BrokenPlugin, PluginWarning, broken_plugins, distribution_of, get_plugin_manager
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,24 +43,44 @@ class Registry:
     rules: dict[str, Any] = field(default_factory=dict)
     jurisdictions: dict[str, JurisdictionInfo] = field(default_factory=dict)
     documents: dict[str, Any] = field(default_factory=dict)
+    broken: list[BrokenPlugin] = field(default_factory=list)
 
     @classmethod
     def build(cls, pm: pluggy.PluginManager | None = None) -> Registry:
         """Collect every hook of every plugin registered in ``pm`` (a fresh manager by default).
 
+        An installed plugin (an entry point) that is broken — it did not load, or one of its hooks raised
+        — is skipped whole and listed in :attr:`broken`; each is also announced as a
+        :class:`efs.plugins.PluginWarning` (the CLI prints it in Russian).
+
         Raises:
-            PluginError: A hook raised, or two plugins define the same id without an override.
+            PluginError: A hook of the core or of a plugin registered by the caller raised, or two plugins
+                define the same id without an override.
         """
+        import warnings
+
         pm = pm if pm is not None else get_plugin_manager()
         reg = cls(pm)
-        reg.kinds = _collect(pm, "efs_subject_kinds", "вид субъекта")
-        reg.functions = _collect(pm, "efs_functions", "функция")
-        reg.indicators = _collect(pm, "efs_indicators", "показатель")
-        reg.formulas = _collect(pm, "efs_formulas", "формула")
-        reg.rules = _collect(pm, "efs_conformance_rules", "правило", key=lambda r: r.code)
-        reg.jurisdictions = _collect(pm, "efs_jurisdictions", "юрисдикция")
-        reg.documents = _collect(pm, "efs_documents", "документ", key=lambda d: d.name)
+        results = _call_hooks(pm)
+        failed = [name for name, outcome in results.items() if isinstance(outcome, BrokenPlugin)]
+        reg.broken = [*broken_plugins(pm), *(r for r in results.values() if isinstance(r, BrokenPlugin))]
+        for name in failed:
+            pm.unregister(name=name)
+        good = {name: outcome for name, outcome in results.items() if not isinstance(outcome, BrokenPlugin)}
+        reg.kinds = _merge(pm, good, "efs_subject_kinds", "вид субъекта")
+        reg.functions = _merge(pm, good, "efs_functions", "функция")
+        reg.indicators = _merge(pm, good, "efs_indicators", "показатель")
+        reg.formulas = _merge(pm, good, "efs_formulas", "формула")
+        reg.rules = _merge(pm, good, "efs_conformance_rules", "правило", key=lambda r: r.code)
+        reg.jurisdictions = _merge(pm, good, "efs_jurisdictions", "юрисдикция")
+        reg.documents = _merge(pm, good, "efs_documents", "документ", key=lambda d: d.name)
+        for plugin in reg.broken:
+            warnings.warn(PluginWarning(f"{plugin.message}; он пропущен"), stacklevel=2)
         return reg
+
+    def broken_plugin(self, name: str) -> BrokenPlugin | None:
+        """The broken installed plugin called ``name``, if it is one."""
+        return next((b for b in self.broken if b.name == name), None)
 
     def provenance_of_plugin(self, name: str) -> Provenance:
         """Provenance record for the plugin registered under ``name``."""
@@ -84,27 +104,53 @@ def _stamp(item: Any, prov: Provenance) -> Any:
     return item
 
 
-def _collect(
+HOOKS = ("efs_subject_kinds", "efs_functions", "efs_indicators", "efs_formulas", "efs_conformance_rules",
+         "efs_jurisdictions", "efs_documents")
+
+
+def _call_hooks(pm: pluggy.PluginManager) -> dict[str, dict[str, list[Any]] | BrokenPlugin]:
+    """Each plugin's items per hook, or the :class:`BrokenPlugin` an installed plugin became by raising.
+
+    Implementations are called one by one, so that a failure names its plugin and provenance is exact.
+
+    Raises:
+        PluginError: A hook of the core or of a plugin not installed through an entry point raised.
+    """
+    out: dict[str, dict[str, list[Any]] | BrokenPlugin] = {}
+    for hook_name in HOOKS:
+        for impl in getattr(pm.hook, hook_name).get_hookimpls():
+            name = impl.plugin_name
+            done = out.setdefault(name, {})
+            if isinstance(done, BrokenPlugin):
+                continue
+            try:
+                done[hook_name] = list(impl.function() or [])
+            except Exception as exc:
+                error = f"хук {hook_name} завершился ошибкой: {type(exc).__name__}: {exc}"
+                dist, version, default = distribution_of(pm, name)
+                if default or dist == "?":  # the core's own, or a plugin the caller registered
+                    raise PluginError(f"плагин «{name}» завершился ошибкой в хуке {hook_name}: "
+                                      f"{type(exc).__name__}: {exc}") from exc
+                out[name] = BrokenPlugin(name, dist, version, error)
+    return out
+
+
+def _merge(
     pm: pluggy.PluginManager,
+    results: dict[str, Any],
     hook_name: str,
     what: str,
     key: Callable[[Any], str] = lambda item: item.id,
 ) -> dict[str, Any]:
-    caller = getattr(pm.hook, hook_name)
     out: dict[str, Any] = {}
     owner: dict[str, str] = {}
-    # Call implementations one by one so that a failure names its plugin and provenance is exact.
-    for impl in reversed(caller.get_hookimpls()):
+    for impl in reversed(getattr(pm.hook, hook_name).get_hookimpls()):
         name = impl.plugin_name
-        try:
-            items = impl.function() or []
-        except Exception as exc:
-            raise PluginError(
-                f"плагин «{name}» завершился ошибкой в хуке {hook_name}: {type(exc).__name__}: {exc}"
-            ) from exc
+        if name not in results:
+            continue
         dist, version, _ = distribution_of(pm, name)
         prov = Provenance(plugin=name, distribution=dist, version=version)
-        for item in items:
+        for item in results[name].get(hook_name, []):
             item_id = key(item)
             stamped = _stamp(item, prov)
             if item_id in out:

@@ -143,17 +143,25 @@ def test_without_a_store_values_are_not_computed_and_it_is_said(registry):
 
 
 def _uncovered(config: Any, registry: Any) -> set[tuple[str, str]]:
-    """Levels of the jurisdiction where a required function is carried by no subject standing there."""
+    """Levels of the jurisdiction where a required function is carried by no subject standing there.
+
+    As ``efs validate`` (EFS131) defines it: a roadmap measure whose responsible stands at the level
+    also carries the functions it serves; a level with no subject at all is one finding of its own
+    (EFS132), not counted function by function.
+    """
     levels = {"regional": {"regional", "municipal", "institutional"},
               "municipal": {"municipal", "institutional"}}[config.jurisdiction.level.value]
     functions = {**registry.functions, **{f.id: f for f in config.functions}}
     out = set()
     for fn in functions.values():
         for lv in fn.required_at:
-            if lv.value not in levels:
+            standing = {s.id for s in config.subjects if s.level is not None and s.level.value == lv.value}
+            if lv.value not in levels or not standing:
                 continue
             carried = any(fn.id in [b.function, *b.also] for s in config.subjects
-                          if s.level is not None and s.level.value == lv.value for b in s.functions)
+                          if s.id in standing for b in s.functions)
+            carried = carried or any(fn.id in [link.id for link in m.functions] for m in config.roadmap
+                                     if {r.id for r in m.responsible} & standing)
             if not carried:
                 out.add((fn.id, lv.value))
     return out

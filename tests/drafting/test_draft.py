@@ -50,7 +50,7 @@ MINI = """Приложение к приказу Управления образ
 · организует наставничество для молодых педагогов.
 4. Показатели эффективности функционирования МСНМС
 Показатели эффективности деятельности МСНМС:
-1. Доля педагогических работников, прошедших диагностику профессиональных дефицитов (к 2025 году - не менее 60%).
+1. Доля педагогических работников, прошедших диагностику профессиональных дефицитов (в 2024 году - не менее 40%, к 2025 году - не менее 60%).
 2. Количество методических мероприятий.
 4.1. Методы сбора информации:
 · данные мониторинга;
@@ -68,7 +68,7 @@ MINI = """Приложение к приказу Управления образ
 Комплекс мер (дорожная карта) на период до 2025 года
 № п/п\tНаименование мероприятия\tОтветственный\tРезультат\tСрок
 1.\tУтверждение положения о системе\tИМЦ\tПриказ управления образования\tДо 01.03.2024
-2.\tПроведение стажировок\tИМЦ, образовательные организации\tПроведены стажировки; педагогические работники прошли диагностику профессиональных дефицитов (не менее 30 %)\tЕжегодно
+2.\tПроведение стажировок\tИМЦ, образовательные организации\tПроведены стажировки; педагогические работники прошли диагностику профессиональных дефицитов (ежегодно не менее 30 %)\tЕжегодно
 """
 
 
@@ -177,9 +177,11 @@ def test_indicators_with_targets_as_written(mini):
     _, config, review, _ = mini
     share, count = config["indicators"]
     assert share["unit"] == "%" and count["unit"] == "ед."
-    (target,) = share["targets"]
-    assert (target["year"], target["value"], target["comparator"]) == (2025, 60, "at_least")
-    assert target["as_written"] == "к 2025 году - не менее 60%"
+    in_year, by_year = share["targets"]
+    # «в 2024 году» holds in that year only; «к 2025 году» from that year on (the model's default kind).
+    assert (in_year["kind"], in_year["year"], in_year["value"]) == ("in_year", 2024, 40)
+    assert "kind" not in by_year and (by_year["year"], by_year["value"], by_year["comparator"]) == (2025, 60, "at_least")
+    assert by_year["as_written"] == "к 2025 году - не менее 60%"
     assert "targets" not in count
     # No formula can be read from the words: each indicator is put to the reviewer.
     assert {r["path"] for r in review if r["path"].endswith(".formula")} == {"indicators[0].formula",
@@ -227,8 +229,10 @@ def test_roadmap_rows_and_glossary(mini):
     # The result's threshold belongs to the indicator whose words it repeats, for the year the roadmap runs to.
     (threshold,) = second["thresholds"]
     assert threshold["indicator"] == config["indicators"][0]["id"]
-    assert (threshold["year"], threshold["value"], threshold["comparator"]) == (2025, 30, "at_least")
-    assert threshold["as_written"] == "не менее 30 %"
+    # «ежегодно»: every year from the adoption (2024) to the year the roadmap runs to (2025).
+    assert (threshold["kind"], threshold["first_year"], threshold["last_year"]) == ("yearly", 2024, 2025)
+    assert (threshold["value"], threshold["comparator"]) == (30, "at_least")
+    assert threshold["as_written"] == "ежегодно не менее 30 %"
     assert [g["term"] for g in config["glossary"]] == ["Наставничество", "Стажировка"]
     assert config["glossary"][0]["definition"] == "форма передачи опыта от опытного педагога молодому."
 

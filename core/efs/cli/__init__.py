@@ -82,13 +82,26 @@ def run(argv: list[str] | None = None) -> int:
     Everything the command prints passes :mod:`efs.cli.terminal`: no control sequence from a name
     reaches the terminal raw.
     """
+    import warnings
+
     from efs.cli.terminal import guarded
 
     saved_hook = sys.unraisablehook
     if not os.environ.get(DEBUG_ENV):  # a library's generator cleaned up after a fault prints no traceback
         sys.unraisablehook = lambda _unraisable: None
     try:
-        with guarded():
+        with guarded(), warnings.catch_warnings():
+            original = warnings.showwarning
+
+            def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+                from efs.plugins import PluginWarning
+
+                if issubclass(category, PluginWarning):  # a skipped broken plugin: one Russian line on stderr
+                    click.echo(f"efs: предупреждение: {message}", err=True)
+                elif os.environ.get(DEBUG_ENV):  # libraries' English warnings are for their developers
+                    original(message, category, *args, **kwargs)
+
+            warnings.showwarning = show
             code = _run(argv)
             if code not in (0, 1):
                 import gc

@@ -13,7 +13,7 @@ from efs.cli.options import console, format_option
 @click.command()
 @format_option("text", "json")
 def plugins(output_format: str) -> int:
-    """Показать загруженные плагины: имя, дистрибутив, версия, хуки."""
+    """Показать плагины: имя, дистрибутив, версия, хуки; сломанные — с ошибкой (они пропущены)."""
     from efs.plugins import get_plugin_manager, list_plugins
     from efs.registry import Registry
 
@@ -28,6 +28,8 @@ def plugins(output_format: str) -> int:
                                      if j.provenance and j.provenance.plugin == p.name)}
             for p in infos
         ]
+        doc += [{"name": b.name, "distribution": b.distribution, "version": b.version, "default": False,
+                 "hooks": [], "jurisdictions": [], "broken": True, "error": b.error} for b in registry.broken]
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
     from rich.table import Table
@@ -38,6 +40,8 @@ def plugins(output_format: str) -> int:
     for p in infos:
         name = f"{p.name} (встроенный)" if p.default else p.name
         table.add_row(name, p.distribution, p.version, ", ".join(p.hooks))
+    for b in registry.broken:
+        table.add_row(f"{b.name} (не работает)", b.distribution, b.version, f"пропущен: {b.error}")
     console().print(table)
     return 0
 

@@ -58,7 +58,8 @@ def _say_cut(total: int, shown: int, command: str) -> None:
     show_default=True,
     help="Сколько лет данных синтезировать (для графиков по годам — больше одного).",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Зерно синтеза: то же зерно — те же данные.")
+@click.option("--seed", type=click.IntRange(0, 2**31 - 1), default=0, show_default=True,
+              help="Зерно синтеза: то же зерно — те же данные.")
 def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> int:
     """Главная работа целиком на поставляемых конфигурациях: проверка, данные, показатели, отчёты.
 

@@ -1,11 +1,50 @@
-"""The function × subject matrix of a configuration, with uncovered required functions marked."""
+"""Which required functions no subject covers — the one definition — and the function × subject matrix.
+
+:func:`uncovered_required_functions` is what ``efs validate`` reports (EFS131), what ``efs coverage``
+marks and what the report counts: one definition, so the three give one number.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from efs.concept.roles import JURISDICTION_LEVELS
-from efs.model import Configuration
+from efs.model import Configuration, Function, Level
+
+
+@dataclass(frozen=True, slots=True)
+class Uncovered:
+    """A function the concept requires at a level that no subject of that level carries."""
+
+    level: Level
+    function: Function
+
+    @property
+    def item(self) -> str:
+        """The element id findings and suppressions use: ``level:function``."""
+        return f"{self.level.value}:{self.function.id}"
+
+
+def uncovered_required_functions(config: Configuration, registry: Any) -> list[Uncovered]:
+    """Required functions no subject covers, level by level (the levels of the jurisdiction, in order).
+
+    A function is covered at a level when a subject the document places there names it in a function
+    bullet (``function`` or ``also``), or when a roadmap measure whose responsible stands at that level
+    serves it (``roadmap[].functions``). A level with no subject at all is not counted function by
+    function: it is one finding of its own (EFS132, empty level).
+    """
+    functions = {**registry.functions, **{f.id: f for f in config.functions}}
+    out: list[Uncovered] = []
+    for level in JURISDICTION_LEVELS.get(config.jurisdiction.level, ()):
+        subjects = [s for s in config.subjects if s.level == level]
+        if not subjects:
+            continue
+        ids = {s.id for s in subjects}
+        covered = {fid for s in subjects for f in s.functions for fid in f.ids()}
+        covered |= {link.id for m in config.roadmap if any(r.id in ids for r in m.responsible) for link in m.functions}
+        out += [Uncovered(level, fn) for fn in functions.values() if level in fn.required_at and fn.id not in covered]
+    return out
 
 
 def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
@@ -13,20 +52,23 @@ def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
 
     Returns:
         ``{"jurisdiction", "subjects": [{id, name, level}], "functions": [{id, name, required_at,
-        cells: {subject id: count}, uncovered_at: [levels where required but no subject covers it]}]}``.
+        cells: {subject id: count}, uncovered_at: [levels where required but not covered]}],
+        "empty_levels": [levels of the jurisdiction with no subject]}``; ``uncovered_at`` is
+        :func:`uncovered_required_functions`.
     """
     functions = {**registry.functions, **{f.id: f for f in config.functions}}
     levels = JURISDICTION_LEVELS.get(config.jurisdiction.level, ())
     used = {fid for s in config.subjects for f in s.functions for fid in f.ids()}
+    gaps: dict[str, list[str]] = {}
+    for u in uncovered_required_functions(config, registry):
+        gaps.setdefault(u.function.id, []).append(u.level.value)
     rows = []
     for fn in functions.values():
         required = [lv for lv in fn.required_at if lv in levels]
         if fn.id not in used and not required:
             continue
         cells = {s.id: sum(1 for f in s.functions if fn.id in f.ids()) for s in config.subjects}
-        uncovered = [
-            lv.value for lv in required if not any(cells[s.id] for s in config.subjects if s.level == lv)
-        ]
+        uncovered = gaps.get(fn.id, [])
         rows.append(
             {
                 "id": fn.id,
@@ -44,6 +86,7 @@ def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
             for s in config.subjects
         ],
         "functions": rows,
+        "empty_levels": [lv.value for lv in levels if not any(s.level == lv for s in config.subjects)],
     }
 
 
@@ -69,6 +112,11 @@ def render_coverage(matrix: dict[str, Any], width: int = 44) -> str:
         name = row["name"] if len(row["name"]) <= width - 1 else row["name"][: width - 2] + "…"
         gap = f"  не покрыта: {_levels(row['uncovered_at'])}" if row["uncovered_at"] else ""
         lines.append(f"{mark}{name:<{width}}{cells}  {_levels(row['required_at']) or '—'}{gap}")
-    n_gap = sum(1 for r in matrix["functions"] if r["uncovered_at"])
+    n_gap = sum(len(r["uncovered_at"]) for r in matrix["functions"])
     lines += ["", f"«!» — обязательная функция, которую на уровне не выполняет ни один субъект: {n_gap}"]
+    if matrix.get("empty_levels"):
+        from efs.model import Level
+
+        empty = ", ".join(Level(lv).label for lv in matrix["empty_levels"])
+        lines.append(f"Уровни без субъектов (их функции не считаются по одной, см. EFS132): {empty}")
     return "\n".join(lines)

@@ -79,28 +79,19 @@ def _requirement(source: Source) -> str:
 
 
 def _uncovered_function(ctx: RuleContext) -> Iterator[Finding]:
-    functions = {**ctx.registry.functions, **{f.id: f for f in ctx.config.functions}}
-    for level in _levels(ctx):
-        subjects = ctx.subjects_at(level)
-        if not subjects:
-            continue
-        ids = {s.id for _, s in subjects}
-        covered = {fid for _, s in subjects for f in s.functions for fid in f.ids()}
-        covered |= {  # a roadmap measure whose responsible stands at this level also covers its functions
-            link.id
-            for m in ctx.config.roadmap
-            if any(r.id in ids for r in m.responsible)
-            for link in m.functions
-        }
-        for fn in functions.values():
-            if level in fn.required_at and fn.id not in covered:
-                yield ctx.finding(
-                    ("subjects",),
-                    f"функцию «{fn.name}» ({fn.id}) на уровне «{level.label}» не выполняет ни один субъект"
-                    + (f" (требование: {_requirement(fn.source)})" if fn.source else ""),
-                    source=subjects[0][1].source,
-                    item=f"{level.value}:{fn.id}",
-                )
+    from efs.conformance.coverage import uncovered_required_functions
+
+    first = {lv: next((s for s in ctx.config.subjects if s.level == lv), None) for lv in _levels(ctx)}
+    for gap in uncovered_required_functions(ctx.config, ctx.registry):
+        fn, level = gap.function, gap.level
+        at = first.get(level)
+        yield ctx.finding(
+            ("subjects",),
+            f"функцию «{fn.name}» ({fn.id}) на уровне «{level.label}» не выполняет ни один субъект"
+            + (f" (требование: {_requirement(fn.source)})" if fn.source else ""),
+            source=at.source if at is not None else None,
+            item=gap.item,
+        )
 
 
 def _empty_level(ctx: RuleContext) -> Iterator[Finding]:

@@ -375,7 +375,9 @@ class _Drafter:
             comparator = {"не менее": "at_least", "не более": "at_most", "до": "at_most"}.get(m.group("c") or "",
                                                                                             "equal")
             unit = (m.group("u") or "%").rstrip(".") + ("." if m.group("u") and m.group("u")[0] in "че" else "")
-            targets.append({"year": int(m.group("y")), "value": float(m.group("v").replace(",", ".")),
+            # «в 2022 году» holds in that year only; «к 2024 году» from that year on (the default kind).
+            period = {"kind": "in_year"} if m.group("w").lower().startswith("в ") else {}
+            targets.append({**period, "year": int(m.group("y")), "value": float(m.group("v").replace(",", ".")),
                             "unit": unit if unit != "%." else "%", "comparator": comparator,
                             "as_written": m.group("w").strip(), "source": _src(self.doc, section, it.line)})
         unit = "%" if it.text.lower().startswith("доля") else ("чел." if "работник" in it.text.lower() else "ед.")
@@ -504,14 +506,32 @@ class _Drafter:
                           [i["id"] for _, i in ranked[1:4]] or ["не порог показателя"], sure=ranked[0][0] >= 0.5)
             self.flag(f"{path}.thresholds[{len(out)}]", line, section, result, guess, "показатель порога")
             comparator = {"не менее": "at_least", "не более": "at_most"}.get((m.group("c") or "").lower(), "equal")
-            year = m.group("y") or self._horizon() or (re.findall(r"20\d{2}", deadline) or [None])[-1]
-            if year is None:
+            period = self._period(m.group("w"), m.group("y"), deadline)
+            if period is None:
                 continue
             unit = "%" if m.group("u") else ("чел." if re.search(r"работник|педагог|человек", clause, re.I) else "ед.")
-            out.append({"indicator": indicator["id"], "year": int(year),
+            out.append({"indicator": indicator["id"], **period,
                         "value": float(m.group("v").replace(",", ".")), "unit": unit, "comparator": comparator,
                         "as_written": m.group("w").strip(), "source": _src(self.doc, section, line)})
         return out
+
+    def _period(self, written: str, year: str | None, deadline: str) -> dict[str, Any] | None:
+        """How a roadmap threshold is tied to time, as written: «ежегодно» every year from the adoption to the
+        year the roadmap runs to; «до декабря 2024 года» in that year; «до 2024» (or no year) by that year; a row
+        done «постоянно» standing over the roadmap's years."""
+        horizon = self._horizon() or (re.findall(r"20\d{2}", deadline) or [None])[-1]
+        adopted = (self.header.adopted_by or {}).get("date")
+        first = int(adopted[:4]) if adopted else None
+        low, due = written.lower(), deadline.lower()
+        if "ежегодно" in low and horizon:
+            return {"kind": "yearly", "first_year": first or int(horizon), "last_year": int(horizon)}
+        if year and "декабр" in low:
+            return {"kind": "in_year", "year": int(year)}
+        if year:
+            return {"year": int(year)}
+        if re.search(r"постоянн", due) and horizon:
+            return {"kind": "standing", "first_year": first or int(horizon), "last_year": int(horizon)}
+        return {"year": int(horizon)} if horizon else None
 
     def _indicators_for(self, clause: str, *, share: bool) -> list[tuple[float, dict[str, Any]]]:
         """The drafted indicators a result's clause may speak of, best first, with the share of each one's words
