@@ -100,5 +100,5 @@ def test_two_plugins_with_one_format_name_conflict_unless_one_overrides(tmp_path
     install(tmp_path / "site", "clash", clash)
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
     monkeypatch.delenv("EFS_PLUGINS", raising=False)
-    with pytest.raises(PluginError, match="формат вывода «validation:json».*overrides"):
+    with pytest.raises(PluginError, match=r"формат вывода «validation:json».*overrides"):
         Registry.build()

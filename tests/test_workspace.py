@@ -83,7 +83,7 @@ def test_resolve_names_the_file_and_the_jurisdiction(ws):
 def test_an_unknown_target_is_a_russian_input_error_with_a_suggestion(ws):
     from efs.errors import InputError
 
-    with pytest.raises(InputError, match="нет такого файла или юрисдикции: amru.*amur"):
+    with pytest.raises(InputError, match=r"нет такого файла или юрисдикции: amru.*amur"):
         ws.resolve("amru")
 
 
