@@ -318,6 +318,23 @@ DEFECTS = ("EFS102", "EFS103", "EFS105", "EFS110", "EFS111", "EFS120", "EFS142",
            "EFS154", "EFS157")
 
 
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_group_cell_broken_over_a_page_keeps_all_its_words(fmt, seed_docx, tmp_path):
+    # Амурская область, group 2.3: the export breaks its cell over a page («… педагогических» / «работников и
+    # управленческих кадров на основе …»). Every measure of the group carries the whole cell, in the text's words.
+    text = seed_path("amur").read_text(encoding="utf-8")
+    first = _line(text, "2.3. Построение")
+    pieces = [text.split("\n")[n - 1].split("\t")[0] for n in (first, first + 2)]
+    assert pieces[1].startswith("работников")  # the line after the page break goes on with the group
+    whole = " ".join(p.strip() for p in pieces)
+    path = tmp_path / f"amur.{fmt}"
+    path.write_bytes(seed_docx["amur"].read_bytes() if fmt == "docx" else text.encode("utf-8"))
+    _, config, _, _ = _draft(path)
+    groups = {m["number"]: m.get("group") for m in config["roadmap"] if (m["number"] or "").startswith("2.3.")}
+    assert sorted(groups) == ["2.3.1.", "2.3.2.", "2.3.3.", "2.3.4."]
+    assert set(groups.values()) == {whole}
+
+
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_draft_finds_the_document_s_own_defects_as_the_hand_encoding_does(jurisdiction, tmp_path, registry):
     # The oracle: the hand encoding in config/, validated the same day. Its findings on the document's own
