@@ -315,11 +315,11 @@ def defects(config_path: Path) -> Counter[str]:
     """Unsuppressed findings of ``efs validate`` on the documents' own defects, by rule code."""
     import datetime as dt
 
-    from efs.conformance.engine import load_one, validate
+    from efs.conformance.engine import load_checked, validate
     from efs.registry import Registry
 
     registry = Registry.build()
-    config, errors = load_one(config_path, registry=registry)
+    config, errors = load_checked(config_path, registry=registry)
     if config is None:
         return Counter(f.code for f in errors)
     found = validate(config, registry=registry, as_of=dt.date(2025, 1, 1))

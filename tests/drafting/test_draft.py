@@ -278,9 +278,9 @@ def _check_sources(config: dict, lines: list[str]) -> int:
 
 def _source_findings(path: Path, registry) -> list:
     """What efs validate's own source checks (EFS020–EFS022) say of a draft beside its document."""
-    from efs.conformance.engine import load_one, validate
+    from efs.conformance.engine import load_checked, validate
 
-    config, errors = load_one(path, registry=registry)
+    config, errors = load_checked(path, registry=registry)
     assert config is not None and not errors, errors
     return validate(config, registry=registry, select=["EFS020", "EFS021", "EFS022", "EFS023"])
 
@@ -342,10 +342,10 @@ def test_draft_finds_the_document_s_own_defects_as_the_hand_encoding_does(jurisd
     # numbering gaps) must all be found in the draft made from the text alone.
     import datetime as dt
 
-    from efs.conformance.engine import load_one, validate
+    from efs.conformance.engine import load_checked, validate
 
     def codes(path: Path) -> set[str]:
-        config, errors = load_one(path, registry=registry)
+        config, errors = load_checked(path, registry=registry)
         assert config is not None, errors
         found = validate(config, registry=registry, as_of=dt.date(2025, 1, 1))
         return {f.code for f in found if f.code in DEFECTS and not f.suppressed}
