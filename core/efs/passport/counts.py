@@ -274,13 +274,13 @@ def aggregate_only(store: Store, scope: Scope) -> list[str]:
     their people are not in the passport's counts."""
     a, s, o = S.aggregate_returns, S.staff.alias("s"), S.organizations.alias("o")
     scope_kind = "municipality" if scope.municipality is None else "organization"
-    q = sa.select(sa.distinct(a.c.scope_id)).where(
+    q = sa.select(a.c.scope_id).distinct().where(
         a.c.jurisdiction_id == scope.jurisdiction, a.c.year == scope.year, a.c.scope == scope_kind)
     returned = {r[0] for r in _rows(store, q)}
     if not returned:
         return []
     column = o.c.municipality_id if scope_kind == "municipality" else o.c.id
-    q = (sa.select(sa.distinct(column)).select_from(
+    q = (sa.select(column).distinct().select_from(
         s.join(o, sa.and_(o.c.jurisdiction_id == s.c.jurisdiction_id, o.c.id == s.c.organization_id)))
         .where(s.c.jurisdiction_id == scope.jurisdiction, *scope.where_org(o)))
     with_staff = {r[0] for r in _rows(store, q)}
