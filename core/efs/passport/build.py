@@ -343,11 +343,12 @@ def _infrastructure(store: Store, config: Configuration, registry: Any, namer: N
         key_of = "municipality_id"
         label = grain.label
     else:
-        keys = sorted({s["organization"] for s in sites})
-        key_of = "organization"
+        names = {s["organization_id"]: s["organization"] for s in sites}
+        keys = sorted(names, key=lambda o: (names[o], o))
+        key_of = "organization_id"
 
         def label(key: str) -> str:
-            return key
+            return names[key]
     matrix: dict[str, dict[str, int]] = {key: dict.fromkeys(kinds, 0) for key in keys}
     for s in sites:
         matrix.setdefault(s[key_of], dict.fromkeys(kinds, 0))[s["kind"]] += 1

@@ -16,7 +16,7 @@ from efs.passport.text import HIDDEN
 from efs.report.text import SYNTHETIC_NOTE
 
 #: Width of a column by kind (Excel character units); text columns take the widest of their tables.
-WIDTHS = {"int": 13, "percent": 13, "number": 13, "year": 9, "code": 16}
+WIDTHS = {"int": 15, "percent": 15, "number": 14, "year": 9, "code": 16}
 TEXT_WIDTH = (18, 42)
 #: The report's column kind for a passport column kind.
 KINDS = {"int": "int", "percent": "number", "number": "number", "year": "line", "code": "code", "text": "text"}
