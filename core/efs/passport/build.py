@@ -231,7 +231,8 @@ def _staff(store: Store, grain: Grain, k: int, region: C.Scope | None, municipal
                 d.get("managers", 0), d.get("active", 0)]
 
     def base(d: dict[str, int]) -> int:
-        return max(d.get("pedagogical", 0), d.get("managers", 0))
+        """The group a row's attributes are about: its teachers (under 35 is a share of them)."""
+        return d.get("pedagogical", 0)
 
     totals = {m: sum(data.get(key, {}).get(m, 0) for key in grain.keys) for m in measures}
     forced = _region_hides(store, region, municipality, k, base, C.staff)
