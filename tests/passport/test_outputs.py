@@ -138,3 +138,15 @@ def test_the_printed_html_fits_a4(passports, tmp_path):
     assert "(A4)" in info, info
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages >= len(passports["amur"]["sections"])  # each section starts a page
+
+
+def test_the_passport_formats_are_registered_and_a_plugins_format_is_written_by_its_suffix(passports, tmp_path,
+                                                                                           registry):
+    from efs.formats import OutputFormat, of_kind
+    from efs.passport import write_passport
+
+    assert [f.name for f in of_kind(registry.formats, "passport")][:4] == ["html", "xlsx", "md", "json"]
+    lines = OutputFormat("passport", "csv", "CSV: таблица сотрудников",
+                         lambda p: "\n".join(t["id"] for s in p["sections"] for t in s["tables"]), (".csv",))
+    path = write_passport(passports["amur"], tmp_path / "p.csv", None, [*of_kind(registry.formats, "passport"), lines])
+    assert path.read_text(encoding="utf-8").splitlines()[:2] == ["levels", "subjects"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from efs.cli.db import db_option
-from efs.cli.options import min_denominator_option, warn_synthetic
+from efs.cli.options import min_denominator_option, registered_format_option, warn_synthetic, workspace
 
 
 @click.command()
@@ -18,12 +18,10 @@ from efs.cli.options import min_denominator_option, warn_synthetic
               help="Сведения одного муниципалитета региона для ЦНППМ (код муниципалитета в хранилище).")
 @click.option("--fill", "fill_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Файл со сведениями, которых нет в efs (финансирование, контакты): .yaml, .csv или .xlsx.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["html", "xlsx", "md", "json"]),
+@registered_format_option(
+    "passport",
     default=None,
-    help="Формат: html, xlsx, md или json. Обычно не нужен: формат задаёт расширение файла.",
+    help_text="Формат: html, xlsx, md, json или формат плагина. Обычно не нужен: формат задаёт расширение файла.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Файл паспорта: .html, .xlsx, .md или .json.")
@@ -46,23 +44,19 @@ def passport(
     для ЦНППМ региона. Малые группы скрыты, как в efs report. Какой раздел из каких данных —
     docs/passport.md.
     """
-    from efs.data.store import open_store
     from efs.errors import InputError
-    from efs.loading import load_one
     from efs.passport import build_passport, read_fill, write_passport
-    from efs.registry import Registry
     from efs.report import format_for
 
-    fmt = format_for(output, output_format)
+    ws = workspace(db)
+    fmt = format_for(output, output_format, ws.formats("passport"))  # before any work
     if not output.parent.exists():
         raise InputError(f"каталог для паспорта не существует: {output.parent}")
     filled = read_fill(fill_file) if fill_file is not None else None
-    registry = Registry.build()
-    cfg = load_one(config, registry)
-    with open_store(db, create=False) as store:
-        data = build_passport(cfg, store, year=year, municipality=municipality, filled=filled, registry=registry,
-                              min_denominator=min_denominator)
-    path = write_passport(data, output, fmt)
+    cfg = ws.load(config)
+    data = build_passport(cfg, ws.store, year=year, municipality=municipality, filled=filled, registry=ws.registry,
+                          min_denominator=min_denominator)
+    path = write_passport(data, output, fmt, ws.formats("passport"))
     if data["synthetic"]:
         warn_synthetic()
     what = f"муниципалитета «{data['municipality']['name']}»" if data["municipality"] else f"«{cfg.jurisdiction.name}»"

@@ -15,14 +15,16 @@ HTML (self-contained, printable), XLSX (one sheet per section), Markdown, JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from efs.formats import OutputFormat
     from efs.passport.build import build_passport
     from efs.passport.fill import Filled, read_fill
 
-__all__ = ["Filled", "build_passport", "read_fill", "render_text", "write_passport"]
+__all__ = ["Filled", "build_passport", "formats", "read_fill", "render_text", "write_passport"]
 
 
 def __getattr__(name: str) -> Any:
@@ -49,31 +51,35 @@ def render_text(passport: dict[str, Any], fmt: str) -> str:
         return render_markdown(passport)
     if fmt == "json":
         return json.dumps(passport, ensure_ascii=False, indent=1) + "\n"
-    raise ValueError(f"формат {fmt!r} не текстовый")
+    raise ValueError(f"формат паспорта {fmt!r} не текстовый")
 
 
-def write_passport(passport: dict[str, Any], path: Path | str, fmt: str | None = None) -> Path:
-    """Write ``passport`` to ``path`` in ``fmt`` (default: from the suffix, as :func:`efs.report.format_for`).
+def formats() -> list[OutputFormat]:
+    """The core's passport formats (a registry's, with plugins', are ``Registry.formats`` of kind ``passport``)."""
+    from efs.formats import efs_output_formats
+
+    return [f for f in efs_output_formats() if f.kind == "passport"]
+
+
+def write_passport(passport: dict[str, Any], path: Path | str, fmt: str | None = None,
+                   registered: Sequence[OutputFormat] | None = None) -> Path:
+    """Write ``passport`` to ``path`` in ``fmt`` (default: from the suffix, as :func:`efs.report.format_for`),
+    all or nothing. ``registered``: the passport formats to choose from (the core's by default).
 
     Raises:
         InputError: The suffix and ``fmt`` disagree, the directory does not exist or the file cannot be written.
     """
     from efs.errors import InputError
+    from efs.formats import write
     from efs.report import format_for
 
     target = Path(path)
-    fmt = format_for(target, fmt)
+    chosen = {f.name: f for f in (registered if registered is not None else formats())}
+    fmt = format_for(target, fmt, list(chosen.values()))
     if not target.parent.exists():
         raise InputError(f"каталог для паспорта не существует: {target.parent}")
     try:
-        if fmt == "xlsx":
-            from efs.passport.xlsx import write_xlsx
-
-            write_xlsx(passport, target)
-        else:
-            from efs.safeio import write_text_atomic
-
-            write_text_atomic(target, render_text(passport, fmt))
+        write(chosen[fmt], passport, target)
     except (PermissionError, IsADirectoryError) as exc:
         raise InputError(f"не удалось записать паспорт {target}: {exc.strerror or exc}") from exc
     return target

@@ -8,7 +8,6 @@ wide, landscape when the columns need it). The file is written all or nothing (:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from efs.passport.markdown import title as passport_title
@@ -101,15 +100,21 @@ def _section_sheet(wb: Any, passport: dict[str, Any], section: dict[str, Any]) -
     ws.print_area = f"A1:{last}{r}"
 
 
-def write_xlsx(passport: dict[str, Any], path: Path) -> None:
-    """Write the passport's workbook to ``path`` (all or nothing)."""
+def workbook(passport: dict[str, Any]) -> Any:
+    """The passport's workbook (an :class:`openpyxl.Workbook`), a sheet per section."""
     from openpyxl import Workbook
-
-    from efs.safeio import atomic_path
 
     wb = Workbook()
     wb.remove(wb.active)
     for section in passport["sections"]:
         _section_sheet(wb, passport, section)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    return wb
+
+
+def xlsx_bytes(passport: dict[str, Any]) -> bytes:
+    """The workbook as the bytes of an ``.xlsx`` file (the registered format's rendering)."""
+    import io
+
+    buf = io.BytesIO()
+    workbook(passport).save(buf)
+    return buf.getvalue()
