@@ -58,7 +58,9 @@ def jurisdictions(request: Request) -> list[dict[str, str]]:
     "/validate",
     summary="Проверить конфигурацию",
     responses={200: {"model": schemas.ValidationOut, "description": "Находки, как efs validate --format json "
-                     "(для format=json; иначе — текст этого формата)."}, **ERRORS},
+                     "(для format=json; иначе — текст этого формата)."},
+               **ERRORS, 422: {"model": schemas.ValidationOut, "description": "Конфигурация не загрузилась: "
+                               "находки EFS001–EFS005 в том же формате."}},
     openapi_extra={"requestBody": {"required": True, "description": "Текст конфигурации YAML (UTF-8).",
                                    "content": {"application/yaml": {"schema": {"type": "string"}}}}},
 )
@@ -68,12 +70,14 @@ async def validate(
     format: Annotated[Literal["json", "sarif", "junit", "text", "github"],
                       Query(description="Формат, как efs validate --format.")] = "json",
     as_of: Annotated[dt.date | None, Query(description="Дата проверки сроков (по умолчанию — сегодня).")] = None,
-    select: Annotated[str | None, Query(description="Только эти правила (коды, префиксы, имена через запятую).")] = None,
+    select: Annotated[str | None,
+                      Query(description="Только эти правила (коды, префиксы, имена через запятую).")] = None,
     ignore: Annotated[str | None, Query(description="Не запускать эти правила.")] = None,
 ) -> Response:
     """Проверить конфигурацию, присланную телом запроса, как `efs validate ФАЙЛ --format json`.
 
-    Ошибки конфигурации — это находки (ответ 200), а не ошибка запроса: их коды и места те же, что печатает CLI.
+    Находки — ответ 200 с тем же JSON, что печатает CLI (коды, места, сообщения). Конфигурация, которая не
+    загрузилась (синтаксис, схема, ссылки, размер, кодировка: EFS001–EFS005), — ответ 422 с тем же JSON.
     """
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in YAML_TYPES:
@@ -88,7 +92,8 @@ async def validate(
     results = await run_in_threadpool(srv.validate_text, body, shown, as_of=day, select=_codes(select),
                                       ignore=_codes(ignore))
     text = await run_in_threadpool(srv.render_findings, results, format, day)
-    return Response(text, media_type=VALIDATION_FORMATS[format][0])
+    loaded = all(config is not None for _, config, _ in results)
+    return Response(text, status_code=200 if loaded else 422, media_type=VALIDATION_FORMATS[format][0])
 
 
 @router.get("/jurisdictions/{jurisdiction}/configuration", summary="Конфигурация юрисдикции",

@@ -138,7 +138,9 @@ def _check_page(request: Request, data: bytes | str, name: str, as_of: dt.date, 
         for where, line in ((marks, f["line"]), (doc_marks, (f.get("source") or {}).get("line"))):
             if line and rank[f["severity"]] > rank.get(where.get(line, ""), 0):
                 where[line] = f["severity"]
-    return render(request, "check.html", name=name, text=data, yaml_lines=data.splitlines(), findings=findings,
+    loaded = report["files"][0]["loaded"]
+    return render(request, "check.html", status=200 if loaded else 422, name=name, text=data,
+                  yaml_lines=data.splitlines(), findings=findings,
                   summary=report["summary"], as_of=as_of.isoformat(), document=document, doc_lines=lines or [],
                   review=review, marks=marks, doc_marks=doc_marks, formats=["json", "sarif", "xlsx"])
 
@@ -212,9 +214,9 @@ async def draft(
         raise Problem("invalid-input", "выберите файл положения: DOCX, ODT, HTML или TXT")
     data = await file.read()
     result = await run_in_threadpool(service(request).draft, file.filename, data, jurisdiction=id or None)
-    return await run_in_threadpool(_check_page, request, result["yaml"], result["document"].rsplit(".", 1)[0] + ".yaml",
-                                   dt.date.today(), lines=result["lines"], document=result["document"],
-                                   review=result["review"])
+    name = result["document"].rsplit(".", 1)[0] + ".yaml"
+    return await run_in_threadpool(_check_page, request, result["yaml"], name, dt.date.today(), lines=result["lines"],
+                                   document=result["document"], review=result["review"])
 
 
 # --- jurisdictions -------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from efs.errors import DataError, EfsError, InputError
+from efs.errors import DataError, EfsError, InputError, Location
 
 if TYPE_CHECKING:
     from efs.conformance.findings import Finding
@@ -397,7 +397,9 @@ class ImportSummary:
     @classmethod
     def rejected(cls, exc: DataError, tmp: Path, dry_run: bool) -> ImportSummary:
         problems = []
-        for p in exc.problems or [exc]:
+        from efs.errors import Problem
+
+        for p in exc.problems or [Problem(exc.message, exc.location or Location())]:
             loc = p.location
             problems.append({
                 "message": _strip(p.message, tmp),
