@@ -43,7 +43,7 @@ def serve(db: str | None, host: str, port: int, writable: bool, token: str | Non
         sock = socket.socket(family, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
-        sock.listen(128)  # connections wait in the backlog until the server accepts them: the address works once printed
+        sock.listen(128)  # connections wait in the backlog until uvicorn accepts them: the printed address works
     except OSError as exc:
         raise InputError(f"не удалось открыть адрес {host}:{port}: {exc.strerror or exc}; "
                          "укажите другой --port") from None
