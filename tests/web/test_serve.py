@@ -144,7 +144,7 @@ def test_import_page_dry_run_lists_the_rejected_row(empty_web_store):
     with make_client(empty_web_store) as client:
         token = csrf_of(client)
         r = client.post("/import", data={"csrf": token}, files=files)
-    assert r.status_code == 422
+    assert r.status_code == 200  # the page shows the result; the API answers 422
     row = re.search(r'<tr><td>staff\.csv</td><td></td><td class="num">2</td><td>5</td><td>(.*?)</td></tr>', r.text)
     assert row and "тысяча" in row.group(1)
 

@@ -138,8 +138,7 @@ def _check_page(request: Request, data: bytes | str, name: str, as_of: dt.date, 
         for where, line in ((marks, f["line"]), (doc_marks, (f.get("source") or {}).get("line"))):
             if line and rank[f["severity"]] > rank.get(where.get(line, ""), 0):
                 where[line] = f["severity"]
-    loaded = report["files"][0]["loaded"]
-    return render(request, "check.html", status=200 if loaded else 422, name=name, text=data,
+    return render(request, "check.html", name=name, text=data,
                   yaml_lines=data.splitlines(), findings=findings,
                   summary=report["summary"], as_of=as_of.isoformat(), document=document, doc_lines=lines or [],
                   review=review, marks=marks, doc_marks=doc_marks, formats=["json", "sarif", "xlsx"])
@@ -292,7 +291,7 @@ async def import_dry_run(
         raise Problem("invalid-input", "выберите файлы CSV или XLSX для загрузки")
     summary = await run_in_threadpool(service(request).import_files, uploads, dry_run=True)
     key = _keep(uploads) if not summary.problems else None
-    return render(request, "import.html", summary=summary, key=key, status=422 if summary.problems else 200)
+    return render(request, "import.html", summary=summary, key=key)
 
 
 @router.post("/import/commit", response_class=HTMLResponse)
@@ -309,7 +308,7 @@ async def import_commit(
         raise Problem("invalid-input", "файлы пробного прогона больше не хранятся (прошёл час или загружены "
                       "другие): выберите их и проверьте снова")
     summary = await run_in_threadpool(service(request).import_files, pending[1], dry_run=False)
-    return render(request, "import.html", summary=summary, key=None, status=422 if summary.problems else 200)
+    return render(request, "import.html", summary=summary, key=None)
 
 
 # --- the API's documentation ---------------------------------------------------------------------------------
