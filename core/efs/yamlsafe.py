@@ -87,11 +87,11 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | 
     return decode_text(raw, name)
 
 
-def decode_text(raw: bytes, name: str) -> str:
-    """The bytes of a configuration as text: UTF-8 (a BOM is dropped), nothing binary, not empty.
+def decode_text(raw: bytes, name: str | None) -> str:
+    """The bytes of a configuration (a file's, an upload's) as UTF-8 text, refusing anything that is not.
 
     Raises:
-        ConfigurationError: As :func:`read_text` (``EFS001``, located at the first undecodable byte).
+        ConfigurationError: Binary, empty or not UTF-8 (with the likely encoding and how to convert it).
     """
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]

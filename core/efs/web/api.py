@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -18,9 +18,13 @@ from fastapi.responses import JSONResponse, Response
 from efs.web import schemas
 from efs.web.problems import MEDIA_TYPE, Problem
 from efs.web.safety import check_same_site, check_token
-from efs.web.service import REPORT_FORMATS, SCOPES, VALIDATION_FORMATS, Service
+from efs.web.service import SCOPES, Service
+
+if TYPE_CHECKING:
+    from efs.formats import OutputFormat
 
 router = APIRouter(prefix="/api")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _PROBLEM = {"model": schemas.ProblemOut, "content": {MEDIA_TYPE: {}}, "description": "Ошибка (RFC 9457), по-русски."}
 ERRORS: dict[int | str, dict[str, Any]] = {400: _PROBLEM, 404: _PROBLEM, 413: _PROBLEM, 422: _PROBLEM}
@@ -67,8 +71,8 @@ def jurisdictions(request: Request) -> list[dict[str, str]]:
 async def validate(
     request: Request,
     name: Annotated[str, Query(max_length=200, description="Имя файла в находках.")] = "configuration.yaml",
-    format: Annotated[Literal["json", "sarif", "junit", "text", "github"],
-                      Query(description="Формат, как efs validate --format.")] = "json",
+    format: Annotated[str, Query(max_length=40, description="Формат, как efs validate --format: json, sarif, "
+                                 "junit, text, github или формат плагина.")] = "json",
     as_of: Annotated[dt.date | None, Query(description="Дата проверки сроков (по умолчанию — сегодня).")] = None,
     select: Annotated[str | None,
                       Query(description="Только эти правила (коды, префиксы, имена через запятую).")] = None,
@@ -89,11 +93,12 @@ async def validate(
     shown = display_name(name, "configuration.yaml")
     srv = service(request)
     day = as_of or dt.date.today()
-    results = await run_in_threadpool(srv.validate_text, body, shown, as_of=day, select=_codes(select),
-                                      ignore=_codes(ignore))
-    text = await run_in_threadpool(srv.render_findings, results, format, day)
-    loaded = all(config is not None for _, config, _ in results)
-    return Response(text, status_code=200 if loaded else 422, media_type=VALIDATION_FORMATS[format][0])
+    chosen = srv.output_format("validation", format)  # an unknown format is refused before any work
+    validation = await run_in_threadpool(srv.validate_text, body, shown, as_of=day, select=_codes(select),
+                                         ignore=_codes(ignore))
+    text = await run_in_threadpool(srv.render_findings, validation, format)
+    loaded = all(config is not None for _, config, _ in validation.results)
+    return Response(text, status_code=200 if loaded else 422, media_type=chosen.media_type)
 
 
 @router.get("/jurisdictions/{jurisdiction}/configuration", summary="Конфигурация юрисдикции",
@@ -125,31 +130,31 @@ def indicators(
 
 
 @router.get("/jurisdictions/{jurisdiction}/report", summary="Аналитическая справка",
-            responses={200: {"content": {t: {} for t, _ in REPORT_FORMATS.values()}}, **ERRORS, 503: _PROBLEM})
+            responses={200: {"description": "Файл справки."}, **ERRORS, 503: _PROBLEM})
 def report(
     request: Request,
     jurisdiction: str,
     year: Year,
-    format: Annotated[Literal["html", "xlsx", "md", "json"], Query(description="Формат справки.")] = "html",
+    format: Annotated[str, Query(max_length=40, description="Формат справки: html, xlsx, md, json или формат "
+                                 "плагина.")] = "html",
     as_of: Annotated[dt.date | None, Query(description="Дата состояния дорожной карты.")] = None,
     min_denominator: Annotated[int | None, Query(ge=1, description="Наименьший показываемый знаменатель.")] = None,
 ) -> Response:
     """Справка за год в HTML, XLSX, Markdown или JSON, как `efs report ID --year Y -o ФАЙЛ`."""
-    data = service(request).report(jurisdiction, year, format, as_of=as_of, min_denominator=min_denominator)
-    return download(data, format, f"{jurisdiction}-{year}", REPORT_FORMATS)
+    srv = service(request)
+    data = srv.report(jurisdiction, year, format, as_of=as_of, min_denominator=min_denominator)
+    return download(data, srv.output_format("report", format), f"{jurisdiction}-{year}")
 
 
-def download(data: bytes | str, fmt: str, stem: str, formats: dict[str, tuple[str, str]],
-             inline: bool = False) -> Response:
-    """A file to download, named ``stem`` with the format's suffix (the name is made by the server)."""
-    media, suffix = formats[fmt]
+def download(data: bytes | str, fmt: OutputFormat, stem: str, inline: bool = False) -> Response:
+    """A file to download in the registered format ``fmt``, named ``stem`` with its suffix (the server's name)."""
     disposition = "inline" if inline else "attachment"
-    headers = {"content-disposition": f'{disposition}; filename="{stem}{suffix}"'}
-    if fmt == "html":
+    headers = {"content-disposition": f'{disposition}; filename="{stem}{fmt.suffix}"'}
+    if fmt.media_type.startswith("text/html"):
         from efs.web.safety import REPORT_CSP
 
         headers["content-security-policy"] = REPORT_CSP
-    return Response(data, media_type=media, headers=headers)
+    return Response(data, media_type=fmt.media_type, headers=headers)
 
 
 @router.get("/rules/{code}", summary="Правило проверки", responses=ERRORS)
@@ -196,11 +201,11 @@ async def draft(
 
 
 @router.get("/templates", summary="Шаблон для загрузки данных",
-            responses={200: {"content": {REPORT_FORMATS["xlsx"][0]: {}}}})
+            responses={200: {"content": {XLSX: {}}}})
 def templates(request: Request) -> Response:
     """Книга XLSX с листом на таблицу: заголовки, типы и пояснения столбцов, как `efs data template`."""
     data = service(request).template()
-    return Response(data, media_type=REPORT_FORMATS["xlsx"][0],
+    return Response(data, media_type=XLSX,
                     headers={"content-disposition": 'attachment; filename="efs-templates.xlsx"'})
 
 

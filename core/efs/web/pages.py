@@ -8,7 +8,6 @@ only, so it shows the findings, numbers and messages the CLI shows.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 import time
 from collections import OrderedDict
@@ -21,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from efs.web.problems import Problem
 from efs.web.safety import CSRF_COOKIE, CSRF_FIELD, check_csrf, check_token, new_token
-from efs.web.service import REPORT_FORMATS, VALIDATION_FORMATS, Service, display_name
+from efs.web.service import Service, display_name
 
 router = APIRouter(include_in_schema=False)
 
@@ -103,12 +102,12 @@ def rule(request: Request, code: str) -> Response:
 # --- check a configuration -----------------------------------------------------------------------------------
 
 
-def _document_lines(srv: Service, results: list[Any]) -> tuple[str | None, list[str]]:
+def _document_lines(srv: Service, validation: Any) -> tuple[str | None, list[str]]:
     """The shipped document the checked configuration encodes (its name and lines), if efs has it."""
     from efs.documents import DocumentError, load
     from efs.documents.shipped import shipped_only
 
-    config = results[0][1] if results else None
+    config = validation.results[0][1] if validation.results else None
     if config is None:
         return None, []
     name = config.jurisdiction.document
@@ -124,12 +123,12 @@ def _check_page(request: Request, data: bytes | str, name: str, as_of: dt.date, 
                 document: str | None = None, review: list[dict[str, Any]] | None = None) -> Response:
     """The findings of a configuration beside its text and its document's, each finding linked to its lines."""
     srv = service(request)
-    results = srv.validate_text(data, name, as_of=as_of)
-    report = json.loads(srv.render_findings(results, "json", as_of))
+    validation = srv.validate_text(data, name, as_of=as_of)
+    report = validation.as_dict()
     if isinstance(data, bytes):
         data = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace") if b"\x00" not in data[:65536] else ""
     if lines is None:
-        document, lines = _document_lines(srv, results)
+        document, lines = _document_lines(srv, validation)
     findings = report["files"][0]["findings"]
     rank = {"info": 1, "warning": 2, "error": 3}
     marks: dict[int, str] = {}
@@ -141,7 +140,18 @@ def _check_page(request: Request, data: bytes | str, name: str, as_of: dt.date, 
     return render(request, "check.html", name=name, text=data,
                   yaml_lines=data.splitlines(), findings=findings,
                   summary=report["summary"], as_of=as_of.isoformat(), document=document, doc_lines=lines or [],
-                  review=review, marks=marks, doc_marks=doc_marks, formats=["json", "sarif", "xlsx"])
+                  review=review, marks=marks, doc_marks=doc_marks, formats=_downloads(srv))
+
+
+def _downloads(srv: Service) -> list[tuple[str, str, str]]:
+    """``(format, button, title)`` of the check page's downloads: every registered validation format, the
+    findings as a table, the configuration as edited."""
+    from efs.plugins import DEFAULT_PLUGINS
+
+    shown = [(f.name, f"Находки {f.name.upper()}", f.title) for f in srv.formats("validation")
+             if f.name in ("json", "sarif", "junit")  # the terminal's formats (text, github) are of no use here
+             or (f.provenance is not None and f.provenance.plugin not in DEFAULT_PLUGINS)]
+    return [*shown, ("xlsx", "Находки XLSX", "таблица находок"), ("yaml", "Конфигурация YAML", "текст, как исправлен")]
 
 
 @router.get("/check", response_class=HTMLResponse)
@@ -176,7 +186,7 @@ async def check_download(
     csrf: Annotated[str | None, Form()] = None,
     text: Annotated[str, Form()] = "",
     name: Annotated[str | None, Form(max_length=200)] = None,
-    format: Annotated[Literal["json", "sarif", "junit", "text", "github", "xlsx", "yaml"], Form()] = "json",
+    format: Annotated[str, Form(max_length=40)] = "json",
     as_of: Annotated[dt.date | None, Form()] = None,
 ) -> Response:
     _csrf(request, csrf)
@@ -187,15 +197,17 @@ async def check_download(
                         headers={"content-disposition": f'attachment; filename="{shown}"'})
     srv = service(request)
     day = as_of or dt.date.today()
-    results = await run_in_threadpool(srv.validate_text, text.replace("\r\n", "\n"), shown, as_of=day)
-    if format == "xlsx":
-        data = await run_in_threadpool(srv.findings_xlsx, results, day)
-        return Response(data, media_type=REPORT_FORMATS["xlsx"][0],
+    chosen = None if format == "xlsx" else srv.output_format("validation", format)
+    validation = await run_in_threadpool(srv.validate_text, text.replace("\r\n", "\n"), shown, as_of=day)
+    if chosen is None:
+        data = await run_in_threadpool(srv.findings_xlsx, validation)
+        from efs.web.api import XLSX
+
+        return Response(data, media_type=XLSX,
                         headers={"content-disposition": f'attachment; filename="{stem}-findings.xlsx"'})
-    out = await run_in_threadpool(srv.render_findings, results, format, day)
-    media, suffix = VALIDATION_FORMATS[format]
-    return Response(out, media_type=media,
-                    headers={"content-disposition": f'attachment; filename="{stem}-findings{suffix}"'})
+    out = await run_in_threadpool(srv.render_findings, validation, format)
+    return Response(out, media_type=chosen.media_type,
+                    headers={"content-disposition": f'attachment; filename="{stem}-findings{chosen.suffix}"'})
 
 
 # --- draft from a document -----------------------------------------------------------------------------------
@@ -241,7 +253,7 @@ def jurisdiction(
             store_problem = str(exc)
     return render(request, "jurisdiction.html", config=config, matrix=matrix, year=year, by=by,
                   indicators=indicators, store_problem=store_problem, default_year=dt.date.today().year - 1,
-                  formats=list(REPORT_FORMATS))
+                  formats=[f.name for f in srv.formats("report")])
 
 
 @router.get("/jurisdictions/{jurisdiction}/report")
@@ -249,12 +261,13 @@ def report(
     request: Request,
     jurisdiction: str,
     year: Annotated[int, Query(ge=2000, le=2100)],
-    format: Annotated[Literal["html", "xlsx", "md", "json"], Query()] = "html",
+    format: Annotated[str, Query(max_length=40)] = "html",
 ) -> Response:
     from efs.web.api import download
 
-    data = service(request).report(jurisdiction, year, format)
-    return download(data, format, f"{jurisdiction}-{year}", REPORT_FORMATS, inline=format == "html")
+    srv = service(request)
+    data = srv.report(jurisdiction, year, format)
+    return download(data, srv.output_format("report", format), f"{jurisdiction}-{year}", inline=format == "html")
 
 
 # --- monitoring data -----------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """What the web workspace asks of efs: the one place where the server calls the library.
 
-Every operation the pages and the API offer is a function here, taking bytes and ids from a request and
-returning what the CLI computes for the same input (the same findings, results, report and import summary),
-so the CLI stays the reference and the server adds no logic of its own. Nothing from a request is used as a
+Every operation the pages and the API offer is a method here over :class:`efs.workspace.Workspace` — the
+object the CLI calls too — taking bytes and ids from a request and returning what the CLI computes for the
+same input (the same findings, results, report and import summary), so the CLI stays the reference and the
+server adds no logic of its own. Nothing from a request is used as a
 path: a jurisdiction is looked up by id among the installed plugins, an upload is written under a name the
 server makes in a private temporary directory (deleted afterwards), and a configuration received as text is
 checked with the documents the plugins ship only (:func:`efs.documents.shipped.shipped_only`).
@@ -11,41 +12,25 @@ checked with the documents the plugins ship only (:func:`efs.documents.shipped.s
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from efs.errors import DataError, EfsError, InputError, Location
+from efs.errors import DataError, EfsError, InputError
 
 if TYPE_CHECKING:
-    from efs.conformance.findings import Finding
-    from efs.data.importing import ImportResult
+    from efs.formats import OutputFormat
     from efs.model import Configuration
     from efs.registry import Registry
+    from efs.workspace import ImportSummary as Imported
+    from efs.workspace import Validation, Workspace
 
-Results = list[tuple[str, Any, list["Finding"]]]
-
-#: Formats of a validation's findings, as ``efs validate --format`` names them, with their media types.
-VALIDATION_FORMATS: dict[str, tuple[str, str]] = {
-    "json": ("application/json", ".json"),
-    "sarif": ("application/sarif+json", ".sarif"),
-    "junit": ("application/xml", ".xml"),
-    "text": ("text/plain; charset=utf-8", ".txt"),
-    "github": ("text/plain; charset=utf-8", ".txt"),
-}
-#: Formats of the report, as ``efs report --format`` names them, with their media types.
-REPORT_FORMATS: dict[str, tuple[str, str]] = {
-    "html": ("text/html; charset=utf-8", ".html"),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
-    "md": ("text/markdown; charset=utf-8", ".md"),
-    "json": ("application/json", ".json"),
-}
 SCOPES = ("jurisdiction", "municipality", "organization")
 #: Suffixes of the files the import accepts and of the documents a draft reads.
 DATA_SUFFIXES = (".csv", ".xlsx")
@@ -68,27 +53,51 @@ def display_name(filename: str | None, default: str) -> str:
     return name or default
 
 
-@dataclass
 class Service:
-    """The catalogue and the store the server works on, built once when it starts.
+    """The server's :class:`efs.workspace.Workspace`, and what a request may ask of it.
 
-    Attributes:
-        registry: The catalogue of the installed plugins.
-        db: The store's URL or path (``None``: ``$EFS_DB``, else ``efs.sqlite`` in the current directory).
-        writable: Whether imports may write to the store (``efs serve --writable``).
+    Args:
+        workspace: The workspace (its catalogue built once; its store opened on first use).
     """
 
-    registry: Registry
-    db: str | None = None
-    writable: bool = False
-    _configs: dict[str, Configuration] = field(default_factory=dict)
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._configs: dict[str, Configuration] = {}
+        self._lock = threading.Lock()
 
     @classmethod
     def start(cls, db: str | None = None, *, writable: bool = False) -> Service:
-        """Build the catalogue from the installed plugins."""
-        from efs.registry import Registry
+        """A workspace on the store ``db`` with the installed plugins' catalogue, built now (not on a request)."""
+        from efs.workspace import Workspace
 
-        return cls(Registry.build(), db, writable)
+        workspace = Workspace(db, writable=writable)
+        workspace.registry  # noqa: B018 — the catalogue is built at start-up, before the first request
+        return cls(workspace)
+
+    @property
+    def registry(self) -> Registry:
+        return self.workspace.registry
+
+    @property
+    def writable(self) -> bool:
+        return self.workspace.writable
+
+    def formats(self, kind: str) -> list[OutputFormat]:
+        """The registered formats of ``kind`` (``validation``, ``report``…): the CLI's choices, the web's links."""
+        return self.workspace.formats(kind)
+
+    def output_format(self, kind: str, name: str) -> OutputFormat:
+        """The format ``name`` of ``kind``.
+
+        Raises:
+            InputError: Unknown format (the known ones listed).
+        """
+        return self.workspace.output_format(kind, name)
+
+    def _store(self) -> Any:
+        """The workspace's store, opened once under a lock (requests run in several threads)."""
+        with self._lock:
+            return self.workspace.store
 
     # --- jurisdictions -------------------------------------------------------------------------------
 
@@ -97,22 +106,19 @@ class Service:
         return sorted((j.id, j.name) for j in self.registry.jurisdictions.values())
 
     def configuration(self, jurisdiction: str) -> Configuration:
-        """The configuration an installed plugin ships for ``jurisdiction`` (loaded once).
+        """The configuration an installed plugin ships for ``jurisdiction`` (loaded once; never a path).
 
         Raises:
-            InputError: No installed plugin serves that id (with the ids that exist).
+            NotFound: No installed plugin serves that id (with the ids that exist).
         """
         if jurisdiction not in self.registry.jurisdictions:
             from efs.yamlsafe import did_you_mean
 
             known = sorted(self.registry.jurisdictions)
             raise NotFound(f"нет юрисдикции «{jurisdiction}»{did_you_mean(jurisdiction, known)}; "
-                             f"известные: {', '.join(known)}")
+                           f"известные: {', '.join(known)}")
         if jurisdiction not in self._configs:
-            from efs.loading import load_configuration
-
-            path = self.registry.jurisdictions[jurisdiction].config_path
-            self._configs[jurisdiction] = load_configuration(path, registry=self.registry)
+            self._configs[jurisdiction] = self.workspace.load(self.registry.jurisdictions[jurisdiction].config_path)
         return self._configs[jurisdiction]
 
     def configuration_text(self, jurisdiction: str) -> str:
@@ -136,7 +142,7 @@ class Service:
         as_of: dt.date | None = None,
         select: list[str] | None = None,
         ignore: list[str] | None = None,
-    ) -> Results:
+    ) -> Validation:
         """Check a configuration received as bytes (or text), as ``efs validate`` checks a file of that name.
 
         Load errors become findings (EFS001–EFS005) exactly as for a file; the document the configuration
@@ -145,35 +151,19 @@ class Service:
         Raises:
             InputError: A selector names no rule.
         """
-        from efs.conformance import validate
-        from efs.conformance.engine import cut_findings
-        from efs.conformance.findings import load_findings
-        from efs.documents.shipped import shipped_only
-        from efs.errors import ConfigurationError, Location, PluginError, Problem
-        from efs.loading import build_configuration
-        from efs.yamlsafe import decode_text, parse_yaml
-
-        day = as_of or dt.date.today()
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        with shipped_only():
-            try:
-                config = build_configuration(parse_yaml(decode_text(raw, name), name), registry=self.registry)
-            except ConfigurationError as exc:
-                return [(name, None, cut_findings(load_findings(exc.problems), Location(name, 1, 1)))]
-            except PluginError as exc:
-                return [(name, None, load_findings([Problem(exc.message, Location(name, 1, 1), "EFS004")]))]
-            found = validate(config, registry=self.registry, as_of=day, select=select or (), ignore=ignore or ())
-        return [(name, config, found)]
-
-    def render_findings(self, results: Results, fmt: str, as_of: dt.date) -> str:
-        """The findings in one of ``efs validate``'s formats (``json``, ``sarif``, ``junit``, ``text``, ``github``)."""
-        from efs.conformance.formats import FORMATS
         from efs.documents.shipped import shipped_only
 
         with shipped_only():
-            return FORMATS[fmt](results, as_of, self.registry)
+            return self.workspace.validate_text(data, name, as_of=as_of, select=select or (), ignore=ignore or ())
 
-    def findings_xlsx(self, results: Results, as_of: dt.date) -> bytes:
+    def render_findings(self, validation: Validation, fmt: str) -> str | bytes:
+        """The findings in a registered validation format (``json``, ``sarif``, ``junit``, ``text``, ``github``…)."""
+        from efs.documents.shipped import shipped_only
+
+        with shipped_only():
+            return self.workspace.render("validation", fmt, validation)
+
+    def findings_xlsx(self, validation: Validation) -> bytes:
         """The findings as one XLSX sheet: the JSON format's fields as columns, one row per finding.
 
         Every text cell passes :func:`efs.neutral.xlsx_cell` (a message starting with ``=`` stays text).
@@ -196,16 +186,15 @@ class Service:
         for c, (_, title) in enumerate(columns, 1):
             xlsx_cell(sheet, 1, c, title)
         row = 1
-        for _, _, findings in results:
-            for f in findings:
-                row += 1
-                data = finding_to_dict(f)
-                data["severity"] = labels.get(data["severity"], data["severity"])
-                data["source"] = str(f.source) if f.source is not None else None
-                data["suppressed"] = "да" if f.suppressed else "нет"
-                for c, (key, _) in enumerate(columns, 1):
-                    xlsx_cell(sheet, row, c, data[key])
-        xlsx_cell(sheet, row + 2, 1, f"Проверено на {as_of.isoformat()}")
+        for f in validation.findings:
+            row += 1
+            data = finding_to_dict(f)
+            data["severity"] = labels.get(data["severity"], data["severity"])
+            data["source"] = str(f.source) if f.source is not None else None
+            data["suppressed"] = "да" if f.suppressed else "нет"
+            for c, (key, _) in enumerate(columns, 1):
+                xlsx_cell(sheet, row, c, data[key])
+        xlsx_cell(sheet, row + 2, 1, f"Проверено на {validation.as_of.isoformat()}")
         sheet.freeze_panes = "A2"
         buffer = io.BytesIO()
         book.save(buffer)
@@ -222,54 +211,31 @@ class Service:
 
     # --- the store -----------------------------------------------------------------------------------
 
-    @contextmanager
-    def store(self, *, write: bool = False) -> Iterator[Any]:
-        """The store, open for one request (never created: a missing one is a Russian error)."""
-        from efs.data.store import open_store
-
-        with open_store(self.db, create=False) as store:
-            yield store
-
     def indicators(
         self, jurisdiction: str, year: int, *, by: str = "jurisdiction", show_small: bool = False,
         min_denominator: int | None = None,
     ) -> dict[str, Any]:
         """``efs indicators ID --year Y --by … --format json``: ``{"synthetic": …, "results": [...]}``."""
-        from efs.indicators import MIN_DENOMINATOR
-        from efs.indicators.engine import compute, is_synthetic
-        from efs.indicators.plan import plan_indicators
-
         config = self.configuration(jurisdiction)
-        plan_indicators(config, self.registry)
-        with self.store() as store:
-            results = compute(config, store, year=year, by=by, registry=self.registry, show_small=show_small,
-                              min_denominator=min_denominator or MIN_DENOMINATOR)
-            synthetic = is_synthetic(store, config.jurisdiction.id)
-        from efs.indicators.output import to_json
+        self._store()
+        run = self.workspace.indicators(config, year, by, show_small=show_small, min_denominator=min_denominator)
+        return run.as_dict()
 
-        data: dict[str, Any] = json.loads(to_json(results, synthetic=synthetic))
-        return data
+    def explain(self, jurisdiction: str, indicator: str, year: int, by: str = "jurisdiction") -> str:
+        """``efs indicators ID --year Y --explain IND``: definition, formula, SQL, data and values."""
+        config = self.configuration(jurisdiction)
+        self._store()
+        return self.workspace.explain(config, indicator, year, by).text
 
     def report(
         self, jurisdiction: str, year: int, fmt: str, *, as_of: dt.date | None = None,
         min_denominator: int | None = None,
     ) -> bytes:
-        """``efs report ID --year Y --format FMT``: the file's bytes."""
-        from efs.indicators import MIN_DENOMINATOR
-        from efs.report import build_report, render_text
-
+        """``efs report ID --year Y --format FMT``: the file's bytes (any registered report format)."""
+        self.output_format("report", fmt)  # an unknown format is refused before any work
         config = self.configuration(jurisdiction)
-        with self.store() as store:
-            data = build_report(config, store, year=year, as_of=as_of, registry=self.registry,
-                                min_denominator=min_denominator or MIN_DENOMINATOR)
-        if fmt != "xlsx":
-            return render_text(data, fmt).encode("utf-8")
-        from efs.report.xlsx import write_xlsx
-
-        with private_directory() as tmp:
-            target = tmp / "report.xlsx"
-            write_xlsx(data, target)
-            return target.read_bytes()
+        self._store()
+        return self.workspace.report(config, year, fmt, as_of=as_of, min_denominator=min_denominator)
 
     # --- monitoring data -----------------------------------------------------------------------------
 
@@ -279,11 +245,10 @@ class Service:
         Rejections come back in :attr:`ImportSummary.problems` (nothing written), as the CLI prints them.
 
         Raises:
-            InputError: A file is neither CSV nor XLSX, or the store is read-only and this is no dry run.
+            ReadOnly: The store is read-only and this is no dry run.
+            InputError: A file is neither CSV nor XLSX.
+            DataError: A file cannot be read at all (its table not recognised, a zip bomb…).
         """
-        from efs.data.importing import import_files
-        from efs.indicators.kinds import indicator_kinds
-
         if not dry_run and not self.writable:
             raise ReadOnly("хранилище открыто только для чтения: загрузка возможна лишь с проверкой (пробный "
                            "прогон); чтобы загружать, запустите efs serve --writable")
@@ -300,13 +265,19 @@ class Service:
                 path.write_bytes(data)
                 paths.append(path)
             notes: list[str] = []
-            with self.store(write=not dry_run) as store:
-                try:
-                    result = import_files(store, paths, dry_run=dry_run, announce=notes.append,
-                                          verify_manifest=False, indicator_kinds=indicator_kinds)
-                except DataError as exc:
-                    return ImportSummary.rejected(exc, tmp, dry_run)
-            return ImportSummary.of(result, tmp, dry_run, notes)
+            self._store()
+            try:
+                done = self.workspace.import_files(paths, dry_run, verify_manifest=False, announce=notes.append)
+            except DataError as exc:  # a file that cannot be read at all: its rejection, with the file named
+                from efs.data.importing import ImportResult
+                from efs.errors import Location, Problem
+                from efs.workspace import ImportSummary as Imported
+
+                problem = Problem(exc.message, exc.location or Location(), code="EFS005")
+                done = Imported(ImportResult(), dry_run, [problem], "файл не прочитан — ничего не загружено")
+            except EfsError as exc:
+                raise type(exc)(_strip(exc.message, tmp)) from None
+            return ImportSummary.of(done, tmp, notes)
 
     def template(self) -> bytes:
         """The XLSX book ``efs data template --format xlsx`` writes."""
@@ -326,34 +297,21 @@ class Service:
         """
         from efs.documents.model import DocumentError
         from efs.documents.reading import read
-        from efs.drafting.draft import draft_document
-        from efs.drafting.output import to_yaml
-        from efs.drafting.precedents import installed
-        from efs.model.base import ID_MESSAGE, ID_PATTERN
 
         name = display_name(filename, "положение.txt")
         if not name.lower().endswith(DOCUMENT_SUFFIXES):
             raise InputError(f"{name}: черновик строится по документу DOCX, ODT, HTML или TXT")
-        if jurisdiction and not re.match(ID_PATTERN, jurisdiction):
-            raise InputError(f"идентификатор «{jurisdiction}» не годится: {ID_MESSAGE}")
         with private_directory() as tmp:
             path = tmp / name
             path.write_bytes(data)
             if data.startswith(b"PK\x03\x04"):
                 check_package(path, name)
             try:
-                document = read(path, name)
+                lines = list(read(path, name).lines)
+                result = self.workspace.draft(path, jurisdiction=jurisdiction or None)
             except DocumentError as exc:
-                raise InputError(exc.message) from None
-        precedents, functions, kinds = installed()
-        result = draft_document(document, precedents=precedents, functions=functions, kinds=kinds,
-                                jurisdiction=jurisdiction or None)
-        return {
-            "document": name,
-            "yaml": to_yaml(result),
-            "review": [r.as_dict() for r in result.review],
-            "lines": list(document.lines),
-        }
+                raise InputError(_strip(exc.message, tmp)) from None
+        return {"document": name, "yaml": result.yaml, "review": result.review_dict()["review"], "lines": lines}
 
 
 class ReadOnly(InputError):
@@ -385,31 +343,22 @@ class ImportSummary:
     notes: list[str]
 
     @classmethod
-    def of(cls, result: ImportResult, tmp: Path, dry_run: bool, notes: list[str]) -> ImportSummary:
+    def of(cls, done: Imported, tmp: Path, notes: list[str]) -> ImportSummary:
+        """The summary of the workspace's import, with the private directory's paths taken out."""
+        result = done.result
         parts = [{"file": _strip(p.file, tmp), "sheet": p.sheet, "table": p.table, "imported": p.imported,
                   "updated": p.updated, "unchanged": p.unchanged, "rejected": p.rejected} for p in result.parts]
-        verb = "проверено (пробный прогон, ничего не записано)" if dry_run else "загружено"
-        message = (f"Итого {verb}: новых {result.total('imported')}, обновлено {result.total('updated')}, "
-                   f"без изменений {result.total('unchanged')}, отклонено {result.total('rejected')}")
-        return cls(dry_run, result.committed, parts, [], message,
+        problems = [{"message": _strip(p.message, tmp), "file": _strip(p.location.file, tmp) or None,
+                     "sheet": p.location.sheet, "row": p.location.line, "column": p.location.column,
+                     "text": _strip(str(p), tmp)} for p in done.problems]
+        if problems:
+            message = _strip(done.message, tmp)
+        else:
+            verb = "проверено (пробный прогон, ничего не записано)" if done.dry_run else "загружено"
+            message = (f"Итого {verb}: новых {done.total('imported')}, обновлено {done.total('updated')}, "
+                       f"без изменений {done.total('unchanged')}, отклонено {done.total('rejected')}")
+        return cls(done.dry_run, result.committed, parts, problems, message,
                    [_strip(n, tmp) for n in [*notes, *result.notes]])
-
-    @classmethod
-    def rejected(cls, exc: DataError, tmp: Path, dry_run: bool) -> ImportSummary:
-        problems = []
-        from efs.errors import Problem
-
-        for p in exc.problems or [Problem(exc.message, exc.location or Location())]:
-            loc = p.location
-            problems.append({
-                "message": _strip(p.message, tmp),
-                "file": _strip(loc.file, tmp) if loc is not None and loc.file else None,
-                "sheet": loc.sheet if loc is not None else None,
-                "row": loc.line if loc is not None else None,
-                "column": loc.column if loc is not None else None,
-                "text": _strip(str(p), tmp),
-            })
-        return cls(dry_run, False, [], problems, _strip(exc.message, tmp), [])
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON the API returns."""
@@ -457,5 +406,4 @@ def check_package(path: Path, name: str) -> None:
                              f"раз (допустимо {MAX_DOCUMENT_RATIO}): это похоже на zip-бомбу; документ не открыт")
 
 
-__all__ = ["REPORT_FORMATS", "VALIDATION_FORMATS", "EfsError", "ImportSummary", "NotFound", "ReadOnly", "Service",
-           "display_name"]
+__all__ = ["ImportSummary", "NotFound", "ReadOnly", "Service", "display_name"]
