@@ -32,20 +32,102 @@ def _fields(header: list[str]) -> list[str]:
     return out
 
 
-def _deadline(text: str) -> dict[str, Any]:
+_MONTHS = (("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7),
+           ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12))
+_MONTH = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+#: «20 мая», «01 сентября 2024», «1 декабря 2023 года».
+_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})(?:\s+(?P<y>20\d{{2}}))?", re.I)
+#: «март-декабрь 2024 года», «ноябрь 2023 года».
+_MONTHS_OF_YEAR = re.compile(rf"(?<!\d\s)\b(?P<m1>{_MONTH})(?:\s*[-–—]\s*(?P<m2>{_MONTH}))?\s+(?P<y>20\d{{2}})", re.I)
+#: «2022/23 учебный год».
+_SCHOOL_YEAR = re.compile(r"(?P<y>20\d{2})\s*/\s*(?:20)?\d{2}\s+учебн", re.I)
+_FREQUENCY = (("ежегодно", "annually"), ("ежемесячно", "monthly"), ("раз[а]? в месяц", "monthly"),
+              ("ежекварт", "quarterly"), ("раз[а]? в квартал", "quarterly"), ("раз[а]? в полугоди", "semiannually"),
+              ("постоянн", "continuously"), ("на постоянной основе", "continuously"))
+
+
+def _month(word: str) -> int:
+    low = word.lower()
+    return next(n for stem, n in _MONTHS if low.startswith(stem))
+
+
+def _last_day(year: int, month: int) -> str:
+    import calendar
+
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _deadline(text: str, horizon: str | None = None) -> dict[str, Any]:
+    """A deadline as written and what it means.
+
+    A date («до 01.09.2023», «до 1 сентября 2023 года», «до декабря 2024 года» — its first day, «до 2024 года» —
+    its last); a period («ноябрь 2023 года», «март-декабрь 2024 года», «с 15 марта по 31 декабря 2024», «с 1 по
+    30 сентября 2024», «IV квартал 2023 года»); a recurrence («ежегодно до 1 июня», «не менее 1 раза в месяц»,
+    «постоянно») over the school years it names, between the dates it names, or to the end of the year the
+    roadmap runs to (``horizon``).
+    """
     low = text.lower()
     out: dict[str, Any] = {"as_written": text}
-    m = _DATE.search(text)
-    if re.search(r"ежегодно|постоянно|на постоянной основе|в течение", low):
-        out["kind"] = "recurrence" if "ежегодно" in low or "постоянно" in low or "постоянной" in low \
-            else "unspecified"
-        if out["kind"] == "recurrence":
-            out["frequency"] = "annually" if "ежегодно" in low else "continuously"
-    elif m:
-        out["kind"] = "date"
-        out["date"] = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    else:
-        out["kind"] = "unspecified"
+    dated = [(f"{m.group('y')}-{_month(m.group('m')):02d}-{int(m.group('d')):02d}" if m.group("y") else None,
+              f"{_month(m.group('m')):02d}-{int(m.group('d')):02d}") for m in _DAY_MONTH.finditer(text)]
+    dated += [(f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}",
+               f"{int(m.group(2)):02d}-{int(m.group(1)):02d}") for m in _DATE.finditer(text)]
+    frequency = next((f for pattern, f in _FREQUENCY if re.search(pattern, low)), None)
+    if frequency:
+        out["kind"] = "recurrence"
+        out["frequency"] = frequency
+        years = [int(m.group("y")) for m in _SCHOOL_YEAR.finditer(text)]
+        full = [d for d, _ in dated if d]
+        if years:
+            out["start"], out["end"] = f"{min(years)}-09-01", f"{max(years) + 1}-08-31"
+        elif len(full) > 1:
+            out["start"], out["end"] = min(full), max(full)
+        elif full:
+            out["end"] = full[0]
+        elif horizon:
+            last = max((md for _, md in dated), default="12-31")
+            out["end"] = f"{horizon}-{last}"
+        on = sorted({md for _, md in dated})
+        if on and frequency != "continuously":
+            out["on"] = on
+        return out
+    period = re.search(rf"\bс\s+(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\s+по\s+(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+"
+                       r"(?P<y>20\d{2})", text, re.I)
+    if period:
+        y = int(period.group("y"))
+        out.update(kind="period", start=f"{y}-{_month(period.group('m1')):02d}-{int(period.group('d1')):02d}",
+                   end=f"{y}-{_month(period.group('m2')):02d}-{int(period.group('d2')):02d}")
+        return out
+    days = re.search(rf"\bс\s+(?P<d1>\d{{1,2}})\s+по\s+(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>20\d{{2}})",
+                     text, re.I)
+    if days:
+        y, mo = int(days.group("y")), _month(days.group("m"))
+        out.update(kind="period", start=f"{y}-{mo:02d}-{int(days.group('d1')):02d}",
+                   end=f"{y}-{mo:02d}-{int(days.group('d2')):02d}")
+        return out
+    quarter = re.search(r"\b(?P<q>IV|I{1,3}|[1-4])\s*(?:-?й\s+)?квартал\w*\s+(?P<y>20\d{2})", text, re.I)
+    if quarter:
+        y, q = int(quarter.group("y")), {"I": 1, "II": 2, "III": 3, "IV": 4}.get(quarter.group("q").upper(), 0)
+        q = q or int(quarter.group("q"))
+        out.update(kind="period", start=f"{y}-{3 * q - 2:02d}-01", end=_last_day(y, 3 * q))
+        return out
+    if dated and dated[0][0]:
+        out.update(kind="date", date=dated[0][0])
+        return out
+    months = _MONTHS_OF_YEAR.search(text)
+    if months:
+        y, m1 = int(months.group("y")), _month(months.group("m1"))
+        if re.search(r"\bдо\s*$", text[:months.start()].lower()):
+            out.update(kind="date", date=f"{y}-{m1:02d}-01")
+        else:
+            m2 = _month(months.group("m2")) if months.group("m2") else m1
+            out.update(kind="period", start=f"{y}-{m1:02d}-01", end=_last_day(y, m2))
+        return out
+    year = re.search(r"\bдо\s+(20\d{2})\s*(?:г\.|года|год)?", low)
+    if year:
+        out.update(kind="date", date=f"{year.group(1)}-12-31")
+        return out
+    out["kind"] = "unspecified"
     return out
 
 
@@ -227,7 +309,7 @@ def measures(document: Document, drafter: Any) -> list[dict[str, Any]]:
                 if refs:
                     measure[f] = refs
             if clean(values.get("deadline", "")):
-                measure["deadline"] = _deadline(clean(values["deadline"]))
+                measure["deadline"] = _deadline(clean(values["deadline"]), drafter._horizon())
             if clean(values.get("result", "")):
                 measure["result"] = clean(values["result"])
             section = f"дорожная карта, {number or 'без номера'}"
