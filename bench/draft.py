@@ -19,7 +19,8 @@ mapped by its own hand encoding). The draft is compared with ``config/<jurisdict
   LibreOffice's export of the DOCX; they are mapped back to the text's lines through the ``seed_line_N``
   bookmarks the DOCX carries (paragraphs before the first table are one per text line).
 * a roadmap row found is also compared cell by cell (number, direction, group, responsible, co-executors,
-  deadline as written, result): the line under the table counts the rows whose every cell is the hand's.
+  deadline as written and what it means — kind, dates, frequency —, result): the line under the table counts
+  the rows whose every cell is the hand's.
 
 Recall = matched / hand items; precision = matched / drafted items. Bullets whose hand-encoded function is
 the plugin's own (not in the core catalogue) cannot be mapped from the core catalogue alone; the line under
@@ -130,7 +131,7 @@ def extract(config: dict[str, Any]) -> dict[str, list[Item]]:
 
 
 #: The cells of a roadmap row besides its measure, compared for the rows found.
-ROW_FIELDS = ("number", "direction", "group", "responsible", "co_executors", "deadline", "result")
+ROW_FIELDS = ("number", "direction", "group", "responsible", "co_executors", "deadline", "deadline_meaning", "result")
 
 
 def _row_fields(measure: dict[str, Any]) -> dict[str, str]:
@@ -140,6 +141,11 @@ def _row_fields(measure: dict[str, Any]) -> dict[str, str]:
         value = measure.get(field)
         if field == "deadline":
             value = (value or {}).get("as_written")
+        if field == "deadline_meaning":
+            # What the deadline means (kind, date, start, end, frequency, on), compared exactly.
+            meaning = {k: v for k, v in (measure.get("deadline") or {}).items() if k != "as_written" and v}
+            out[field] = json.dumps(meaning, sort_keys=True, default=str)
+            continue
         if isinstance(value, list):
             value = "; ".join(_norm(x if isinstance(x, str) else x.get("as_written", "")) for x in value)
         out[field] = _norm(str(value or "")).rstrip(".")
@@ -149,7 +155,8 @@ def _row_fields(measure: dict[str, Any]) -> dict[str, str]:
 def _row_differences(hand: Item, drafted: Item) -> list[str]:
     """The fields of a roadmap row in which the draft differs from the hand encoding."""
     h, d = json.loads(hand.extra or "{}"), json.loads(drafted.extra or "{}")
-    return [f for f in ROW_FIELDS if not _similar(h.get(f, ""), d.get(f, ""))]
+    return [f for f in ROW_FIELDS if (h.get(f, "") != d.get(f, "") if f == "deadline_meaning"
+                                      else not _similar(h.get(f, ""), d.get(f, "")))]
 
 
 def _target_key(t: dict[str, Any]) -> str:
