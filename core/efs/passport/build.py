@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from efs.data.store import Store
     from efs.model import Configuration
     from efs.passport.fill import Filled
+    from efs.registry import Registry
     from efs.report.names import Namer
 
 FORMAT_VERSION = 1
@@ -85,7 +86,7 @@ def build_passport(
     year: int,
     municipality: str | None = None,
     filled: Filled | None = None,
-    registry: Any = None,
+    registry: Registry | None = None,
     min_denominator: int = MIN_DENOMINATOR,
 ) -> dict[str, Any]:
     """The passport (or a municipality's part of it) as a JSON-ready dictionary (shape: ``docs/passport.md``).
@@ -96,13 +97,11 @@ def build_passport(
     """
     from efs.indicators.engine import is_synthetic
     from efs.passport.fill import fill_section
+    from efs.registry import Registry
     from efs.report.build import _check_store
     from efs.report.names import Namer
 
-    if registry is None:
-        from efs.registry import Registry
-
-        registry = Registry.build()
+    registry = Registry.of(registry)
     jur = config.jurisdiction
     _check_store(store, jur.id, jur.name)
     _check_municipality(store, config, municipality)
@@ -162,7 +161,7 @@ def _name(namer: Namer, ref: Any) -> str | None:
     return namer.names.get(ref.id, ref.as_written) if ref.id else ref.as_written
 
 
-def _structure(config: Configuration, registry: Any, namer: Namer, *, part: bool) -> dict[str, Any]:
+def _structure(config: Configuration, registry: Registry, namer: Namer, *, part: bool) -> dict[str, Any]:
     from efs.report.text import AGREEMENT_LABELS, LEVEL_LABELS
 
     levels: tuple[str | None, ...] = ("municipal", "institutional", None)
@@ -316,7 +315,9 @@ def _programmes(store: Store, config: Configuration, grain: Grain, k: int, regio
     }
 
 
-def _infrastructure(store: Store, config: Configuration, registry: Any, namer: Namer, grain: Grain) -> dict[str, Any]:
+def _infrastructure(
+    store: Store, config: Configuration, registry: Registry, namer: Namer, grain: Grain
+) -> dict[str, Any]:
     from efs.report.text import LEVEL_LABELS
 
     def kind_name(kind: str | None) -> str:
@@ -424,7 +425,7 @@ def _engagement(store: Store, grain: Grain, k: int, region: C.Scope | None, muni
     }
 
 
-def _indicators(config: Configuration, store: Store, registry: Any, namer: Namer, year: int, k: int,
+def _indicators(config: Configuration, store: Store, registry: Registry, namer: Namer, year: int, k: int,
                 municipality: str | None) -> dict[str, Any]:
     from efs.report.indicators import indicator_section
     from efs.report.text import rounded
