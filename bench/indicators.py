@@ -131,6 +131,9 @@ def worker_store(args: argparse.Namespace) -> dict[str, Any]:
 
         live, out["live_s"] = best(run, repeat)
         out["rss_mb"]["live"] = rss_mb()
+        if args.no_analytics:
+            out.update(analytics_build_s=None, analytics_s=None, live_equals_analytics=True, numbers=live)
+            return out
         built = analytics.build(st, cfg, years=[YEAR], registry=registry)
         out["analytics_build_s"] = built.seconds
         out["analytics_rows"] = built.rows
@@ -325,6 +328,9 @@ def main() -> int:
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--xlsx-rows", type=int, default=50_000)
     parser.add_argument("--no-import", action="store_true")
+    parser.add_argument(
+        "--no-analytics", action="store_true", help="live computation only (no analytics build, no reads of it)"
+    )
     parser.add_argument("--json", default=None, help="write every measurement to this file")
     parser.add_argument("--cache", default=None, help="keep synthesised stores here and reuse them (see above)")
     # worker mode (internal)
@@ -363,7 +369,9 @@ def main() -> int:
                 Path(db + ".part").unlink(missing_ok=True)
             # a store being synthesised is named .part until it is complete, so a killed run is not reused
             work = db if reuse else db + ".part"
-            entry["sqlite"] = spawn("store", db=work, size=size, jurisdiction=args.jurisdiction, reuse=reuse)
+            entry["sqlite"] = spawn(
+                "store", db=work, size=size, jurisdiction=args.jurisdiction, reuse=reuse, no_analytics=args.no_analytics
+            )
             if not reuse and "error" not in entry["sqlite"]:
                 Path(work).rename(db)
             print(f"== {size} staff: pandas", flush=True)
@@ -384,6 +392,7 @@ def main() -> int:
                         size=size,
                         jurisdiction=args.jurisdiction,
                         reuse=pg_reuse,
+                        no_analytics=args.no_analytics,
                     )
                     if args.cache and not pg_reuse and "error" not in entry["postgresql"]:
                         pg_mark_ready(args.pg, schema)
@@ -406,20 +415,22 @@ def main() -> int:
                     continue
                 entry["check"][backend] = compare(ref, e.pop("numbers"))
                 e["ratio_live_to_pandas"] = e["live_s"] / pandas_s
-                e["ratio_to_pandas"] = e["analytics_s"] / pandas_s
-                e["ratio_end_to_end_to_pandas"] = (e["analytics_build_s"] + e["analytics_s"]) / pandas_s
+                built = e["analytics_s"] is not None
+                e["ratio_to_pandas"] = e["analytics_s"] / pandas_s if built else None
+                end_to_end = (e["analytics_build_s"] + e["analytics_s"]) if built else None
+                e["ratio_end_to_end_to_pandas"] = end_to_end / pandas_s if end_to_end is not None else None
                 rows_out.append(
                     [
                         f"{size:,}",
                         backend,
                         "reused" if e["synth_s"] is None else f"{e['synth_s']:.1f}",
                         f"{e['live_s']:.3f}",
-                        f"{e['analytics_build_s']:.2f}",
-                        f"{e['analytics_s']:.3f}",
+                        f"{e['analytics_build_s']:.2f}" if built else "-",
+                        f"{e['analytics_s']:.3f}" if built else "-",
                         f"{pandas_s:.3f}",
                         f"{e['ratio_live_to_pandas']:.2f}",
-                        f"{e['ratio_to_pandas']:.2f}",
-                        f"{e['ratio_end_to_end_to_pandas']:.2f}",
+                        f"{e['ratio_to_pandas']:.2f}" if built else "-",
+                        f"{e['ratio_end_to_end_to_pandas']:.2f}" if built else "-",
                         f"{max(e['rss_mb'].values()):.0f}/{max(fr['rss_mb'].values()):.0f}",
                         entry["check"][backend] + ("" if e["live_equals_analytics"] else " (live≠analytics!)"),
                     ]
