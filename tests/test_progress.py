@@ -1,4 +1,4 @@
-"""Progress bars of the long commands: drawn on a terminal for synthesis, the analytics build and import; never in a pipe."""
+"""Progress bars of the long commands: drawn on a terminal (synthesis, analytics build, import); never in a pipe."""
 
 from __future__ import annotations
 
