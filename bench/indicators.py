@@ -54,13 +54,19 @@ SCOPES = ("jurisdiction", "municipality")
 
 
 def store_fingerprint(jurisdiction: str, size: int) -> str:
-    """Names a synthesised store: the synthesis code, the schema and the arguments (12 hex digits)."""
+    """Names a synthesised store: the synthesis code, the tables' DDL, the configuration and the arguments."""
+    import sqlalchemy as sa
+    from sqlalchemy.dialects import sqlite
+
     import efs
+    from efs.data import schema
 
     core = Path(efs.__file__).resolve().parent
     h = hashlib.sha256(f"{jurisdiction}|{size}|{YEAR}|seed=1".encode())
-    sources = [core / "synthesis.py", *sorted((core / "data").rglob("*.py")), *sorted((ROOT / "config").rglob("*"))]
-    for path in sources:
+    for table in schema.metadata.sorted_tables:
+        h.update(str(sa.schema.CreateTable(table).compile(dialect=sqlite.dialect())).encode())
+    synthesis = [core / "synthesis.py", *(core / "data" / n for n in ("synth.py", "synth_parts.py", "vocabulary.py"))]
+    for path in [*synthesis, *sorted((ROOT / "config").rglob("*"))]:
         if path.is_file():
             h.update(path.read_bytes())
     return h.hexdigest()[:12]

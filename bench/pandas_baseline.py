@@ -326,8 +326,8 @@ class Pandas:
             )
         if fid == "events":
             e = f["events"]
-            e = e[self.window(e["held_on"]) & e["kind"].isin(EVENT_KINDS)]
-            return _per_muni(e["municipality_id"].to_numpy(), np.ones(len(e)), np.zeros(len(e)))
+            e = e[self.window(e["held_on"])]  # a unit with events of other kinds only has data: 0
+            return _per_muni(e["municipality_id"].to_numpy(), e["kind"].isin(EVENT_KINDS).to_numpy(), np.zeros(len(e)))
         raise KeyError(fid)
 
 
