@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "demo": "efs.cli.demo:demo",
     "diff": "efs.cli.diff:diff",
     "draft": "efs.cli.draft:draft",
+    "passport": "efs.cli.passport:passport",
+    "serve": "efs.cli.serve:serve",
 }
 
 

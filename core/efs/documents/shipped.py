@@ -14,9 +14,12 @@ cached per file (path, size, modification time): the rules of one run read a doc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from efs.documents.model import Document, DocumentError
 from efs.documents.normalize import TextIndex
@@ -24,10 +27,29 @@ from efs.documents.reading import read
 
 if TYPE_CHECKING:
     from efs.model import Configuration, Provenance
+    from efs.registry import Registry
 
-__all__ = ["DocumentInfo", "find", "for_configuration", "index", "load"]
+__all__ = ["DocumentInfo", "find", "for_configuration", "index", "load", "shipped_only"]
 
 _CACHE_SIZE = 16
+
+#: Whether a document is looked for beside the configuration file (off inside :func:`shipped_only`).
+_BESIDE: ContextVar[bool] = ContextVar("efs_documents_beside", default=True)
+
+
+@contextmanager
+def shipped_only() -> Iterator[None]:
+    """Within the block, documents are looked for only among those the installed plugins ship.
+
+    A configuration received over the network names a file (``configuration.yaml``) that is not on this
+    machine, and its ``jurisdiction.document`` is the sender's text: the server (``efs serve``) checks it
+    inside this block, so no name from a request is ever looked up on the server's file system.
+    """
+    token = _BESIDE.set(False)
+    try:
+        yield
+    finally:
+        _BESIDE.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +71,16 @@ class DocumentInfo:
     provenance: Provenance | None = None
 
 
-def find(name: str, *, registry: Any = None, near: str | Path | None = None) -> Path | None:
+def find(name: str, *, registry: Registry | None = None, near: str | Path | None = None) -> Path | None:
     """The file of the document that sources call ``name``, or ``None`` when it is not at hand.
 
     Args:
         name: The name sources cite.
         registry: The catalogue (:class:`efs.registry.Registry`) whose plugins' documents are searched.
-        near: A configuration file: a file called ``name`` in its directory comes first.
+        near: A configuration file: a file called ``name`` in its directory comes first (only a plain file
+            name is looked for there: a name with a directory in it is never followed out of that directory).
     """
-    if near is not None:
+    if near is not None and _BESIDE.get() and _plain(name):
         beside = Path(near).parent / name
         if beside.is_file():
             return beside
@@ -67,7 +90,12 @@ def find(name: str, *, registry: Any = None, near: str | Path | None = None) -> 
     return None
 
 
-def load(name: str, *, registry: Any = None, near: str | Path | None = None) -> Document | None:
+def _plain(name: str) -> bool:
+    """Whether ``name`` is a bare file name (no directory part, not ``.`` or ``..``, not absolute)."""
+    return bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name and ":" not in name
+
+
+def load(name: str, *, registry: Registry | None = None, near: str | Path | None = None) -> Document | None:
     """The document that sources call ``name`` (see :func:`find`), read; ``None`` when it is not at hand.
 
     Raises:
@@ -77,7 +105,7 @@ def load(name: str, *, registry: Any = None, near: str | Path | None = None) -> 
     return _read(path, name) if path is not None else None
 
 
-def for_configuration(config: Configuration, registry: Any = None) -> Document | None:
+def for_configuration(config: Configuration, registry: Registry | None = None) -> Document | None:
     """The document a configuration encodes (``jurisdiction.document``), or ``None`` when it is not at hand.
 
     Args:
@@ -88,10 +116,9 @@ def for_configuration(config: Configuration, registry: Any = None) -> Document |
     Raises:
         DocumentError: The file is there but cannot be read.
     """
-    if registry is None:
-        from efs.registry import Registry
+    from efs.registry import Registry
 
-        registry = Registry.build()
+    registry = Registry.of(registry)
     return load(config.jurisdiction.document, registry=registry, near=config.file)
 
 
