@@ -167,3 +167,21 @@ def test_import_page_imports_after_its_dry_run_on_a_writable_store(empty_web_sto
         assert r.status_code == 200 and "Итого загружено: новых 5" in r.text
         again = client.post("/import", data={"csrf": token}, files=files)
         assert "без изменений 5" in again.text
+
+
+def test_draft_page_shows_the_review_list_and_downloads_it_as_efs_draft_writes_it(client, registry):
+    info = next(d for d in registry.documents.values() if d.jurisdiction == "turochak")
+    data = info.path.read_bytes()
+    api = client.post("/api/draft", files={"file": ("polozhenie.txt", data, "text/plain")}).json()
+    token = csrf_of(client)
+    page = client.post("/draft", data={"csrf": token}, files={"file": ("polozhenie.txt", data, "text/plain")})
+    assert page.status_code == 200
+    assert f"Требует проверки человеком: {len(api['review'])}" in page.text
+    import html
+
+    review = html.unescape(re.search(r'<textarea name="review" hidden aria-hidden="true">(.*?)</textarea>',
+                                     page.text, re.S).group(1))
+    r = client.post("/check/download", data={"csrf": token, "name": "polozhenie.yaml", "format": "review",
+                                              "review": review})
+    assert r.json()["review"] == api["review"] and 'filename="polozhenie-review.json"' in r.headers[
+        "content-disposition"]
