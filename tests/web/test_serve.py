@@ -67,7 +67,8 @@ def test_a_busy_port_is_a_russian_message():
         out = subprocess.run([sys.executable, "-m", "efs", "serve", "--port", str(port)], capture_output=True,
                              text=True, timeout=60, cwd=ROOT)
     assert out.returncode == 2
-    assert f"не удалось открыть адрес 127.0.0.1:{port}" in out.stderr and "Traceback" not in out.stderr
+    assert f"не удалось открыть адрес 127.0.0.1:{port}: порт уже занят другой программой" in out.stderr
+    assert "Traceback" not in out.stderr and "Address" not in out.stderr
 
 
 # --- pages ----------------------------------------------------------------------------------------------------
