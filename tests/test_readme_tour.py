@@ -23,7 +23,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Four English words in a row: a library's message passed through (as in tests/test_hostile.py).
-ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){3,}\b")
+#: Four English words in a row (a library's message); words in capitals only are SQL keywords (--explain).
+ENGLISH = re.compile(r"\b(?=[A-Za-z]*[a-z])[A-Za-z]{2,}(?: (?=[A-Za-z]*[a-z])[A-Za-z]{2,}){3,}\b")
 
 
 def blocks(language: str) -> list[str]:
