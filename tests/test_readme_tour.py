@@ -6,7 +6,8 @@ run as written, one after another, by ``bash`` in a directory that holds what a 
 ``efs draft``, is a Word version of a bundled document. The Python block runs as a script in the same
 directory. Each command must end with 0 or 1 (1: findings or changes, as the README says) and print
 Russian: no traceback, no four English words in a row outside «quotes» (a library's message passed
-through), no raw terminal escape.
+through), no raw terminal escape. ``efs serve``, which runs until stopped, is started on a free port, asked
+for its start page and stopped with Ctrl-C (:func:`serve_answers`).
 """
 
 from __future__ import annotations
@@ -58,6 +59,33 @@ def clone(tmp_path_factory) -> Path:
     return home
 
 
+def serve_answers(command: str, clone: Path, env: dict[str, str]) -> str:
+    """``efs serve`` of the tour runs until stopped: started on a free port (``--port 0``), it must print its
+    address, answer the start page there in Russian, and stop on Ctrl-C with its Russian word (exit 130)."""
+    import signal
+    import urllib.request
+
+    server = subprocess.Popen(["bash", "-c", f"exec {command} --port 0"], cwd=clone, env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        assert server.stdout is not None
+        first = server.stdout.readline()
+        address = re.search(r"http://[\d.]+:\d+/", first)
+        assert address is not None, f"{command}: адрес не напечатан: {first!r}"
+        with urllib.request.urlopen(address.group(), timeout=60) as page:
+            body = page.read().decode("utf-8")
+            assert page.status == 200
+        assert re.search(r"[А-Яа-яЁё]{4,}", body), f"{command}: стартовая страница не по-русски"
+        server.send_signal(signal.SIGINT)
+        rest, _ = server.communicate(timeout=60)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert server.returncode == 130, f"{command}: код выхода {server.returncode} после Ctrl-C\n{rest[-3000:]}"
+    return first + rest
+
+
 def assert_russian_without_traceback(command: str, out: str) -> None:
     assert "Traceback" not in out, f"{command}:\n{out[-3000:]}"
     assert "\x1b" not in out, f"{command}: сырая управляющая последовательность"
@@ -78,6 +106,11 @@ def test_every_command_of_the_tour_prints_russian_and_no_traceback(clone):
     env["PYTHONIOENCODING"] = "utf-8"
     ran = []
     for command in tour():
+        if command.startswith(".venv/bin/efs serve"):
+            out = serve_answers(command, clone, env)
+            assert_russian_without_traceback(command, out)
+            ran.append(command)
+            continue
         result = subprocess.run(["bash", "-c", command], cwd=clone, env=env, capture_output=True, text=True,
                                 timeout=600)
         out = result.stdout + result.stderr
