@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from efs.conformance import (
     rules_acts,
+    rules_citations,
     rules_entities,
     rules_indicators,
     rules_names,
@@ -11,6 +12,7 @@ from efs.conformance import (
     rules_sources,
     rules_structure,
     rules_system,
+    rules_traces,
 )
 from efs.conformance.findings import Severity
 from efs.conformance.rules import Rule
@@ -109,10 +111,12 @@ RULES: list[Rule] = [
     *ENGINE_RULES,
     *rules_sources.RULES,
     *rules_acts.RULES,
+    *rules_citations.RULES,
     *rules_structure.RULES,
     *rules_names.RULES,
     *rules_entities.RULES,
     *rules_roadmap.RULES,
     *rules_indicators.RULES,
     *rules_system.RULES,
+    *rules_traces.RULES,
 ]
