@@ -75,7 +75,9 @@ def cited(ctx: RuleContext) -> list[_Cited]:
                 out.append(_Cited(number, c.as_written, c.number, c.date, c.title, line[start:stop]))
             spans = [(c.start, c.start + len(c.as_written)) for c in acts]
             for c in found_here:
-                if c.kind in ("национальный проект", "федеральный проект") and c.title:
+                # «на базе инфраструктуры национального проекта «Образование»»: what the project built outlives it
+                built = re.search(r"(?:инфраструктур|созданн)\w*\W+(?:\w+\W+){0,4}$", line[:c.start], re.I)
+                if c.kind in ("национальный проект", "федеральный проект") and c.title and built is None:
                     p = match_programme(c.kind, c.title)
                     out.append(_Cited(number, f"{c.kind} «{c.title}»", None, None, c.title, c.as_written,
                                       p.end if p else None,

@@ -20,7 +20,7 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "complete": ("Дорожная карта, мониторинг и показатели", (
         "EFS140", "EFS141", "EFS150", "EFS151", "EFS152", "EFS154", "EFS155", "EFS156", "EFS157",
         "EFS160", "EFS161", "EFS162", "EFS164", "EFS165", "EFS166", "EFS167", "EFS168", "EFS169",
-        "EFS180", "EFS181", "EFS182", "EFS186", "EFS230", "EFS231", "EFS232", "EFS233", "EFS234")),
+        "EFS180", "EFS181", "EFS182", "EFS186", "EFS230", "EFS231", "EFS232", "EFS233")),
     "glossary": ("Глоссарий", ("EFS190", "EFS240", "EFS241", "EFS242")),
     "concept": ("Соответствие концепции", ("EFS121", "EFS122", "EFS130", "EFS131", "EFS132", "EFS163",
                                            "EFS250", "EFS251")),

@@ -9,8 +9,9 @@ abbreviation it never introduces). A passage is found as runs of words shared wi
 * every run of :data:`SHINGLE` consecutive words of the document is looked up among the other
   document's runs; a run that :data:`COMMON` or more documents of the corpus share is the concept's
   formula, not a copy, and is ignored;
-* a line is *traced* to another document when at least half its words (and at least four) lie in shared
-  runs; consecutive traced lines (blank lines between) traced to the same document are one passage, and a
+* a line is *traced* to another document when at least half its words (and at least four), or at least
+  :data:`MIN_WORDS` of them (a long table row with a copied sentence in it), lie in shared runs;
+  consecutive traced lines (blank lines between) traced to the same document are one passage, and a
   numbered clause («2.3.», «3.2.1.») starts a new one;
 * a passage of fewer than :data:`MIN_WORDS` shared words is not reported.
 
@@ -121,7 +122,7 @@ class Corpus:
                 votes[tokens[i][1]][other].update(at)
         open_runs: list[_Run] = []
         for line in sorted(covered):
-            need = max(4, per_line[line] / 2)
+            need = min(max(4, per_line[line] / 2), MIN_WORDS)  # a long table row: a copied sentence is enough
             candidates = {o for o, ws in covered[line].items() if len(ws) >= need}
             if not candidates:
                 continue
