@@ -6,9 +6,9 @@ Run::
     .venv/bin/python bench/draft.py --format txt --jurisdiction megion --misses
 
 For each bundled jurisdiction the document its plugin ships (a text export) and its DOCX version (built
-by ``tests/documents/seed_docx.py``: Word numbering, a merged-cell roadmap) are drafted with the
-precedents of the *other* three configurations only (leave-one-out: a document is never mapped by its own
-hand encoding). The draft is compared with ``config/<jurisdiction>.yaml`` kind by kind:
+from that text alone by ``tests/documents/seed_docx.py``: Word numbering, the roadmap as a merged-cell table)
+are drafted with the precedents of the *other* three configurations only (leave-one-out: a document is never
+mapped by its own hand encoding). The draft is compared with ``config/<jurisdiction>.yaml`` kind by kind:
 
 * subjects (by name), function bullets (by text, and the function must be the hand encoding's), indicators
   (by text), targets (indicator targets and roadmap thresholds, by how they are tied to time — kind and
@@ -18,10 +18,12 @@ hand encoding). The draft is compared with ``config/<jurisdiction>.yaml`` kind b
   and its ``source.line`` is within ±2 of the hand encoding's. A DOCX draft's lines are lines of
   LibreOffice's export of the DOCX; they are mapped back to the text's lines through the ``seed_line_N``
   bookmarks the DOCX carries (paragraphs before the first table are one per text line).
+* a roadmap row found is also compared cell by cell (number, direction, group, responsible, co-executors,
+  deadline as written, result): the line under the table counts the rows whose every cell is the hand's.
 
-Recall = matched / hand items; precision = matched / drafted items. The DOCX roadmap cells are built from
-the hand encoding (the text export lost the table), so DOCX roadmap rows score higher than a real Word
-file would let us measure; the text roadmap is the honest figure.
+Recall = matched / hand items; precision = matched / drafted items. Bullets whose hand-encoded function is
+the plugin's own (not in the core catalogue) cannot be mapped from the core catalogue alone; the line under
+the table counts them.
 
 Then ``efs validate`` is run on the draft and on the hand encoding, and the findings on the documents'
 own defects (superseded acts, annex dates, misplaced levels, variant spellings, mixed scripts, numbering
@@ -109,7 +111,8 @@ def extract(config: dict[str, Any]) -> dict[str, list[Item]]:
         for t in ind.get("targets") or []:
             out["targets"].append(Item(_target_key(t), t.get("as_written", ""), _line(t), ind.get("id", "")))
     for m in config.get("roadmap") or []:
-        out["roadmap"].append(Item(_norm(m.get("text", "")), m.get("text", ""), _line(m), m.get("number") or ""))
+        out["roadmap"].append(Item(_norm(m.get("text", "")), m.get("text", ""), _line(m), m.get("number") or "",
+                                   json.dumps(_row_fields(m), ensure_ascii=False)))
         for t in m.get("thresholds") or []:
             out["targets"].append(Item(_target_key(t), t.get("as_written", ""), _line(t), m.get("number") or ""))
     for a in config.get("agreements") or []:
@@ -122,6 +125,29 @@ def extract(config: dict[str, Any]) -> dict[str, list[Item]]:
     for g in config.get("glossary") or []:
         out["glossary"].append(Item(_norm(g.get("term", "")), g.get("term", ""), _line(g)))
     return out
+
+
+#: The cells of a roadmap row besides its measure, compared for the rows found.
+ROW_FIELDS = ("number", "direction", "group", "responsible", "co_executors", "deadline", "result")
+
+
+def _row_fields(measure: dict[str, Any]) -> dict[str, str]:
+    """A roadmap row's other cells, normalised (lists of organisations joined; the deadline as written)."""
+    out = {}
+    for field in ROW_FIELDS:
+        value = measure.get(field)
+        if field == "deadline":
+            value = (value or {}).get("as_written")
+        if isinstance(value, list):
+            value = "; ".join(_norm(x if isinstance(x, str) else x.get("as_written", "")) for x in value)
+        out[field] = _norm(str(value or "")).rstrip(".")
+    return out
+
+
+def _row_differences(hand: Item, drafted: Item) -> list[str]:
+    """The fields of a roadmap row in which the draft differs from the hand encoding."""
+    h, d = json.loads(hand.extra or "{}"), json.loads(drafted.extra or "{}")
+    return [f for f in ROW_FIELDS if not _similar(h.get(f, ""), d.get(f, ""))]
 
 
 def _target_key(t: dict[str, Any]) -> str:
@@ -159,12 +185,15 @@ class Score:
     matched: int = 0
     #: Bullets only: found (by text and line) whatever function was chosen.
     found: int = 0
+    #: Roadmap rows only: matched with every other cell the hand encoding's too (:data:`ROW_FIELDS`).
+    cells: int = 0
 
     def add(self, other: Score) -> None:
         self.hand += other.hand
         self.drafted += other.drafted
         self.matched += other.matched
         self.found += other.found
+        self.cells += other.cells
 
     @property
     def recall(self) -> float | None:
@@ -178,7 +207,7 @@ class Score:
 def compare(kind: str, hand: list[Item], drafted: list[Item]) -> tuple[Score, list[Item], list[Item]]:
     """Score one kind; also the hand items missed and the drafted items that match nothing."""
     free = list(range(len(drafted)))
-    matched = found = 0
+    matched = found = cells = 0
     missed: list[Item] = []
     for h in hand:
         j = next((j for j in free if _matches(kind, h, drafted[j])), None)
@@ -187,13 +216,19 @@ def compare(kind: str, hand: list[Item], drafted: list[Item]) -> tuple[Score, li
             continue
         free.remove(j)
         found += 1
+        if kind == "roadmap":
+            differ = _row_differences(h, drafted[j])
+            if differ:
+                missed.append(Item(h.key, h.text, h.line, h.label, "поля ≠ черновик: " + ", ".join(differ)))
+            else:
+                cells += 1
         if kind != "functions" or drafted[j].extra == h.extra:
             matched += 1
         else:
             missed.append(Item(h.key, h.text, h.line, h.label, f"{h.extra} ≠ черновик {drafted[j].extra}"))
     extra = [drafted[j] for j in free]
     # A bullet found with the wrong function is drafted but not matched: it counts against precision too.
-    return Score(len(hand), len(drafted), matched, found), missed, extra
+    return Score(len(hand), len(drafted), matched, found, cells), missed, extra
 
 
 def line_map(document: Any) -> Callable[[int], int]:
@@ -259,11 +294,11 @@ def defects(config_path: Path) -> Counter[str]:
     """Unsuppressed findings of ``efs validate`` on the documents' own defects, by rule code."""
     import datetime as dt
 
-    from efs.conformance.engine import load_one, validate
+    from efs.conformance.engine import load_checked, validate
     from efs.registry import Registry
 
     registry = Registry.build()
-    config, errors = load_one(config_path, registry=registry)
+    config, errors = load_checked(config_path, registry=registry)
     if config is None:
         return Counter(f.code for f in errors)
     found = validate(config, registry=registry, as_of=dt.date(2025, 1, 1))
@@ -271,7 +306,7 @@ def defects(config_path: Path) -> Counter[str]:
 
 
 def _pct(x: float | None) -> str:
-    return "—" if x is None else f"{100 * x:5.1f}"
+    return f"{'—':>5}" if x is None else f"{100 * x:5.1f}"
 
 
 def _timing(repeat: int) -> dict[str, float]:
@@ -321,6 +356,10 @@ def run(jurisdictions: list[str], formats: list[str], misses: bool) -> dict[str,
     totals = {fmt: {k: Score() for k in KINDS} for fmt in formats}
     rows: list[dict[str, Any]] = []
     defect_rows: list[dict[str, Any]] = []
+    from efs.concept.catalogue import functions as core_functions
+
+    core = {f.id for f in core_functions()}
+    own: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         for jurisdiction in jurisdictions:
@@ -329,6 +368,7 @@ def run(jurisdictions: list[str], formats: list[str], misses: bool) -> dict[str,
             hand = extract(hand_config)
             name = hand_config["jurisdiction"]["document"]
             hand_defects = defects(hand_path)
+            own.update(b.extra for b in hand["functions"] if b.extra not in core)
             for fmt in formats:
                 document, result = draft_one(_documents(jurisdiction, fmt, tmp), name, jurisdiction)
                 draft_path = tmp / f"{jurisdiction}-{fmt}.yaml"
@@ -340,12 +380,14 @@ def run(jurisdictions: list[str], formats: list[str], misses: bool) -> dict[str,
                     score, missed, extra = compare(kind, hand[kind], drafted[kind])
                     totals[fmt][kind].add(score)
                     rows.append({"jurisdiction": jurisdiction, "format": fmt, "kind": kind, "hand": score.hand,
-                                 "drafted": score.drafted, "matched": score.matched, "found": score.found})
+                                 "drafted": score.drafted, "matched": score.matched, "found": score.found,
+                                 "cells": score.cells})
                     if misses and (missed or extra):
                         print(f"\n## {jurisdiction} {fmt} {kind}: пропущено {len(missed)}, лишних {len(extra)}")
                         for m in missed:
                             why = f" [{m.extra}]" if m.extra and "≠" in m.extra else ""
-                            print(f"  − {m.line}: {m.text[:110]}{why}")
+                            print(f"  {'≈' if kind == 'roadmap' and m.extra and '≠' in m.extra else '−'} "
+                                  f"{m.line}: {m.text[:110]}{why}")
                         for e in extra:
                             print(f"  + {e.line}: {e.text[:110]}")
                 draft_defects = defects(draft_path)
@@ -356,7 +398,7 @@ def run(jurisdictions: list[str], formats: list[str], misses: bool) -> dict[str,
                                     "same": [c for c in codes if c in hand_defects and c in draft_defects],
                                     "missed": [c for c in codes if c in hand_defects and c not in draft_defects],
                                     "extra": [c for c in codes if c not in hand_defects and c in draft_defects]})
-    return {"rows": rows, "totals": totals, "defects": defect_rows}
+    return {"rows": rows, "totals": totals, "defects": defect_rows, "plugin_functions": dict(own)}
 
 
 def _print(result: dict[str, Any], formats: list[str]) -> None:
@@ -373,6 +415,13 @@ def _print(result: dict[str, Any], formats: list[str]) -> None:
     bullets = {fmt: result["totals"][fmt]["functions"] for fmt in formats}
     print("functions: найдено пунктов (с любой функцией) — "
           + ", ".join(f"{fmt} {b.found}/{b.hand}" for fmt, b in bullets.items()))
+    own = result["plugin_functions"]
+    if own:
+        print(f"functions: из них с функцией плагина, которой нет в каталоге ядра, {sum(own.values())} ("
+              + ", ".join(f"{f} ×{n}" for f, n in sorted(own.items())) + ")")
+    rows = {fmt: result["totals"][fmt]["roadmap"] for fmt in formats}
+    print("roadmap: строк, совпавших и во всех остальных ячейках (" + ", ".join(ROW_FIELDS) + ") — "
+          + ", ".join(f"{fmt} {r.cells}/{r.hand}" for fmt, r in rows.items()))
     print("\nПо документам (R/P, %):")
     by: dict[tuple[str, str], dict[str, str]] = {}
     for r in result["rows"]:
@@ -405,7 +454,8 @@ def main(argv: list[str] | None = None) -> int:
         out = {"totals": {fmt: {k: {"hand": s.hand, "drafted": s.drafted, "matched": s.matched,
                                     "recall": s.recall, "precision": s.precision}
                                 for k, s in kinds.items()} for fmt, kinds in result["totals"].items()},
-               "rows": result["rows"], "defects": result["defects"], "timing": timing}
+               "rows": result["rows"], "defects": result["defects"], "plugin_functions": result["plugin_functions"],
+               "timing": timing}
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     _print(result, formats)

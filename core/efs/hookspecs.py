@@ -17,6 +17,7 @@ import pluggy
 if TYPE_CHECKING:
     from efs.conformance.rules import Rule
     from efs.documents import DocumentInfo
+    from efs.formats import OutputFormat
     from efs.model import Function, IndicatorDefinition, SubjectKind
     from efs.model.formula import Formula
     from efs.registry import JurisdictionInfo
@@ -122,5 +123,25 @@ def efs_documents() -> list[DocumentInfo]:
     (EFS020–EFS023). `[]` — не поставляет ни одного.
 
     С версии: 0.2
+    """
+    return []
+
+
+@hookspec
+def efs_output_formats() -> list[OutputFormat]:
+    """Форматы вывода, которые добавляет плагин: находок проверки, показателей, отчёта, сравнения.
+
+    Возвращает список :class:`OutputFormat` (`from efs.plugin import OutputFormat`): `kind` — что формат
+    выводит (`validation` — находки `efs validate`, `indicators` — результаты `efs indicators`, `report` —
+    аналитическая справка `efs report`, `diff` — сравнение `efs diff`), `name` — значение `--format`,
+    русское название `title`, функция `render` (получает результат: для `validation` — объект `Validation` с
+    `results`, `as_of`, `registry` и `as_dict()`, для `indicators` — `IndicatorRun` с `results` и
+    `synthetic`, для `report` и `diff` — данные в форме их JSON) и возвращает текст или, с `binary=True`,
+    байты; `suffixes` — расширения файла (по ним `efs report -o отчёт.pdf` выбирает формат), `media_type` —
+    тип для загрузки из веб-интерфейса. Формат плагина появляется среди вариантов `--format` своей команды
+    и среди ссылок на загрузку; форматы ядра — такие же записи этого хука. Два формата одного вида с одним
+    именем — ошибка, если один не называет другой в `overrides`. `[]` — ничего не добавляет.
+
+    С версии: 0.3
     """
     return []

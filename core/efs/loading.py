@@ -15,13 +15,16 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from efs.errors import ConfigurationError, InputError, Location, Problem
 from efs.model import Configuration, Source
-from efs.yamlsafe import DEFAULT_MAX_BYTES, YamlDocument, did_you_mean, parse_yaml, read_text
+from efs.yamlsafe import DEFAULT_MAX_BYTES, YamlDocument, decode_text, did_you_mean, parse_yaml, read_text
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -40,7 +43,7 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, display: st
     return parse_yaml(text, name)
 
 
-def build_configuration(doc: YamlDocument, *, registry: Any = None) -> Configuration:
+def build_configuration(doc: YamlDocument, *, registry: Registry | None = None) -> Configuration:
     """Validate plain data against the schema and the catalogue; return the configuration.
 
     Raises:
@@ -124,7 +127,7 @@ def _merge(*groups: list[Problem]) -> list[Problem]:
 def load_configuration(
     source: str | Path | dict[str, Any],
     *,
-    registry: Any = None,
+    registry: Registry | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Configuration:
     """Load a configuration from a YAML file or from a dict, checked against the plugins' catalogue.
@@ -146,7 +149,7 @@ def load_configuration(
     return build_configuration(doc, registry=registry)
 
 
-def collect_paths(targets: list[str], registry: Any) -> list[Path]:
+def collect_paths(targets: list[str], registry: Registry | None) -> list[Path]:
     """Expand command-line targets (files, directories, jurisdiction ids) into configuration files.
 
     Raises:
@@ -194,17 +197,44 @@ def looks_like_configuration(path: Path) -> bool:
     return bool(_CONFIGURATION_MARK.search(text))
 
 
-def load_one(target: str, registry: Any) -> Configuration:
-    """The one configuration a command-line target names: a YAML file, or a jurisdiction id.
+def load_one(
+    target: str | Path,
+    registry: Registry | None = None,
+    *,
+    max_bytes: int | None = None,
+    text: str | bytes | None = None,
+) -> Configuration:
+    """The one configuration ``target`` names: a YAML file, a jurisdiction id, or the name of ``text``.
+
+    The one loader every command goes through (see :class:`efs.workspace.Workspace`).
+
+    Args:
+        target: A path (a :class:`~pathlib.Path` is read as it is), a command-line target (a path or a
+            jurisdiction id) or, with ``text``, the name its locations carry.
+        registry: The catalogue; a fresh one from the installed plugins by default.
+        max_bytes: Refuse files (and texts) larger than this (:data:`efs.yamlsafe.DEFAULT_MAX_BYTES`).
+        text: The configuration itself (an upload, an editor's buffer); nothing is read from disk.
 
     Raises:
         InputError: The target is unknown, or is a directory of several configurations.
         ConfigurationError: The configuration does not load (every problem located).
+        PluginError: A plugin the configuration needs is not installed, or a plugin failed.
     """
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    if text is not None:
+        name = str(target)
+        raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+        if len(raw) > limit:
+            raise ConfigurationError([Problem(f"больше {limit} байт (предел размера конфигурации)",
+                                              Location(name, 1, 1), code="EFS001")], name)
+        doc = parse_yaml(decode_text(raw, name), name)
+        return build_configuration(doc, registry=registry)
+    if isinstance(target, Path):
+        return load_configuration(target, registry=registry, max_bytes=limit)
     paths = collect_paths([target], registry)
     if len(paths) != 1:
         raise InputError(f"нужна одна конфигурация, а {target} даёт {len(paths)}")
-    return load_configuration(paths[0], registry=registry)
+    return load_configuration(paths[0], registry=registry, max_bytes=limit)
 
 
 # --- schema errors in Russian -------------------------------------------------------------

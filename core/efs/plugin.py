@@ -10,6 +10,7 @@ A jurisdiction plugin needs::
         IndicatorDefinition, Target,   # efs_indicators
         Formula,                       # efs_formulas (FormulaContext, CustomQuery: a Python formula)
         Rule, RuleContext, Finding, Severity,  # efs_conformance_rules
+        OutputFormat,                  # efs_output_formats: a format of findings, indicators, reports
     )
 
 The hooks themselves are documented in ``docs/plugins.md`` (generated from :mod:`efs.hookspecs`).
@@ -26,6 +27,7 @@ from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
 from efs.conformance.rules import Rule
 from efs.documents.shipped import DocumentInfo
+from efs.formats import OutputFormat
 from efs.hookspecs import hookimpl
 from efs.model import (
     Comparator,
@@ -57,6 +59,7 @@ __all__ = [
     "JurisdictionInfo",
     "Level",
     "Link",
+    "OutputFormat",
     "Provenance",
     "Rule",
     "RuleContext",

@@ -26,6 +26,7 @@ CORE_DISTRIBUTION = "efs-nms"
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "efs.concept.default_plugin",
     "efs.conformance.default_rules",
+    "efs.formats",
 )
 
 

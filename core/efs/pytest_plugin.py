@@ -6,9 +6,9 @@ it therefore imports nothing of efs at import time and does nothing unless ``--e
 
     pytest --efs-config config/                  # or in pytest.ini / pyproject: efs_config = config/
 
-Plugin authors get fixtures: ``efs_registry`` (the catalogue), ``efs_load`` (load a configuration
-from a path or a dict) and ``efs_run_rule`` (run one rule, by code or slug, on a configuration).
-Every item carries the ``efs`` marker. The user's guide is ``docs/pytest.md``.
+Plugin authors get fixtures: ``efs_workspace`` (:class:`efs.workspace.Workspace`), ``efs_registry`` (the
+catalogue), ``efs_load`` (load a configuration from a path or a dict) and ``efs_run_rule`` (run one rule,
+by code or slug, on a configuration). Every item carries the ``efs`` marker. The user's guide is ``docs/pytest.md``.
 """
 
 from __future__ import annotations
@@ -16,9 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from efs.conformance.findings import Finding
+    from efs.model import Configuration
+    from efs.registry import Registry
+    from efs.workspace import Workspace
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -72,18 +78,17 @@ def pytest_collection_modifyitems(
     if not targets:
         return
     from efs.errors import EfsError
-    from efs.loading import collect_paths
-    from efs.registry import Registry
+    from efs.workspace import Workspace
 
+    workspace = Workspace()
     try:
-        registry = Registry.build()
-        paths = collect_paths([str(t) for t in targets], registry)
+        paths = workspace.paths(targets)
     except EfsError as exc:
         raise pytest.UsageError(f"efs: {exc}") from None
     as_of = _as_of(config)
     for path in paths:
         node = EfsConfigFile.from_parent(session, path=path.resolve())
-        node.registry, node.as_of = registry, as_of
+        node.workspace, node.as_of = workspace, as_of
         items.extend(node.collect())
 
 
@@ -94,16 +99,19 @@ class EfsFindings(Exception):
 class EfsConfigFile(pytest.File):
     """One configuration; loads once and yields an item for loading and one per rule."""
 
-    registry: Any = None
+    workspace: Workspace
     as_of: dt.date = dt.date.today()
-    _loaded: tuple[Any, list[Any]] | None = None
+    _loaded: tuple[Configuration | None, list[Finding]] | None = None
 
-    def load(self) -> tuple[Any, list[Any]]:
+    @property
+    def registry(self) -> Registry:
+        """The catalogue the configuration is checked against."""
+        return self.workspace.registry
+
+    def load(self) -> tuple[Configuration | None, list[Finding]]:
         """(configuration or None, load findings)."""
         if self._loaded is None:
-            from efs.conformance.engine import load_one
-
-            self._loaded = load_one(self.path, registry=self.registry)
+            self._loaded = self.workspace.load_checked(self.path)
         return self._loaded
 
     def collect(self) -> Iterator[pytest.Item]:
@@ -127,7 +135,7 @@ class EfsRuleItem(pytest.Item):
         self.add_marker("efs")
 
     def runtest(self) -> None:
-        from efs.conformance import Severity, validate
+        from efs.conformance import Severity
 
         parent = self.parent
         assert isinstance(parent, EfsConfigFile)
@@ -142,7 +150,7 @@ class EfsRuleItem(pytest.Item):
             why = why_not_run(parent.registry.rules[self.code], config)
             if why is not None:
                 pytest.skip(why)
-            found = validate(config, registry=parent.registry, as_of=parent.as_of, select=[self.code])
+            found = parent.workspace.check(config, as_of=parent.as_of, select=[self.code])
             findings = [f for f in found if f.code == self.code]
         counted = (
             {Severity.error, Severity.warning} if self.config.getoption("efs_strict") else {Severity.error}
@@ -165,15 +173,22 @@ class EfsRuleItem(pytest.Item):
 
 
 @pytest.fixture(scope="session")
-def efs_registry() -> Any:
-    """The efs catalogue built from every installed plugin."""
-    from efs.registry import Registry
+def efs_workspace() -> Iterator[Workspace]:
+    """The efs :class:`~efs.workspace.Workspace` of the installed plugins (read-only, default store)."""
+    from efs.workspace import Workspace
 
-    return Registry.build()
+    with Workspace() as workspace:
+        yield workspace
+
+
+@pytest.fixture(scope="session")
+def efs_registry(efs_workspace: Workspace) -> Registry:
+    """The efs catalogue built from every installed plugin."""
+    return efs_workspace.registry
 
 
 @pytest.fixture()
-def efs_load(efs_registry: Any) -> Callable[..., Any]:
+def efs_load(efs_registry: Registry) -> Callable[..., Any]:
     """``efs_load(path_or_dict)`` → a loaded :class:`efs.model.Configuration`."""
     from efs.loading import load_configuration
 
@@ -184,7 +199,7 @@ def efs_load(efs_registry: Any) -> Callable[..., Any]:
 
 
 @pytest.fixture()
-def efs_run_rule(efs_registry: Any, efs_load: Callable[..., Any]) -> Callable[..., list[Any]]:
+def efs_run_rule(efs_registry: Registry, efs_load: Callable[..., Any]) -> Callable[..., list[Any]]:
     """``efs_run_rule(code_or_slug, config_or_path_or_dict, as_of=None)`` → that rule's findings."""
     from efs.conformance import validate
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from efs.errors import PluginError
 from efs.model import Function, IndicatorDefinition, Provenance, SubjectKind
 from efs.plugins import BrokenPlugin, PluginWarning, broken_plugins, distribution_of, get_plugin_manager
+
+if TYPE_CHECKING:
+    from efs.formats import OutputFormat
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ class Registry:
     rules: dict[str, Any] = field(default_factory=dict)
     jurisdictions: dict[str, JurisdictionInfo] = field(default_factory=dict)
     documents: dict[str, Any] = field(default_factory=dict)
+    formats: dict[str, OutputFormat] = field(default_factory=dict)
     broken: list[BrokenPlugin] = field(default_factory=list)
 
     @classmethod
@@ -74,9 +78,17 @@ class Registry:
         reg.rules = _merge(pm, good, "efs_conformance_rules", "правило", key=lambda r: r.code)
         reg.jurisdictions = _merge(pm, good, "efs_jurisdictions", "юрисдикция")
         reg.documents = _merge(pm, good, "efs_documents", "документ", key=lambda d: d.name)
+        reg.formats = _merge(pm, good, "efs_output_formats", "формат вывода")
         for plugin in reg.broken:
             warnings.warn(PluginWarning(f"{plugin.message}; он пропущен"), stacklevel=2)
         return reg
+
+    def formats_of(self, kind: str) -> list[OutputFormat]:
+        """The output formats of ``kind`` (``validation``, ``indicators``, ``report``, ``diff``): the core's
+        first, then the plugins' (see :mod:`efs.formats`)."""
+        from efs.formats import of_kind
+
+        return of_kind(self.formats, kind)
 
     def broken_plugin(self, name: str) -> BrokenPlugin | None:
         """The broken installed plugin called ``name``, if it is one."""
@@ -105,7 +117,7 @@ def _stamp(item: Any, prov: Provenance) -> Any:
 
 
 HOOKS = ("efs_subject_kinds", "efs_functions", "efs_indicators", "efs_formulas", "efs_conformance_rules",
-         "efs_jurisdictions", "efs_documents")
+         "efs_jurisdictions", "efs_documents", "efs_output_formats")
 
 
 def _call_hooks(pm: pluggy.PluginManager) -> dict[str, dict[str, list[Any]] | BrokenPlugin]:

@@ -84,6 +84,15 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | 
         raw = read_bounded(path, max_bytes)
     except ReadLimitError as exc:
         raise _fail(f"{exc} (предел размера задаётся параметром --max-size, в МБ)", name, code="EFS001") from None
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str | None) -> str:
+    """The bytes of a configuration (a file's, an upload's) as UTF-8 text, refusing anything that is not.
+
+    Raises:
+        ConfigurationError: Binary, empty or not UTF-8 (with the likely encoding and how to convert it).
+    """
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

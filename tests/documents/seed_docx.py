@@ -8,10 +8,11 @@ for the sections, a new instance with ``w:startOverride`` where the document res
 after the order's own points), a separate list for a run of «1.», «2.» inside a section, another for
 «1)», a list with other start values where the printed labels jump; «·», «-», «–» lines become bullet
 lists; ``[bookmark: …]`` markers of the export become real bookmarks. The roadmap becomes a Word table
-with merged cells: each direction one row merged across all columns, each group cell merged down over its
-measures, in Мегион the «№ п/п» column numbered automatically. The roadmap's cells are taken from the
-hand encoding in ``config/`` (the text export has lost the table: its cells run over page breaks and
-shifted columns); every cell carries a bookmark ``seed_line_N`` naming the line of the text it came from.
+with merged cells, rebuilt from the text alone (:func:`_rows_of_text`: rows broken over a page joined again,
+a column the export lost on a page put back): each direction one row merged across all columns, each group
+cell merged down over its measures, in Мегион the «№ п/п» column numbered automatically. Nothing is taken
+from the hand encoding in ``config/`` — the benchmark compares the draft of this file with it. Every cell
+carries a bookmark ``seed_line_N`` naming the line of the text it came from.
 
 Run: ``python tests/documents/seed_docx.py OUTDIR`` (writes ``<jurisdiction>.docx`` for each of the four).
 """
@@ -22,8 +23,6 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -137,90 +136,124 @@ class _Builder:
         self.w.paragraph(Para(text, None, 0, None, bookmark))
 
 
-_COLUMNS = (("№", "number"), ("Наименование системообразующего", "group"), ("Наименование мероприятия", "text"),
-            ("Ответственный исполнитель", "co_executors"), ("Ответственный", "responsible"), ("Срок", "deadline"),
-            ("Результат", "result"))
+#: A measure number of a roadmap («2.1.3.»): the measure column of a row that left out the group column.
+MEASURE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?")
+#: A row starts with a number («2.2.», «2.1.3.») or a capital; a line after a page break that starts otherwise
+#: («работников и …», «4) конкурс …») goes on with the row the page broke.
+ROW_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.$|[А-ЯЁA-Z])")
+#: A deadline run into the result in a row that lost a cell border («Ежегодно Тиражирование …»).
+DEADLINE_RUN = re.compile(r"^(Ежегодно|Постоянно|На постоянной основе)\s+(?=[А-ЯЁ])")
+DIRECTION = re.compile(r"^Направление\s*№?\s*\d+$")
 
 
-def _columns(header: list[str]) -> list[str]:
-    out = []
-    for cell in header:
-        out.append(next((field for key, field in _COLUMNS if cell.strip().startswith(key)), "other"))
-    return out
+def _cells(line: str) -> list[str]:
+    """A text line's cells: its tab-separated pieces, the export's leftover HTML tags (``<p>``, ``<ol …>``)
+    removed."""
+    return [" ".join(re.sub(r"<[^>]+>", " ", c).split()) for c in line.split("\t")]
 
 
-def _refs(items: list, seed_text: str) -> str:
-    texts = [i if isinstance(i, str) else i["as_written"] for i in items or []]
-    joined = ", ".join(texts)
-    return joined if joined and joined in seed_text else " ".join(texts)
+def _rows_of_text(lines: list[str], header: int) -> list[dict]:
+    """The roadmap's rows as the adopted table had them, rebuilt from the text export (1-based ``header``).
+
+    The export printed the table page by page: a row broken over a page goes on after the blank line that
+    marks the break, on a line that does not start with a number or a capital; on some pages a column is
+    lost — the group column (merged down from the page before), where the measure number stands in the first
+    cell, or the border between the deadline and the result. Each row is a list of cells, each cell a list of
+    ``(text, line)`` pieces; direction rows are ``{"direction": [...]}``.
+    """
+    width = len(_cells(lines[header - 1]))
+    rows: list[dict] = []
+    page: list[tuple[int, list[str]]] = []
+    pages: list[list[tuple[int, list[str]]]] = []
+    for number in range(header + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if not line.strip() or set(line.replace("\t", "")) <= set("-– "):
+            if page:
+                pages.append(page)
+            page = []
+            continue
+        page.append((number, _cells(line)))
+    if page:
+        pages.append(page)
+    for page in pages:
+        group_lost = any(len(c) < width and MEASURE.match(c[0]) for _, c in page)
+        for k, (number, cells) in enumerate(page):
+            if len(cells) < width:
+                if group_lost:
+                    cells = [""] * (width - len(cells)) + cells
+                else:
+                    m = DEADLINE_RUN.match(cells[-1])
+                    last = [m.group(1), cells[-1][m.end():]] if m else ["", cells[-1]]
+                    cells = cells[:-1] + [""] * (width - len(cells) - 1) + last
+            filled = [c for c in cells if c]
+            if not filled:
+                continue
+            if DIRECTION.match(filled[0]) and len(filled) == 1:
+                rows.append({"direction": [(filled[0], number)]})
+                continue
+            if "direction" in (rows[-1] if rows else {}) and len(filled) == 1 and filled[0].startswith("«"):
+                rows[-1]["direction"].append((filled[0], number))
+                continue
+            pieces = [[(c, number)] if c else [] for c in cells]
+            if k == 0 and rows and "cells" in rows[-1] and not ROW_START.match(filled[0]):
+                for previous, piece in zip(rows[-1]["cells"], pieces, strict=True):
+                    previous.extend(piece)
+                continue
+            rows.append({"cells": pieces, "line": number})
+    return rows
 
 
-def _table(builder: _Builder, config: dict, header_line: int) -> None:
+def _table(builder: _Builder, header_line: int) -> None:
+    """The roadmap as a Word table: directions merged across, each group merged down over its measures, a
+    «№ п/п» column numbered automatically; every paragraph bookmarked with the text line it came from."""
     w = builder.w
-    lines = builder.lines
-    header = lines[header_line - 1].split("\t")
-    fields = _columns(header)
-    seed_text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", "\n".join(lines)))
-    rows: list[list[CellSpec]] = [[CellSpec([Para(h.strip(), bookmark=f"seed_line_{header_line}")]) for h in header]]
+    header = _cells(builder.lines[header_line - 1])
+    table: list[list[CellSpec]] = [[CellSpec([Para(h, bookmark=f"seed_line_{header_line}")]) for h in header]]
     numbered = None
-    if "number" in fields:
-        aid = w.abstract([Lvl("decimal", "%1.")])
-        numbered = w.num(aid)
-    direction = None
-    group = None
-    for measure in config.get("roadmap", []):
-        line = measure["source"]["line"]
-        mark = f"seed_line_{line}"
-        if measure.get("direction") and measure["direction"] != direction:
-            direction = measure["direction"]
-            head, _, rest = direction.partition(" «")
-            at = next((i + 1 for i in range(header_line, line) if lines[i].startswith(head)), line)
-            paras = [Para(head, bookmark=f"seed_line_{at}")] + ([Para("«" + rest)] if rest else [])
-            rows.append([CellSpec(paras, span=len(fields))])
-        cells: list[CellSpec] = []
-        for field in fields:
-            if field == "group":
-                same = measure.get("group") == group and group is not None
-                group = measure.get("group")
-                cells.append(CellSpec([] if same else [Para(group or "", bookmark=mark)],
-                                      vmerge="continue" if same else "restart"))
-            elif field == "number":
-                cells.append(CellSpec([Para("", numbered if measure.get("number") else None, bookmark=mark)]))
-            elif field == "text":
-                number = measure.get("number") if "number" not in fields else None
-                cells.append(CellSpec([Para(f"{number} {measure['text']}" if number else measure["text"],
-                                            bookmark=mark)]))
-            elif field in ("responsible", "co_executors"):
-                cells.append(CellSpec([Para(_refs(measure.get(field), seed_text), bookmark=mark)]))
-            elif field == "deadline":
-                cells.append(CellSpec([Para((measure.get("deadline") or {}).get("as_written", ""), bookmark=mark)]))
-            elif field == "result":
-                cells.append(CellSpec([Para(measure.get("result") or "", bookmark=mark)]))
+    if header[0].startswith("№"):
+        numbered = w.num(w.abstract([Lvl("decimal", "%1.")]))
+    group: CellSpec | None = None
+    for row in _rows_of_text(builder.lines, header_line):
+        if "direction" in row:
+            table.append([CellSpec([Para(t, bookmark=f"seed_line_{n}") for t, n in row["direction"]],
+                                   span=len(header))])
+            group = None
+            continue
+        out: list[CellSpec] = []
+        for column, pieces in enumerate(row["cells"]):
+            text = " ".join(t for t, _ in pieces)
+            mark = f"seed_line_{pieces[0][1] if pieces else row['line']}"
+            if column == 0 and header[0].startswith("Наименование системообразующего"):
+                if text or group is None:
+                    group = CellSpec([Para(text, bookmark=mark)], vmerge="restart")
+                    out.append(group)
+                else:
+                    out.append(CellSpec([], vmerge="continue"))
+            elif column == 0 and numbered is not None:
+                label = re.fullmatch(r"\d{1,2}\.", text)
+                out.append(CellSpec([Para("" if label else text, numbered if label else None, bookmark=mark)]))
             else:
-                cells.append(CellSpec([Para("", bookmark=mark)]))
-        rows.append(cells)
-    widths = [9638 // len(fields)] * len(fields)
-    w.table(rows, widths)
+                out.append(CellSpec([Para(text, bookmark=mark)]))
+        table.append(out)
+    w.table(table, [9638 // len(header)] * len(header))
+
+
+def roadmap_header(lines: list[str]) -> int | None:
+    """The line (1-based) of the roadmap table's header: the first tab-separated line naming the measures."""
+    for number, line in enumerate(lines, start=1):
+        if "\t" in line and any(c.startswith("Наименование мероприяти") for c in _cells(line)):
+            return number
+    return None
 
 
 def build(jurisdiction: str, out: Path) -> Path:
-    """Write ``<out>/<jurisdiction>.docx`` from the bundled text and configuration; return its path."""
-    config = yaml.safe_load((ROOT / "config" / f"{jurisdiction}.yaml").read_text(encoding="utf-8"))
+    """Write ``<out>/<jurisdiction>.docx`` from the bundled text alone; return its path."""
     lines = seed_path(jurisdiction).read_text(encoding="utf-8").split("\n")
     builder = _Builder(lines)
-    roadmap_lines = [m["source"]["line"] for m in config.get("roadmap", [])]
-    header = None
-    if roadmap_lines:
-        # The header: the first line of the run of tab-separated (or blank) lines that holds the rows.
-        header = min(roadmap_lines)
-        i = header - 1
-        while i >= 1 and ("\t" in lines[i - 1] or not lines[i - 1].strip()):
-            if "\t" in lines[i - 1]:
-                header = i
-            i -= 1
+    header = roadmap_header(lines)
     for index in range(len(lines)):
         if header is not None and index + 1 == header:
-            _table(builder, config, header)
+            _table(builder, header)
             break
         builder.paragraph(index)
     path = out / f"{jurisdiction}.docx"

@@ -278,9 +278,9 @@ def _check_sources(config: dict, lines: list[str]) -> int:
 
 def _source_findings(path: Path, registry) -> list:
     """What efs validate's own source checks (EFS020–EFS022) say of a draft beside its document."""
-    from efs.conformance.engine import load_one, validate
+    from efs.conformance.engine import load_checked, validate
 
-    config, errors = load_one(path, registry=registry)
+    config, errors = load_checked(path, registry=registry)
     assert config is not None and not errors, errors
     return validate(config, registry=registry, select=["EFS020", "EFS021", "EFS022", "EFS023"])
 
@@ -318,6 +318,23 @@ DEFECTS = ("EFS102", "EFS103", "EFS105", "EFS110", "EFS111", "EFS120", "EFS142",
            "EFS154", "EFS157")
 
 
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_group_cell_broken_over_a_page_keeps_all_its_words(fmt, seed_docx, tmp_path):
+    # Амурская область, group 2.3: the export breaks its cell over a page («… педагогических» / «работников и
+    # управленческих кадров на основе …»). Every measure of the group carries the whole cell, in the text's words.
+    text = seed_path("amur").read_text(encoding="utf-8")
+    first = _line(text, "2.3. Построение")
+    pieces = [text.split("\n")[n - 1].split("\t")[0] for n in (first, first + 2)]
+    assert pieces[1].startswith("работников")  # the line after the page break goes on with the group
+    whole = " ".join(p.strip() for p in pieces)
+    path = tmp_path / f"amur.{fmt}"
+    path.write_bytes(seed_docx["amur"].read_bytes() if fmt == "docx" else text.encode("utf-8"))
+    _, config, _, _ = _draft(path)
+    groups = {m["number"]: m.get("group") for m in config["roadmap"] if (m["number"] or "").startswith("2.3.")}
+    assert sorted(groups) == ["2.3.1.", "2.3.2.", "2.3.3.", "2.3.4."]
+    assert set(groups.values()) == {whole}
+
+
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_draft_finds_the_document_s_own_defects_as_the_hand_encoding_does(jurisdiction, tmp_path, registry):
     # The oracle: the hand encoding in config/, validated the same day. Its findings on the document's own
@@ -325,10 +342,10 @@ def test_draft_finds_the_document_s_own_defects_as_the_hand_encoding_does(jurisd
     # numbering gaps) must all be found in the draft made from the text alone.
     import datetime as dt
 
-    from efs.conformance.engine import load_one, validate
+    from efs.conformance.engine import load_checked, validate
 
     def codes(path: Path) -> set[str]:
-        config, errors = load_one(path, registry=registry)
+        config, errors = load_checked(path, registry=registry)
         assert config is not None, errors
         found = validate(config, registry=registry, as_of=dt.date(2025, 1, 1))
         return {f.code for f in found if f.code in DEFECTS and not f.suppressed}

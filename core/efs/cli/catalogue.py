@@ -7,29 +7,27 @@ from pathlib import Path
 
 import click
 
-from efs.cli.options import console, format_option
+from efs.cli.options import console, format_option, registry, workspace
 
 
 @click.command()
 @format_option("text", "json")
 def plugins(output_format: str) -> int:
     """Показать плагины: имя, дистрибутив, версия, хуки; сломанные — с ошибкой (они пропущены)."""
-    from efs.plugins import get_plugin_manager, list_plugins
-    from efs.registry import Registry
+    from efs.plugins import list_plugins
 
-    pm = get_plugin_manager()
-    registry = Registry.build(pm)
-    infos = list_plugins(pm)
+    reg = registry()
+    infos = list_plugins(reg.pm)
     if output_format == "json":
         doc = [
             {"name": p.name, "distribution": p.distribution, "version": p.version, "default": p.default,
              "hooks": list(p.hooks),
-             "jurisdictions": sorted(j.id for j in registry.jurisdictions.values()
+             "jurisdictions": sorted(j.id for j in reg.jurisdictions.values()
                                      if j.provenance and j.provenance.plugin == p.name)}
             for p in infos
         ]
         doc += [{"name": b.name, "distribution": b.distribution, "version": b.version, "default": False,
-                 "hooks": [], "jurisdictions": [], "broken": True, "error": b.error} for b in registry.broken]
+                 "hooks": [], "jurisdictions": [], "broken": True, "error": b.error} for b in reg.broken]
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
     from rich.table import Table
@@ -40,7 +38,7 @@ def plugins(output_format: str) -> int:
     for p in infos:
         name = f"{p.name} (встроенный)" if p.default else p.name
         table.add_row(name, p.distribution, p.version, ", ".join(p.hooks))
-    for b in registry.broken:
+    for b in reg.broken:
         table.add_row(f"{b.name} (не работает)", b.distribution, b.version, f"пропущен: {b.error}")
     console().print(table)
     return 0
@@ -51,12 +49,8 @@ def plugins(output_format: str) -> int:
 @format_option("text", "yaml", "json", default="text")
 def show(target: str, output_format: str) -> int:
     """Показать конфигурацию после загрузки — в том же формате, что и файлы config/ (text — это YAML)."""
-    from efs.loading import collect_paths, load_configuration
-    from efs.registry import Registry
-
-    registry = Registry.build()
-    [path] = collect_paths([target], registry)[:1]
-    config = load_configuration(path, registry=registry)
+    ws = workspace()
+    config = ws.load(ws.paths([target])[0])
     data = config.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data["format_version"] = config.format_version
     if output_format == "json":
@@ -89,7 +83,7 @@ def schema(output: str | None, output_format: str) -> int:
     else:
         from efs.schema import SCHEMA_FILE, json_schema_text
 
-        text = json_schema_text()
+        text = json_schema_text(registry())
         target = output or SCHEMA_FILE
     if target == "-":
         click.echo(text)
@@ -123,13 +117,13 @@ def new_config(name: str, output: Path | None, level: str, force: bool) -> int:
         raise InputError(f"файл {path} уже существует (--force, чтобы перезаписать)")
     from efs.safeio import write_text_atomic
 
-    write_text_atomic(path, skeleton(name, level))
+    write_text_atomic(path, skeleton(name, level, registry()))
     click.echo(f"Создан {path}. Проверка: efs validate {path}")
     from efs.schema import SCHEMA_FILE, json_schema_text
 
     schema_path = path.parent / SCHEMA_FILE
     if not schema_path.exists():
-        write_text_atomic(schema_path, json_schema_text() + "\n")
+        write_text_atomic(schema_path, json_schema_text(registry()) + "\n")
         click.echo(f"Создан {schema_path}: схема для редактора, её подключает первая строка {path.name} "
                    "(обновить после установки плагинов: efs schema)")
     return 0
@@ -149,18 +143,16 @@ def catalogue(sections: tuple[str, ...], output_format: str, output: Path | None
     """
     from efs import catalogue as cat
     from efs.errors import InputError
-    from efs.registry import Registry
     from efs.yamlsafe import did_you_mean
 
     for name in sections:
         if name not in cat.SECTIONS:
             raise InputError(f"нет раздела каталога «{name}»{did_you_mean(name, list(cat.SECTIONS))}; "
                              f"разделы: {', '.join(cat.SECTIONS)}")
-    registry = Registry.build()
     if output_format == "markdown":
-        text = cat.markdown(registry)
+        text = cat.markdown(registry())
     else:
-        data = cat.listing(registry, list(dict.fromkeys(sections)) or None)
+        data = cat.listing(registry(), list(dict.fromkeys(sections)) or None)
         text = cat.render_json(data) if output_format == "json" else cat.render_text(data)
     if output is not None:
         from efs.safeio import write_text_atomic

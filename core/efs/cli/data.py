@@ -83,33 +83,26 @@ def import_(
     Таблица распознаётся по названию листа или заголовку CSV (--table задаёт её явно). Повторная загрузка
     того же файла ничего не меняет. Код выхода 1 — есть отклонённые строки (все перечислены).
     """
-    from efs.data.importing import import_files
-    from efs.data.store import open_store
-    from efs.errors import DataError
-    from efs.indicators.kinds import indicator_kinds
+    from efs.cli.options import workspace
 
-    with open_store(db, create=True) as store:
-        try:
-            with progress_bar() as progress:
-                result = import_files(
-                    store,
-                    paths,
-                    jurisdiction=jurisdiction,
-                    table=table,
-                    encoding=encoding,
-                    dry_run=dry_run,
-                    progress=progress,
-                    announce=lambda s: click.echo(s, err=True),
-                    verify_manifest=not ignore_manifest,
-                    indicator_kinds=indicator_kinds,
-                )
-        except DataError as exc:
-            if exc.problems:
-                for p in exc.problems:
-                    click.echo(f"  {p}", err=True)
-                click.echo(f"efs: ошибка: {exc.message}", err=True)
-                return 1
-            raise
+    ws = workspace(db, writable=True)
+    with progress_bar() as progress:
+        summary = ws.import_files(
+            paths,
+            dry_run,
+            jurisdiction=jurisdiction,
+            table=table,
+            encoding=encoding,
+            progress=progress,
+            announce=lambda s: click.echo(s, err=True),
+            verify_manifest=not ignore_manifest,
+        )
+    if not summary.ok:
+        for p in summary.problems:
+            click.echo(f"  {p}", err=True)
+        click.echo(f"efs: ошибка: {summary.message}", err=True)
+        return 1
+    result = summary.result
     for note in result.notes:
         click.echo(note, err=True)
     for part in result.parts:

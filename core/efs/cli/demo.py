@@ -68,13 +68,11 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
     записать аналитическую справку во всех форматах (HTML, XLSX, Markdown, JSON). Данные синтетические,
     и отчёты помечены «СИНТЕТИЧЕСКИЕ ДАННЫЕ».
     """
+    from efs.cli.options import workspace
     from efs.cli.progress import progress_bar
-    from efs.conformance import validate
-    from efs.conformance.engine import load_one
-    from efs.data.store import open_store
     from efs.errors import InputError
-    from efs.registry import Registry
-    from efs.report import FORMATS, SUFFIXES, build_report, default_as_of, write_report
+    from efs.formats import write
+    from efs.report import default_as_of
     from efs.report.words import count
     from efs.synthesis import synthesize
 
@@ -88,18 +86,19 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
     db = out_dir / "efs-demo.sqlite"
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         stale.unlink(missing_ok=True)
-    registry = Registry.build()
-    jurisdictions = sorted(registry.jurisdictions.values(), key=lambda j: j.id)
+    ws = workspace(str(db), writable=True)
+    jurisdictions = sorted(ws.registry.jurisdictions.values(), key=lambda j: j.id)
+    formats = ws.formats("report")
     total = len(jurisdictions)
     _say(f"efs demo: {count(total, 'юрисдикция')}, год {year}, до {count(staff, 'работник', 'gent')} на "
          f"юрисдикцию; каталог {out_dir}")
     written: list[tuple[str, list[Path]]] = []
     failed: list[str] = []
-    with open_store(db, create=True) as store:
+    with ws:
         for n, info in enumerate(jurisdictions, 1):
             head = f"[{n}/{total}] {info.name} ({info.id})"
             t0 = time.perf_counter()
-            config, load_errors = load_one(info.config_path, registry=registry)
+            config, load_errors = ws.load_checked(info.config_path)
             if config is None:
                 _say(f"{head}: конфигурация не загружается — пропущена:")
                 for f in load_errors[:LOAD_ERRORS_SHOWN]:
@@ -107,20 +106,21 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
                 _say_cut(len(load_errors), LOAD_ERRORS_SHOWN, f"efs validate {info.id}")
                 failed.append(info.id)
                 continue
-            findings = validate(config, registry=registry, as_of=as_of)
+            findings = ws.check(config, as_of=as_of)
             _say(f"{head}: проверка — {_counts(findings)}")
             errors = [f for f in findings if f.severity.value == "error" and not f.suppressed]
             for f in errors[:ERRORS_SHOWN]:
                 _say(f"    {f.code} {f.message}")
             _say_cut(len(errors), ERRORS_SHOWN, f"efs validate {info.id}")
             with progress_bar() as progress:
-                summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed, progress=progress)
+                summary = synthesize(ws.store, config, staff=staff, year=year, years=years, seed=seed,
+                                     progress=progress)
             span = (f"год {summary.years[0]}" if len(summary.years) == 1
                     else f"годы {summary.years[0]}–{summary.years[-1]}")
             _say(f"{head}: синтетические данные — {count(staff, 'работник')}, {span}, "
                  f"{_seconds(summary.seconds)} с")
-            report = build_report(config, store, year=year, as_of=as_of, registry=registry)
-            paths = [write_report(report, out_dir / f"{info.id}-{year}{SUFFIXES[fmt]}", fmt) for fmt in FORMATS]
+            report = ws.build_report(config, year, as_of=as_of).data
+            paths = [write(fmt, report, out_dir / f"{info.id}-{year}{fmt.suffix}") for fmt in formats]
             ind = report["summary"]["indicators"]
             _say(f"{head}: показатели — достигнуто {ind['met']}, не достигнуто {ind['not_met']}, без цели "
                  f"{ind['no_target']}; рекомендаций {report['summary']['recommendations']}; отчёты за "

@@ -7,18 +7,17 @@ from pathlib import Path
 
 import click
 
-from efs.cli.options import min_denominator_option, warn_synthetic
+from efs.cli.options import min_denominator_option, registered_format_option, warn_synthetic, workspace
 
 
 @click.command()
 @click.argument("old", metavar="БЫЛО")
 @click.argument("new", metavar="СТАЛО")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "md", "html", "xlsx"]),
+@registered_format_option(
+    "diff",
     default=None,
-    help="Формат: text (по умолчанию), json, md, html или xlsx. С -o формат задаёт расширение файла.",
+    help_text="Формат: text (по умолчанию), json, md, html, xlsx или формат плагина. С -o формат задаёт "
+    "расширение файла.",
 )
 @click.option(
     "-o",
@@ -63,47 +62,30 @@ def diff(
 
     Код выхода: 0 — изменений нет, 1 — есть изменения, 2 — сравнить не удалось.
     """
-    from efs.diff import compare
-    from efs.diff.output import render, write
-    from efs.errors import ConfigurationError, InputError
-    from efs.loading import load_one
-    from efs.registry import Registry
+    from efs.errors import InputError
+    from efs.formats import write
+    from efs.report import format_for
 
+    ws = workspace(db)
+    formats = ws.formats("diff")
     if output is None:
         fmt = output_format or "text"
-        if fmt == "xlsx":
-            raise InputError("XLSX пишется только в файл: укажите -o сравнение.xlsx")
-    elif output_format == "text" or (output_format is None and output.suffix.lower() == ".txt"):
+        chosen = ws.output_format("diff", fmt)
+        if chosen.binary:
+            raise InputError(f"{fmt.upper()} пишется только в файл: укажите -o сравнение{chosen.suffix}")
+    elif output_format == "text":
         fmt = "text"
     else:
-        from efs.report import format_for
-
-        fmt = format_for(output, output_format)
+        fmt = format_for(output, output_format, formats)
     if output is not None and not output.parent.exists():
         raise InputError(f"каталог для файла не существует: {output.parent}")
-    registry = Registry.build()
-    versions = []
-    for target, what in ((old, "прежней"), (new, "новой")):
-        try:
-            versions.append(load_one(target, registry))
-        except ConfigurationError as exc:
-            raise InputError(f"сравнить не удалось: в {what} редакции ({target}) ошибки:\n{exc}") from exc
-    store = None
-    if db is not None:
-        from efs.data.store import open_store
-
-        store = open_store(db, create=False)
-    try:
-        result = compare(versions[0], versions[1], registry=registry, as_of=as_of.date() if as_of else None,
-                         store=store, year=year, min_denominator=min_denominator, old_name=old, new_name=new)
-    finally:
-        if store is not None:
-            store.close()
+    result = ws.diff(old, new, as_of=as_of.date() if as_of else None, with_store=db is not None, year=year,
+                     min_denominator=min_denominator)
     data = result.as_dict()
     if output is None:
-        click.echo(render(data, fmt), nl=False)
+        click.echo(ws.render("diff", fmt, data), nl=False)
     else:
-        write(data, output, fmt)
+        write(ws.output_format("diff", fmt), data, output)
         click.echo(f"Сравнение ({fmt}): {output}", err=True)
     if result.synthetic:
         warn_synthetic()

@@ -2,12 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+if TYPE_CHECKING:
+    from efs.registry import Registry
+    from efs.workspace import Workspace
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+_REGISTRY = "efs.registry"
+
+
+def registry() -> Registry:
+    """The catalogue of this command's run: built once, shared by ``--format`` choices and the workspace."""
+    ctx = click.get_current_context().find_root()
+    if _REGISTRY not in ctx.meta:
+        from efs.registry import Registry
+
+        ctx.meta[_REGISTRY] = Registry.build()
+    found: Registry = ctx.meta[_REGISTRY]
+    return found
+
+
+def workspace(db: str | None = None, *, writable: bool = False) -> Workspace:
+    """The command's :class:`~efs.workspace.Workspace` (its store closed when the command ends)."""
+    from efs.workspace import Workspace
+
+    ws = Workspace(db, writable=writable, registry=registry())
+    click.get_current_context().call_on_close(ws.close)
+    return ws
+
+
+class FormatChoice(click.Choice):
+    """The output formats of one kind registered through ``efs_output_formats`` (the core's and plugins'),
+    read from the registry when the option is parsed or its help is shown."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__((), case_sensitive=True)
+        self.kind = kind
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        try:
+            return tuple(f.name for f in registry().formats_of(self.kind))
+        except RuntimeError:  # no click context (a tool inspecting the command): the core's formats
+            from efs.formats import efs_output_formats
+
+            return tuple(f.name for f in efs_output_formats() if f.kind == self.kind)
+
+    @choices.setter
+    def choices(self, _value: Sequence[str]) -> None:
+        pass
+
+
+def registered_format_option(
+    kind: str, *, default: str | None = "text", help_text: str = "Формат вывода."
+) -> Callable[[F], F]:
+    """``--format`` whose choices are the registered output formats of ``kind`` (:mod:`efs.formats`)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=FormatChoice(kind),
+        default=default,
+        show_default=default is not None,
+        help=help_text,
+    )
 
 
 def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:

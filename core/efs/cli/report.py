@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from efs.cli.db import db_option
-from efs.cli.options import min_denominator_option, warn_synthetic
+from efs.cli.options import min_denominator_option, registered_format_option, warn_synthetic, workspace
 
 
 @click.command()
@@ -22,13 +22,12 @@ from efs.cli.options import min_denominator_option, warn_synthetic
     help="Дата состояния дорожной карты и проверки сроков (по умолчанию — 31 декабря года отчёта "
     "или сегодня, если год не закончился).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["html", "xlsx", "md", "json"]),
+@registered_format_option(
+    "report",
     default=None,
-    help="Формат: html, xlsx, md или json. Обычно не нужен: формат задаёт расширение файла; нужен для имени "
-    "без расширения. Расширение, которое противоречит формату (например, -o r.pdf), — ошибка.",
+    help_text="Формат: html, xlsx, md, json или формат плагина. Обычно не нужен: формат задаёт расширение "
+    "файла; нужен для имени без расширения. Расширение, которое противоречит формату (например, -o r.pdf), — "
+    "ошибка.",
 )
 @click.option(
     "-o",
@@ -56,28 +55,18 @@ def report(
     HTML — один самодостаточный файл (печатается в PDF из браузера); XLSX — лист на раздел;
     Markdown — для вики; JSON — для других систем (формат — docs/report.md).
     """
-    from efs.data.store import open_store
     from efs.errors import InputError
-    from efs.loading import load_one
-    from efs.registry import Registry
-    from efs.report import build_report, format_for, write_report
+    from efs.report import format_for, write_report
 
-    fmt = format_for(output, output_format)  # before any work: a name that contradicts the format is an error
+    ws = workspace(db)
+    # before any work: a name that contradicts the format is an error
+    fmt = format_for(output, output_format, ws.formats("report"))
     if not output.parent.exists():
         raise InputError(f"каталог для отчёта не существует: {output.parent}")
-    registry = Registry.build()
-    cfg = load_one(config, registry)
-    with open_store(db, create=False) as store:
-        data = build_report(
-            cfg,
-            store,
-            year=year,
-            as_of=as_of.date() if as_of else None,
-            registry=registry,
-            min_denominator=min_denominator,
-        )
-    path = write_report(data, output, fmt)
-    if data["synthetic"]:
+    built = ws.build_report(config, year, as_of=as_of.date() if as_of else None, min_denominator=min_denominator)
+    path = write_report(built.data, output, fmt, ws.formats("report"))
+    if built.synthetic:
         warn_synthetic()
-    click.echo(f"Отчёт ({fmt}) «{cfg.jurisdiction.name}» за {year} год: {path} ({path.stat().st_size // 1024} КБ)")
+    click.echo(f"Отчёт ({fmt}) «{built.config.jurisdiction.name}» за {year} год: {path} "
+               f"({path.stat().st_size // 1024} КБ)")
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from efs.cli.options import format_option
+from efs.cli.options import format_option, registry
 from efs.errors import InputError
 
 
@@ -25,9 +25,8 @@ from efs.errors import InputError
 def rules(output_format: str, as_json: bool, output: Path | None, core: bool) -> int:
     """Перечислить правила проверки: код, имя, уровень, плагин, название."""
     from efs.conformance.docs import core_rules, markdown, rule_to_dict
-    from efs.registry import Registry
 
-    items = core_rules() if core else sorted(Registry.build().rules.values(), key=lambda r: r.code)
+    items = core_rules() if core else sorted(registry().rules.values(), key=lambda r: r.code)
     fmt = "json" if as_json else output_format
     if fmt == "json":
         text = json.dumps([rule_to_dict(r) for r in items], ensure_ascii=False, indent=2)
@@ -57,13 +56,12 @@ def rule(code: str, output_format: str) -> int:
     """
     from efs.cli.options import print_markdown
     from efs.conformance.docs import rule_markdown, rule_to_dict
-    from efs.registry import Registry
     from efs.yamlsafe import did_you_mean
 
-    registry = Registry.build()
-    found = [r for r in registry.rules.values() if code in (r.code, r.slug) or r.code == code.upper()]
+    every = registry().rules.values()
+    found = [r for r in every if code in (r.code, r.slug) or r.code == code.upper()]
     if not found:
-        names = [r.code for r in registry.rules.values()] + [r.slug for r in registry.rules.values()]
+        names = [r.code for r in every] + [r.slug for r in every]
         raise InputError(f"нет правила «{code}»{did_you_mean(code, names)}; список: efs rules")
     item = found[0]
     if output_format == "json":
@@ -80,13 +78,11 @@ def rule(code: str, output_format: str) -> int:
 @format_option("text", "json")
 def coverage(target: str, output_format: str) -> int:
     """Матрица «функция × субъект» конфигурации; непокрытые обязательные функции отмечены «!»."""
+    from efs.cli.options import workspace
     from efs.conformance.coverage import coverage_matrix, render_coverage
-    from efs.loading import load_one
-    from efs.registry import Registry
 
-    registry = Registry.build()
-    config = load_one(target, registry)
-    matrix = coverage_matrix(config, registry)
+    ws = workspace()
+    matrix = coverage_matrix(ws.load(target), ws.registry)
     click.echo(
         json.dumps(matrix, ensure_ascii=False, indent=2)
         if output_format == "json"

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-from efs.cli.options import format_option
+from efs.cli.options import registered_format_option, workspace
 from efs.yamlsafe import DEFAULT_MAX_BYTES
-
-FORMATS = ("text", "json", "junit", "sarif", "github")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -19,7 +17,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 @click.command()
 @click.argument("targets", nargs=-1, required=True, metavar="ПУТЬ|ID...")
-@format_option(*FORMATS)
+@registered_format_option("validation")
 @click.option(
     "--as-of",
     type=click.DateTime(["%Y-%m-%d"]),
@@ -88,41 +86,36 @@ def validate(
     Код выхода: 0 — ошибок нет, 1 — в конфигурации есть ошибки (с --strict — и предупреждения),
     2 — команду не удалось выполнить.
     """
-    from efs.conformance import validate_paths
-    from efs.conformance.formats import FORMATS as RENDERERS
-    from efs.conformance.formats import exit_code
     from efs.conformance.suppression import Baseline
-    from efs.loading import collect_paths
-    from efs.registry import Registry
 
-    registry = Registry.build()
-    paths = collect_paths(list(targets), registry)
+    ws = workspace()
+    only = None
     if only_configurations:
         from efs.loading import looks_like_configuration
 
-        skipped = [p for p in paths if not looks_like_configuration(p)]
-        paths = [p for p in paths if p not in skipped]
+        skipped = [p for p in ws.paths(targets) if not looks_like_configuration(p)]
         if skipped:
             click.echo(f"Пропущено файлов YAML, которые не конфигурации efs: {len(skipped)}", err=True)
-    day = as_of.date() if as_of else dt.date.today()
+        only = looks_like_configuration
     accepted = Baseline.read(baseline) if baseline is not None else None
-    results = validate_paths(
-        paths,
-        registry=registry,
-        as_of=day,
+    result = ws.validate(
+        targets,
+        as_of=as_of.date() if as_of else None,
         max_bytes=max_size * 1048576,
         select=_split(select),
         ignore=_split(ignore),
         baseline=accepted,
+        only=only,
     )
     if write_baseline is not None:
-        count = Baseline.write(write_baseline, results)
+        count = Baseline.write(write_baseline, result.results)
         click.echo(f"Базовая линия: {count} находок записано в {write_baseline}", err=True)
-    report = RENDERERS[output_format](results, day, registry)
+    report = ws.render("validation", output_format, result)
+    assert isinstance(report, str), "формат находок пишет текст"
     if output is not None:
         from efs.safeio import write_text_atomic
 
         write_text_atomic(output, report + "\n")
     else:
         click.echo(report)
-    return 0 if exit_zero or write_baseline is not None else exit_code(results, strict=strict)
+    return 0 if exit_zero or write_baseline is not None else result.exit_code(strict=strict)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +15,7 @@ from efs.model import Configuration, Level, Source, Subject, SubjectKind
 
 if TYPE_CHECKING:
     from efs.documents import Document
+    from efs.registry import Registry
 
 #: Findings of one rule in one file that are shown; the rest are counted in one ``EFS013`` finding.
 MAX_FINDINGS_PER_RULE = 500
@@ -303,17 +304,22 @@ def cut_findings(findings: list[Finding], where: Location) -> list[Finding]:
 def validate_paths(
     paths: list[Path],
     *,
-    registry: Any,
+    registry: Registry,
     as_of: dt.date | None = None,
     max_bytes: int | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     baseline: Any = None,
+    texts: Mapping[Path, str | bytes] | None = None,
 ) -> list[tuple[str, Configuration | None, list[Finding]]]:
-    """Load and check each file; load errors become findings with reserved codes (EFS001–EFS005)."""
+    """Load and check each file; load errors become findings with reserved codes (EFS001–EFS005).
+
+    ``texts`` gives the content of some of the paths (an upload): those are not read from disk.
+    """
     out: list[tuple[str, Configuration | None, list[Finding]]] = []
     for path in paths:
-        config, load_errors = load_one(path, registry=registry, max_bytes=max_bytes)
+        text = texts.get(path) if texts else None
+        config, load_errors = load_checked(path, registry=registry, max_bytes=max_bytes, text=text)
         if config is None:
             out.append((str(path), None, load_errors))
             continue
@@ -324,18 +330,19 @@ def validate_paths(
     return out
 
 
-def load_one(
-    path: Path, *, registry: Any, max_bytes: int | None = None
+def load_checked(
+    target: str | Path, *, registry: Registry, max_bytes: int | None = None, text: str | bytes | None = None
 ) -> tuple[Configuration | None, list[Finding]]:
-    """Load one file: the configuration, or ``None`` and its load errors as findings (EFS001–EFS005)."""
-    from efs.loading import load_configuration
+    """Load one configuration (:func:`efs.loading.load_one`): it, or ``None`` and its load errors as findings
+    (EFS001–EFS005), located in ``target``."""
+    from efs.loading import load_one
 
+    where = Location(str(target), 1, 1)
     try:
-        kwargs = {"max_bytes": max_bytes} if max_bytes else {}
-        return load_configuration(path, registry=registry, **kwargs), []
+        return load_one(target, registry, max_bytes=max_bytes, text=text), []
     except ConfigurationError as exc:
-        return None, cut_findings(load_findings(exc.problems), Location(str(path), 1, 1))
+        return None, cut_findings(load_findings(exc.problems), where)
     except PluginError as exc:
-        return None, load_findings([Problem(exc.message, Location(str(path), 1, 1), "EFS004")])
+        return None, load_findings([Problem(exc.message, where, "EFS004")])
     except InputError as exc:
-        return None, load_findings([Problem(exc.message, Location(str(path), 1, 1), "EFS005")])
+        return None, load_findings([Problem(exc.message, where, "EFS005")])

@@ -52,9 +52,9 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
-def render_json(results: Results, as_of: dt.date, registry: Any = None) -> str:
-    """JSON document: efs version, as-of date, files with findings, summary."""
-    doc = {
+def validation_dict(results: Results, as_of: dt.date) -> dict[str, Any]:
+    """The JSON document of ``efs validate``: efs version, as-of date, files with findings, summary."""
+    return {
         "efs_version": __version__,
         "as_of": as_of.isoformat(),
         "files": [
@@ -68,7 +68,11 @@ def render_json(results: Results, as_of: dt.date, registry: Any = None) -> str:
         ],
         "summary": summary(results),
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def render_json(results: Results, as_of: dt.date, registry: Any = None) -> str:
+    """JSON document: efs version, as-of date, files with findings, summary (:func:`validation_dict`)."""
+    return json.dumps(validation_dict(results, as_of), ensure_ascii=False, indent=2)
 
 
 def _where(f: Finding, path: str) -> str:

@@ -105,10 +105,9 @@ class SynthSummary:
 
 def resolve_configuration(ref: str) -> Configuration:
     """A configuration from a path or a bundled jurisdiction id (``amur``…)."""
-    from efs.loading import load_one
-    from efs.registry import Registry
+    from efs.workspace import Workspace
 
-    return load_one(ref, Registry.build())
+    return Workspace().load(ref)
 
 
 class _Writer:

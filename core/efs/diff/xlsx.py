@@ -20,10 +20,27 @@ def _levels(values: list[str]) -> str:
 
 def write_xlsx(data: dict[str, Any], path: Path) -> None:
     """Write the comparison's workbook to ``path`` (all or nothing)."""
+    from efs.safeio import atomic_path
+
+    wb = workbook(data)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+def xlsx_bytes(data: dict[str, Any]) -> bytes:
+    """The comparison's workbook as the bytes of an ``.xlsx`` file (for a download)."""
+    import io
+
+    buf = io.BytesIO()
+    workbook(data).save(buf)
+    return buf.getvalue()
+
+
+def workbook(data: dict[str, Any]) -> Any:
+    """The сравнительная таблица as an :class:`openpyxl.Workbook`."""
     from openpyxl import Workbook
 
     from efs.report.xlsx import Column, table_sheet
-    from efs.safeio import atomic_path
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -97,5 +114,4 @@ def write_xlsx(data: dict[str, Any], path: Path) -> None:
                  for r in cov["functions"]],
                 synthetic=syn, preface=f"Обязательных функций, которые на уровне не выполняет никто: было "
                 f"{cov['uncovered_before']}, станет {cov['uncovered_after']}.")
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    return wb

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from efs.drafting.classify import Precedents
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 
 def collect(configurations: Iterable[object], functions: set[str], kinds: set[str]) -> Precedents:
@@ -20,17 +24,19 @@ def collect(configurations: Iterable[object], functions: set[str], kinds: set[st
     return out
 
 
-def installed(exclude: str | None = None) -> tuple[Precedents, set[str], set[str]]:
-    """Precedents from the bundled and installed jurisdictions (``exclude``: a jurisdiction id to leave out),
-    with the core catalogue's function and kind ids."""
+def installed(exclude: str | None = None, *, registry: Registry | None = None) -> tuple[Precedents, set[str], set[str]]:
+    """Precedents from the bundled and installed jurisdictions (``exclude``: a jurisdiction id to leave out;
+    ``registry``: the installed plugins' by default), with the core catalogue's function and kind ids."""
     from efs.concept.catalogue import functions as core_functions
     from efs.concept.catalogue import subject_kinds
     from efs.loading import load_configuration
-    from efs.registry import Registry
 
     functions = {f.id for f in core_functions()}
     kinds = {k.id for k in subject_kinds()}
-    registry = Registry.build()
+    if registry is None:
+        from efs.registry import Registry
+
+        registry = Registry.build()
     configs = []
     for jurisdiction in registry.jurisdictions.values():
         if jurisdiction.id == exclude:

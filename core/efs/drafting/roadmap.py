@@ -185,8 +185,13 @@ def _rows_from_text(table: Table) -> list[tuple[dict[str, str], int, str | None,
         elif out:
             prev = out[-1][0]
             for f, v in values.items():
-                if v:
+                if v and f != "group":
                     prev[f] = f"{prev.get(f, '')} {v}".strip()
+            if values.get("group") and group:
+                # The group cell broken over the page: its words go on the group of every measure it covers.
+                longer = f"{group} {values['group']}"
+                out = [(v, n, d, longer if g == group else g) for v, n, d, g in out]
+                group = longer
     return out
 
 

@@ -7,16 +7,23 @@ not), and the store layer does not know formulas: ``efs data import`` passes :fu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def indicator_kinds(jurisdictions: set[str]) -> dict[tuple[str, str], str]:
-    """``(jurisdiction, indicator) → share | count | ratio`` for the installed jurisdictions among ``jurisdictions``."""
+if TYPE_CHECKING:
+    from efs.registry import Registry
+
+
+def indicator_kinds(jurisdictions: set[str], registry: Registry | None = None) -> dict[tuple[str, str], str]:
+    """``(jurisdiction, indicator) → share | count | ratio`` for the installed jurisdictions among ``jurisdictions``
+    (of ``registry``: the installed plugins' by default)."""
     from efs.errors import EfsError
     from efs.indicators.plan import plan_indicators
     from efs.indicators.sql import FormulaContext
     from efs.loading import load_configuration
-    from efs.registry import Registry
+    if registry is None:
+        from efs.registry import Registry
 
-    registry = Registry.build()
+        registry = Registry.build()
     out: dict[tuple[str, str], str] = {}
     for jur in sorted(jurisdictions):
         if jur not in registry.jurisdictions:

@@ -223,7 +223,25 @@ def _indicator_labels(report: dict[str, Any]) -> dict[str, str]:
 
 
 def write_xlsx(report: dict[str, Any], path: Path) -> None:
-    """Write the workbook to ``path``."""
+    """Write the workbook to ``path`` (all or nothing: a failure midway leaves the previous file as it was)."""
+    from efs.safeio import atomic_path
+
+    wb = workbook(report)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+def xlsx_bytes(report: dict[str, Any]) -> bytes:
+    """The workbook as the bytes of an ``.xlsx`` file (for a download)."""
+    import io
+
+    buf = io.BytesIO()
+    workbook(report).save(buf)
+    return buf.getvalue()
+
+
+def workbook(report: dict[str, Any]) -> Any:
+    """The report's workbook (an :class:`openpyxl.Workbook`), a sheet per section."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -330,7 +348,4 @@ def write_xlsx(report: dict[str, Any], path: Path) -> None:
     for position, (sid, _) in enumerate(SECTIONS):  # the sheets in the order of the справка
         sheet = wb[SECTION_TITLES[sid][:31]]
         wb.move_sheet(sheet, position - wb.index(sheet))
-    from efs.safeio import atomic_path
-
-    with atomic_path(path) as tmp:  # all or nothing: a failure midway leaves the previous file as it was
-        wb.save(tmp)
+    return wb
