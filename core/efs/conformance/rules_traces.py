@@ -40,7 +40,7 @@ def _traces(ctx: RuleContext) -> Iterator[Finding]:
             item=item,
             other_document=p.other,
             other_lines=[p.other_first, p.other_last],
-            lines=[p.first, p.last],
+            span=[p.first, p.last],
         )
 
 
