@@ -4,7 +4,9 @@ Used to group findings by family: in ``docs/jurisdictions/*.md`` (what the valid
 document) and in the recall/precision measure against the per-document expectations
 (``bench/recall.py``). A rule not listed belongs to no family: the engine's own codes, the source checks
 (``EFS020``–``EFS023``: the encoding against its document), and the status of execution on the date of
-checking (``EFS153``: a deadline passed is not a defect of the text).
+checking (``EFS153``: a deadline passed is not a defect of the text). ``EFS242`` (a glossary definition the rest
+of the text contradicts) is listed so that the expectations can name it, and has no rule yet: what a reader
+finds there is measured as missed.
 """
 
 from __future__ import annotations
