@@ -75,6 +75,8 @@ def adopted(ctx: RuleContext) -> list[Adopted]:
     if "wholedoc:adopted" in ctx.shared:
         found: list[Adopted] = ctx.shared["wholedoc:adopted"]
         return found
+    if ctx.document is None:
+        return []
     from efs.concept.indicators import federal_indicators
 
     out: list[Adopted] = []
@@ -118,6 +120,10 @@ def adopted(ctx: RuleContext) -> list[Adopted]:
 
 
 def _altered(ctx: RuleContext) -> Iterator[Finding]:
+    # The indicators' wording is the document's (EFS020 checks it against the text): without the document at
+    # hand the rule says nothing, as the other whole-document rules (and the morphology is not loaded).
+    if ctx.document is None:
+        return
     for a in adopted(ctx):
         where = f"{a.federal.source.document}, строка {a.federal.source.line}" if a.federal.source else "концепция"
         yield ctx.finding(
