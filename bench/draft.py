@@ -71,6 +71,8 @@ class Item:
     line: int
     label: str = ""
     extra: str | None = None
+    #: Put to the reviewer (the drafter was not sure of its mapping).
+    flagged: bool = False
 
 
 def _norm(text: str) -> str:
@@ -105,7 +107,7 @@ def extract(config: dict[str, Any]) -> dict[str, list[Item]]:
             if "function" not in f:
                 continue
             out["functions"].append(Item(_norm(f.get("text", "")), f.get("text", ""), _line(f), s.get("id", ""),
-                                         f.get("function")))
+                                         f.get("function"), bool(f.get("_flagged"))))
     for ind in config.get("indicators") or []:
         out["indicators"].append(Item(_norm(ind.get("text", "")), ind.get("text", ""), _line(ind), ind.get("id", "")))
         for t in ind.get("targets") or []:
@@ -187,6 +189,11 @@ class Score:
     found: int = 0
     #: Roadmap rows only: matched with every other cell the hand encoding's too (:data:`ROW_FIELDS`).
     cells: int = 0
+    #: Bullets only: drafted bullets put to the reviewer; found bullets whose function is wrong, and of those
+    #: the ones put to the reviewer (a wrong function not flagged is a silent error).
+    flagged: int = 0
+    wrong: int = 0
+    wrong_flagged: int = 0
 
     def add(self, other: Score) -> None:
         self.hand += other.hand
@@ -194,6 +201,9 @@ class Score:
         self.matched += other.matched
         self.found += other.found
         self.cells += other.cells
+        self.flagged += other.flagged
+        self.wrong += other.wrong
+        self.wrong_flagged += other.wrong_flagged
 
     @property
     def recall(self) -> float | None:
@@ -207,7 +217,7 @@ class Score:
 def compare(kind: str, hand: list[Item], drafted: list[Item]) -> tuple[Score, list[Item], list[Item]]:
     """Score one kind; also the hand items missed and the drafted items that match nothing."""
     free = list(range(len(drafted)))
-    matched = found = cells = 0
+    matched = found = cells = wrong = wrong_flagged = 0
     missed: list[Item] = []
     for h in hand:
         j = next((j for j in free if _matches(kind, h, drafted[j])), None)
@@ -225,10 +235,13 @@ def compare(kind: str, hand: list[Item], drafted: list[Item]) -> tuple[Score, li
         if kind != "functions" or drafted[j].extra == h.extra:
             matched += 1
         else:
+            wrong += 1
+            wrong_flagged += drafted[j].flagged
             missed.append(Item(h.key, h.text, h.line, h.label, f"{h.extra} ≠ черновик {drafted[j].extra}"))
     extra = [drafted[j] for j in free]
     # A bullet found with the wrong function is drafted but not matched: it counts against precision too.
-    return Score(len(hand), len(drafted), matched, found, cells), missed, extra
+    flagged = sum(d.flagged for d in drafted)
+    return Score(len(hand), len(drafted), matched, found, cells, flagged, wrong, wrong_flagged), missed, extra
 
 
 def line_map(document: Any) -> Callable[[int], int]:
@@ -257,6 +270,14 @@ def line_map(document: Any) -> Callable[[int], int]:
         return known[ordered[i]] if i >= 0 else n
 
     return to_text
+
+
+def _mark_flagged(config: dict[str, Any], paths: set[str]) -> None:
+    """Mark the bullets the review list puts to the reviewer (``_flagged``)."""
+    for i, subject in enumerate(config.get("subjects") or []):
+        for k, bullet in enumerate(subject.get("functions") or []):
+            if f"subjects[{i}].functions[{k}]" in paths:
+                bullet["_flagged"] = True
 
 
 def _remap(node: Any, to_text: Callable[[int], int]) -> None:
@@ -374,6 +395,7 @@ def run(jurisdictions: list[str], formats: list[str], misses: bool) -> dict[str,
                 draft_path = tmp / f"{jurisdiction}-{fmt}.yaml"
                 draft_path.write_text(to_yaml(result), encoding="utf-8")
                 config = json.loads(json.dumps(result.config, default=str))
+                _mark_flagged(config, {r.path for r in result.review})
                 _remap(config, line_map(document))
                 drafted = extract(config)
                 for kind in KINDS:
@@ -381,7 +403,8 @@ def run(jurisdictions: list[str], formats: list[str], misses: bool) -> dict[str,
                     totals[fmt][kind].add(score)
                     rows.append({"jurisdiction": jurisdiction, "format": fmt, "kind": kind, "hand": score.hand,
                                  "drafted": score.drafted, "matched": score.matched, "found": score.found,
-                                 "cells": score.cells})
+                                 "cells": score.cells, "flagged": score.flagged, "wrong": score.wrong,
+                                 "wrong_flagged": score.wrong_flagged})
                     if misses and (missed or extra):
                         print(f"\n## {jurisdiction} {fmt} {kind}: пропущено {len(missed)}, лишних {len(extra)}")
                         for m in missed:
@@ -415,6 +438,9 @@ def _print(result: dict[str, Any], formats: list[str]) -> None:
     bullets = {fmt: result["totals"][fmt]["functions"] for fmt in formats}
     print("functions: найдено пунктов (с любой функцией) — "
           + ", ".join(f"{fmt} {b.found}/{b.hand}" for fmt, b in bullets.items()))
+    for fmt, b in bullets.items():
+        print(f"functions ({fmt}): к проверке помечено {b.flagged} из {b.drafted}; с неверной функцией {b.wrong}, "
+              f"из них в списке проверки {b.wrong_flagged}, без пометки {b.wrong - b.wrong_flagged}")
     own = result["plugin_functions"]
     if own:
         print(f"functions: из них с функцией плагина, которой нет в каталоге ядра, {sum(own.values())} ("

@@ -155,11 +155,18 @@ def test_outside_plugin_installed_as_its_own_distribution_is_listed_and_used(sam
 
 @pytest.mark.slow
 def test_outside_plugin_document_catches_a_planted_wrong_text_and_line(sample_plugin_target, tmp_path):
+    """The same plantings as for the bundled configurations (tests/test_sources.py), through the document the
+    installed distribution ships: an edited text, a line far from its text, a line past the end."""
     import yaml
 
+    document = (SAMPLE / "efs_sample" / "documents" / "sample.txt").read_text(encoding="utf-8").split("\n")
     data = yaml.safe_load((SAMPLE / "efs_sample" / "config" / "sample.yaml").read_text(encoding="utf-8"))
+    indicator = data["indicators"][0]
+    true_line = indicator["source"]["line"]
+    assert document[true_line - 1].startswith(f"{true_line}. {indicator['text']}")  # the oracle: the text itself
     data["subjects"][0]["functions"][0]["text"] = "оказывает методическую помощь всем"
-    data["indicators"][0]["source"]["line"] = 1
+    indicator["source"]["line"] = true_line + 6  # beyond the ±2 window, still inside the document
+    data["subjects"][0]["source"]["line"] = len(document) + 10
     planted = tmp_path / "planted.yaml"
     planted.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = _run_efs(["validate", str(planted), "--format", "json", "--select", "EFS02"], sample_plugin_target,
@@ -167,6 +174,18 @@ def test_outside_plugin_document_catches_a_planted_wrong_text_and_line(sample_pl
     assert result.returncode == 1, result.stdout + result.stderr
     found = {f["path"]: f["message"] for f in json.loads(result.stdout)["files"][0]["findings"]}
     assert "такого текста в документе нет" in found["subjects[0].functions[0].text"]
-    # The indicator's text is on line 2, within ±2 of line 1: a one-line slip is tolerated by design.
-    assert "indicators[0].text" not in found
-    assert set(found) == {"subjects[0].functions[0].text"}
+    assert (f"не найден у строки {true_line + 6} документа sample.txt (±2): текст начинается на строке {true_line}"
+            in found["indicators[0].text"])
+    assert f"строка {len(document) + 10} за пределами документа sample.txt" in found["subjects[0].source.line"]
+    # the target's words are quoted from the indicator's line: they are found off by the same lines
+    assert "текст начинается на строке" in found["indicators[0].targets[0].as_written"]
+    assert set(found) == {"subjects[0].functions[0].text", "indicators[0].text", "indicators[0].targets[0].as_written",
+                          "subjects[0].source.line"}
+
+    data["indicators"][0]["source"]["line"] = true_line + 1  # a one-line slip is tolerated by design (±2)
+    data["subjects"][0] = yaml.safe_load((SAMPLE / "efs_sample" / "config" / "sample.yaml").read_text(
+        encoding="utf-8"))["subjects"][0]
+    planted.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = _run_efs(["validate", str(planted), "--format", "json", "--select", "EFS02"], sample_plugin_target,
+                      tmp_path)
+    assert result.returncode == 0 and json.loads(result.stdout)["files"][0]["findings"] == [], result.stdout

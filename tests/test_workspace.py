@@ -153,8 +153,16 @@ def test_a_read_only_workspace_opens_no_missing_store_and_writes_nothing(registr
     with Workspace(str(missing), registry=registry) as ws, pytest.raises(StoreError, match="не найден"):
         ws.store  # noqa: B018
     assert not missing.exists()
-    with Workspace(str(missing), registry=registry) as ws, pytest.raises(InputError, match="только для чтения"):
-        ws.import_files([tmp_path / "staff.csv"], dry_run=False)
+    with Workspace(str(missing), registry=registry) as ws:
+        for write in (lambda: ws.import_files([tmp_path / "staff.csv"], dry_run=False),
+                      lambda: ws.synthesize("megion", staff=10, year=2024),
+                      lambda: ws.build_analytics("megion", [2024])):
+            with pytest.raises(InputError, match="только для чтения"):
+                write()
+    assert not missing.exists()
+    ws = Workspace(str(missing), writable=True, create=False, registry=registry)
+    with ws, pytest.raises(StoreError, match="не найден"):
+        ws.build_analytics("megion", [2024])
     assert not missing.exists()
 
 

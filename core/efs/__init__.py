@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from efs.registry import Registry
     from efs.report import build_report, write_report
     from efs.synthesis import synthesize
+    from efs.workspace import Workspace
 
 __all__ = [
     "Configuration",
@@ -65,6 +66,7 @@ __all__ = [
     "StoreError",
     "SynthSummary",
     "TargetCheck",
+    "Workspace",
     "__version__",
     "build_report",
     "compute",
@@ -105,6 +107,7 @@ _LAZY = {
     "compute": "efs.indicators",
     "build_report": "efs.report",
     "write_report": "efs.report",
+    "Workspace": "efs.workspace",
 }
 
 

@@ -8,9 +8,12 @@ kinds, functions and formulas are listed with the plugin that provides them.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from efs.model import Level
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 #: The sections, in order, with their Russian titles.
 SECTIONS: dict[str, str] = {
@@ -30,7 +33,7 @@ def _levels(levels: list[Level]) -> list[str]:
     return [lv.value for lv in levels]
 
 
-def kinds(registry: Any) -> list[dict[str, Any]]:
+def kinds(registry: Registry) -> list[dict[str, Any]]:
     """Every subject kind: id, name, levels, the federal roles it fills, description, plugin."""
     from efs.concept.roles import ROLES_BY_ID
 
@@ -47,7 +50,7 @@ def kinds(registry: Any) -> list[dict[str, Any]]:
     ]
 
 
-def functions(registry: Any) -> list[dict[str, Any]]:
+def functions(registry: Registry) -> list[dict[str, Any]]:
     """Every function: id, name, description, the levels that must cover it, where it is defined, plugin."""
     return [
         {
@@ -62,7 +65,7 @@ def functions(registry: Any) -> list[dict[str, Any]]:
     ]
 
 
-def formulas(registry: Any) -> list[dict[str, Any]]:
+def formulas(registry: Registry) -> list[dict[str, Any]]:
     """Every registered formula: id, name, building blocks or Python function, reading, the indicators using it."""
     users: dict[str, list[str]] = {}
     for ind in registry.indicators.values():
@@ -105,7 +108,7 @@ def blocks() -> dict[str, Any]:
     }
 
 
-def listing(registry: Any, sections: list[str] | None = None) -> dict[str, Any]:
+def listing(registry: Registry, sections: list[str] | None = None) -> dict[str, Any]:
     """The sections asked for (all by default), as plain data: what ``--format json`` prints."""
     out: dict[str, Any] = {}
     for name in sections or list(SECTIONS):
@@ -179,7 +182,7 @@ def _cell(text: Any) -> str:
     return str(text if text is not None else "—").replace("|", "\\|").replace("\n", " ")
 
 
-def markdown(registry: Any) -> str:
+def markdown(registry: Registry) -> str:
     """The whole ``docs/catalogue.md``."""
     data = listing(registry)
     out = [

@@ -12,6 +12,7 @@ kind           ``render`` receives                                     command
 ``indicators`` :class:`efs.workspace.IndicatorRun` (results, flags)    ``efs indicators``
 ``report``     the report's data (``dict``, the JSON format's shape)   ``efs report``
 ``diff``       the comparison's data (``dict``, the JSON shape)        ``efs diff``
+``passport``   the passport's data (``dict``, the JSON format's shape) ``efs passport``
 ============== ======================================================= =====================
 
 ``render`` returns ``str`` (text) or ``bytes`` (``binary=True``: XLSX). Renderers import what they need
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from efs.workspace import IndicatorRun, Validation
 
 #: The kinds of output, each the result of one command (see the module's table).
-KINDS = ("validation", "indicators", "report", "diff")
+KINDS = ("validation", "indicators", "report", "diff", "passport")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class OutputFormat:
     """One output format of one kind of result.
 
     Attributes:
-        kind: What it renders: ``validation``, ``indicators``, ``report`` or ``diff``.
+        kind: What it renders: ``validation``, ``indicators``, ``report``, ``diff`` or ``passport``.
         name: The ``--format`` value (``sarif``); unique within the kind unless ``overrides`` names the owner.
         title: Russian, for help and download links («SARIF 2.1.0 для GitHub code scanning»).
         render: The result → ``str`` (text) or ``bytes`` (when ``binary``).
@@ -132,6 +133,19 @@ def _diff(fmt: str) -> Callable[[dict[str, Any]], str | bytes]:
     return render
 
 
+def _passport(fmt: str) -> Callable[[dict[str, Any]], str | bytes]:
+    def render(data: dict[str, Any]) -> str | bytes:
+        if fmt == "xlsx":
+            from efs.passport.xlsx import xlsx_bytes
+
+            return xlsx_bytes(data)
+        from efs.passport import render_text
+
+        return render_text(data, fmt)
+
+    return render
+
+
 _JSON = "application/json"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _HTML = "text/html; charset=utf-8"
@@ -165,6 +179,11 @@ def efs_output_formats() -> list[OutputFormat]:
         OutputFormat("diff", "md", "Markdown", _diff("md"), (".md", ".markdown"), _MD),
         OutputFormat("diff", "html", "HTML: сравнительная таблица", _diff("html"), (".html", ".htm"), _HTML),
         OutputFormat("diff", "xlsx", "XLSX: сравнительная таблица", _diff("xlsx"), (".xlsx",), _XLSX, binary=True),
+        OutputFormat("passport", "html", "HTML: один файл, печатается в PDF", _passport("html"), (".html", ".htm"),
+                     _HTML),
+        OutputFormat("passport", "xlsx", "XLSX: лист на раздел", _passport("xlsx"), (".xlsx",), _XLSX, binary=True),
+        OutputFormat("passport", "md", "Markdown", _passport("md"), (".md", ".markdown"), _MD),
+        OutputFormat("passport", "json", "JSON (формат — docs/passport.md)", _passport("json"), (".json",), _JSON),
     ]
 
 

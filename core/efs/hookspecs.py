@@ -129,14 +129,15 @@ def efs_documents() -> list[DocumentInfo]:
 
 @hookspec
 def efs_output_formats() -> list[OutputFormat]:
-    """Форматы вывода, которые добавляет плагин: находок проверки, показателей, отчёта, сравнения.
+    """Форматы вывода, которые добавляет плагин: находок проверки, показателей, отчёта, сравнения, паспорта.
 
     Возвращает список :class:`OutputFormat` (`from efs.plugin import OutputFormat`): `kind` — что формат
     выводит (`validation` — находки `efs validate`, `indicators` — результаты `efs indicators`, `report` —
-    аналитическая справка `efs report`, `diff` — сравнение `efs diff`), `name` — значение `--format`,
-    русское название `title`, функция `render` (получает результат: для `validation` — объект `Validation` с
-    `results`, `as_of`, `registry` и `as_dict()`, для `indicators` — `IndicatorRun` с `results` и
-    `synthetic`, для `report` и `diff` — данные в форме их JSON) и возвращает текст или, с `binary=True`,
+    аналитическая справка `efs report`, `diff` — сравнение `efs diff`, `passport` — паспорт системы
+    `efs passport`), `name` — значение `--format`, русское название `title`, функция `render` (получает
+    результат: для `validation` — объект `Validation` с `results`, `as_of`, `registry` и `as_dict()`, для
+    `indicators` — `IndicatorRun` с `results` и `synthetic`, для `report`, `diff` и `passport` — данные в
+    форме их JSON) и возвращает текст или, с `binary=True`,
     байты; `suffixes` — расширения файла (по ним `efs report -o отчёт.pdf` выбирает формат), `media_type` —
     тип для загрузки из веб-интерфейса. Формат плагина появляется среди вариантов `--format` своей команды
     и среди ссылок на загрузку; форматы ядра — такие же записи этого хука. Два формата одного вида с одним

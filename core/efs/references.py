@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from efs.errors import PluginError, Problem
 from efs.model import Actor, Configuration, Link, Reference, Subject
 from efs.yamlsafe import did_you_mean
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟\"'‘’‚‛"})
 _SPACE = re.compile(r"\s+")
@@ -55,16 +58,15 @@ def name_index(config: Configuration) -> dict[str, set[str]]:
     return index
 
 
-def check_references(config: Configuration, registry: Any = None) -> list[Problem]:
+def check_references(config: Configuration, registry: Registry | None = None) -> list[Problem]:
     """Check ids and references; resolve text references in place. Returns the problems found.
 
     Raises:
         PluginError: A plugin the configuration needs is not installed.
     """
-    if registry is None:
-        from efs.registry import Registry
+    from efs.registry import Registry
 
-        registry = Registry.build()
+    registry = Registry.of(registry)
     _check_plugins(config, registry)
     problems: list[Problem] = []
 
@@ -146,7 +148,7 @@ def check_references(config: Configuration, registry: Any = None) -> list[Proble
     return problems
 
 
-def _check_plugins(config: Configuration, registry: Any) -> None:
+def _check_plugins(config: Configuration, registry: Registry) -> None:
     loaded = {name for name, plugin in registry.pm.list_name_plugin() if plugin is not None}
     missing = [p for p in config.plugins if p.name not in loaded]
     if missing:

@@ -14,7 +14,10 @@ from efs.model import Function, IndicatorDefinition, Provenance, SubjectKind
 from efs.plugins import BrokenPlugin, PluginWarning, broken_plugins, distribution_of, get_plugin_manager
 
 if TYPE_CHECKING:
+    from efs.conformance.rules import Rule
+    from efs.documents import DocumentInfo
     from efs.formats import OutputFormat
+    from efs.model.formula import Formula
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +45,10 @@ class Registry:
     kinds: dict[str, SubjectKind] = field(default_factory=dict)
     functions: dict[str, Function] = field(default_factory=dict)
     indicators: dict[str, IndicatorDefinition] = field(default_factory=dict)
-    formulas: dict[str, Any] = field(default_factory=dict)
-    rules: dict[str, Any] = field(default_factory=dict)
+    formulas: dict[str, Formula] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
     jurisdictions: dict[str, JurisdictionInfo] = field(default_factory=dict)
-    documents: dict[str, Any] = field(default_factory=dict)
+    documents: dict[str, DocumentInfo] = field(default_factory=dict)
     formats: dict[str, OutputFormat] = field(default_factory=dict)
     broken: list[BrokenPlugin] = field(default_factory=list)
 
@@ -82,6 +85,15 @@ class Registry:
         for plugin in reg.broken:
             warnings.warn(PluginWarning(f"{plugin.message}; он пропущен"), stacklevel=2)
         return reg
+
+    @classmethod
+    def of(cls, registry: Registry | None) -> Registry:
+        """``registry`` itself, or — for ``None`` — the catalogue of the installed plugins, built afresh.
+
+        The default of every library function that takes ``registry=``; a front end builds one catalogue
+        (:class:`efs.workspace.Workspace`) and passes it everywhere, so none of them builds another.
+        """
+        return registry if registry is not None else cls.build()
 
     def formats_of(self, kind: str) -> list[OutputFormat]:
         """The output formats of ``kind`` (``validation``, ``indicators``, ``report``, ``diff``): the core's

@@ -28,12 +28,15 @@ from __future__ import annotations
 import copy
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
 from efs.model import Configuration
 from efs.model.base import CATALOGUE_KEY, Vocabulary
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 #: The one file name of the schema: ``efs schema`` writes it, the skeleton's modeline and the
 #: bundled configurations (``docs/configuration.schema.json``) refer to it.
@@ -84,16 +87,15 @@ def _describe_values(out: dict[str, Any], members: list[Vocabulary]) -> None:
     out["markdownEnumDescriptions"] = [f"**{m.label}**" for m in members]
 
 
-def json_schema(registry: Any = None) -> dict[str, Any]:
+def json_schema(registry: Registry | None = None) -> dict[str, Any]:
     """The configuration's JSON Schema (draft-07), with the catalogues of ``registry``.
 
     Args:
         registry: An :class:`efs.registry.Registry`; a fresh one from the installed plugins by default.
     """
-    if registry is None:
-        from efs.registry import Registry
+    from efs.registry import Registry
 
-        registry = Registry.build()
+    registry = Registry.of(registry)
     raw = Configuration.model_json_schema(mode="validation", schema_generator=_Generator,
                                           ref_template="#/definitions/{model}")
     definitions = raw.pop("$defs", {})
@@ -125,7 +127,7 @@ def _drop_unused(root: dict[str, Any]) -> None:
         del definitions[name]
 
 
-def json_schema_text(registry: Any = None) -> str:
+def json_schema_text(registry: Registry | None = None) -> str:
     """The schema as stable, pretty JSON."""
     return json.dumps(json_schema(registry), ensure_ascii=False, indent=2, sort_keys=True)
 
@@ -133,7 +135,7 @@ def json_schema_text(registry: Any = None) -> str:
 class _Catalogues:
     """The registry's items as (value, label, Markdown) for each catalogue name."""
 
-    def __init__(self, registry: Any) -> None:
+    def __init__(self, registry: Registry) -> None:
         self.registry = registry
 
     def entries(self, name: str) -> list[tuple[str, str, str]]:

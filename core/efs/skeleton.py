@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from efs.model import Level
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 ADOPTED = "2025-01-01"
 #: The name of the body that adopts the Положение, at each jurisdiction level (what most documents call it).
@@ -25,7 +28,7 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _kind_for(role_id: str, registry: Any) -> str:
+def _kind_for(role_id: str, registry: Registry) -> str:
     """The core's kind that fills a role (the kind named like the role when there is one)."""
     from efs.plugins import DEFAULT_PLUGINS
 
@@ -34,7 +37,7 @@ def _kind_for(role_id: str, registry: Any) -> str:
     return next((k.id for k in core if k.id == role_id), core[0].id)
 
 
-def skeleton(name: str, level: str = "municipal", registry: Any = None) -> str:
+def skeleton(name: str, level: str = "municipal", registry: Registry | None = None) -> str:
     """A configuration of a jurisdiction called ``name`` at ``level`` that ``efs validate`` passes cleanly.
 
     Args:
@@ -43,11 +46,9 @@ def skeleton(name: str, level: str = "municipal", registry: Any = None) -> str:
         registry: The catalogue (built from the installed plugins when ``None``).
     """
     from efs.concept.roles import JURISDICTION_LEVELS, required_roles
+    from efs.registry import Registry
 
-    if registry is None:
-        from efs.registry import Registry
-
-        registry = Registry.build()
+    registry = Registry.of(registry)
     ident = re.sub(r"[^a-z0-9_]", "_", name.lower()).strip("_") or "jurisdiction"
     if not ident[0].isalpha():
         ident = "j_" + ident

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from efs.data.store import Store
     from efs.data.synth_parts import Hidden
     from efs.model import Configuration
+    from efs.registry import Registry
 
 __all__ = ["SynthSummary", "synthesize"]
 
@@ -35,6 +36,7 @@ def synthesize(
     years: int = 1,
     seed: int = 0,
     progress: Progress | None = None,
+    registry: Registry | None = None,
 ) -> SynthSummary:
     """Replace the jurisdiction's data in ``store`` with synthetic data (deterministic for a seed).
 
@@ -46,6 +48,8 @@ def synthesize(
         years: Number of years (``year - years + 1`` … ``year``).
         seed: Random seed: the same arguments give the same rows.
         progress: Called as work goes on (:mod:`efs.progress`).
+        registry: The catalogue the indicators of the aggregate returns come from (the installed plugins'
+            by default).
 
     Returns:
         A :class:`SynthSummary`.
@@ -58,7 +62,7 @@ def synthesize(
     )
     if hidden:
         try:  # between the two transactions the rows are marked partial; only this synthesis reads them
-            rows = hidden_returns(store, config, summary, hidden, progress)
+            rows = hidden_returns(store, config, summary, hidden, progress, registry)
             replace_hidden(store, hidden, rows, summary)
         finally:
             store.partial_ok = False
@@ -68,7 +72,12 @@ def synthesize(
 
 
 def hidden_returns(
-    store: Store, config: Configuration, summary: SynthSummary, hidden: Hidden, progress: Progress | None = None
+    store: Store,
+    config: Configuration,
+    summary: SynthSummary,
+    hidden: Hidden,
+    progress: Progress | None = None,
+    registry: Registry | None = None,
 ) -> list[dict[str, Any]]:
     """The aggregate returns of the hidden scopes for every year, as the engine computes them.
 
@@ -83,7 +92,8 @@ def hidden_returns(
     for k, y in enumerate(summary.years):
         if progress is not None:
             progress(STEP_AGGREGATES, k, len(summary.years))
-        results = compute(config, store, year=y, by=hidden.scope, show_small=True, restrict=restrict)
+        results = compute(config, store, year=y, by=hidden.scope, show_small=True, restrict=restrict,
+                          registry=registry)
         for r in results:
             if r.scope_id in wanted and r.numerator is not None and r.data_source == "person":
                 rows.append(

@@ -44,10 +44,12 @@ if TYPE_CHECKING:
     from efs.conformance.suppression import Baseline
     from efs.data.importing import ImportResult
     from efs.data.store import Store
+    from efs.data.synth import SynthSummary
     from efs.diff.comparison import Comparison
     from efs.drafting.draft import Draft
     from efs.errors import Problem
     from efs.formats import OutputFormat
+    from efs.indicators.analytics import AnalyticsSummary
     from efs.indicators.results import IndicatorResult
     from efs.model import Configuration
     from efs.progress import Progress
@@ -238,13 +240,22 @@ class Workspace:
     Args:
         db_url: The monitoring store: a SQLAlchemy URL or a SQLite path; ``None`` — ``$EFS_DB`` or
             ``efs.sqlite`` (see :func:`efs.data.store.open_store`). Opened on first use.
-        writable: May create the store and write to it (imports, synthesis). Read-only by default.
+        writable: May write to the store (imports, synthesis). Read-only by default.
         registry: The catalogue; built from the installed plugins on first use by default.
+        create: Create the store when it is missing or empty (default: when ``writable``).
     """
 
-    def __init__(self, db_url: str | None = None, *, writable: bool = False, registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str | None = None,
+        *,
+        writable: bool = False,
+        registry: Registry | None = None,
+        create: bool | None = None,
+    ) -> None:
         self.db_url = db_url
         self.writable = writable
+        self.create = writable if create is None else create and writable
         self._registry = registry
         self._store: Store | None = None
 
@@ -261,7 +272,7 @@ class Workspace:
 
     @property
     def store(self) -> Store:
-        """The monitoring store, opened on first use (created only when the workspace is writable).
+        """The monitoring store, opened on first use (created only when the workspace is writable and ``create``).
 
         Raises:
             StoreError: The store cannot be opened (missing file of a read-only workspace, bad URL, …).
@@ -269,7 +280,7 @@ class Workspace:
         if self._store is None:
             from efs.data.store import open_store
 
-            self._store = open_store(self.db_url, create=self.writable)
+            self._store = open_store(self.db_url, create=self.create)
         return self._store
 
     def close(self) -> None:
@@ -573,12 +584,11 @@ class Workspace:
             DataError: A file cannot be read or its table recognised.
         """
         from efs.data.importing import ImportResult, import_files
-        from efs.errors import DataError, InputError
+        from efs.errors import DataError
         from efs.indicators.kinds import indicator_kinds
 
-        if not dry_run and not self.writable:
-            raise InputError("хранилище открыто только для чтения: загрузка данных невозможна "
-                             "(проверить файлы можно пробной загрузкой)")
+        if not dry_run:
+            self._writing("загрузка данных невозможна (проверить файлы можно пробной загрузкой)")
         try:
             result = import_files(self.store, [Path(p) for p in paths], jurisdiction=jurisdiction, table=table,
                                   encoding=encoding, dry_run=dry_run, progress=progress, announce=announce,
@@ -589,6 +599,46 @@ class Workspace:
                 raise
             return ImportSummary(ImportResult(), dry_run, list(exc.problems), exc.message)
         return ImportSummary(result, dry_run)
+
+    def synthesize(
+        self,
+        target: str | Path | Configuration,
+        *,
+        staff: int,
+        year: int,
+        years: int = 1,
+        seed: int = 0,
+        progress: Progress | None = None,
+    ) -> SynthSummary:
+        """Replace the jurisdiction's data with synthetic data (``efs data synth``; :func:`efs.synthesize`).
+
+        Raises:
+            InputError: The workspace is read-only.
+        """
+        from efs.synthesis import synthesize
+
+        self._writing("синтез данных невозможен")
+        return synthesize(self.store, self._config(target), staff=staff, year=year, years=years, seed=seed,
+                          progress=progress, registry=self.registry)
+
+    def build_analytics(
+        self, target: str | Path | Configuration, years: Iterable[int], *, progress: Progress | None = None
+    ) -> AnalyticsSummary:
+        """Build the analytics tables of the jurisdiction for ``years`` (``efs data analytics``).
+
+        Raises:
+            InputError: The workspace is read-only.
+        """
+        from efs.indicators.analytics import build
+
+        self._writing("построение аналитических таблиц невозможно")
+        return build(self.store, self._config(target), years=years, registry=self.registry, progress=progress)
+
+    def _writing(self, what: str) -> None:
+        if not self.writable:
+            from efs.errors import InputError
+
+            raise InputError(f"хранилище открыто только для чтения: {what}")
 
     def draft(self, path: str | Path, *, jurisdiction: str | None = None) -> DraftResult:
         """A configuration drafted from a Положение (DOCX, ODT, TXT, HTML), checked to load (``efs draft``).

@@ -135,3 +135,34 @@ def test_truncated_export_is_refused_with_a_russian_message(four_store, tmp_path
         wanted = [files[t] for t in ("jurisdictions", "municipalities", "organizations", "staff")]
         result = import_files(target, wanted, verify_manifest=False)
         assert result.total("imported") > 0
+
+
+def test_an_export_edited_in_place_is_refused_by_its_checksum_and_the_manifest_counts_every_row(four_store, tmp_path):
+    """Same size, one letter changed: only the SHA-256 of the manifest can tell; its row counts are the files'."""
+    import csv
+    import json
+
+    from efs.data.export import export_tables
+    from efs.data.importing import import_files
+    from efs.data.manifest import MANIFEST
+    from efs.data.store import open_store
+    from efs.errors import DataError
+    from tests.data_import.conftest import snapshot
+
+    exported = export_tables(four_store, tmp_path / "out", include_person_rows=True)
+    manifest = json.loads((tmp_path / "out" / MANIFEST).read_text(encoding="utf-8"))
+    for e in exported:  # the oracle: the rows Python's csv module reads back from each file
+        with e.path.open(encoding="utf-8-sig", newline="") as fh:
+            assert manifest["files"][e.path.name]["rows"] == len(list(csv.reader(fh, delimiter=";"))) - 1, e.path
+    files = {e.table: e.path for e in exported}
+    organizations = files["organizations"]
+    data = organizations.read_bytes()
+    i = data.index("а".encode(), data.index(b"\n"))  # a letter of the first row, changed for another of its size
+    organizations.write_bytes(data[:i] + "о".encode() + data[i + 2:])
+    assert organizations.stat().st_size == manifest["files"][organizations.name]["bytes"]  # same size
+    with open_store(tmp_path / "t.sqlite") as target:
+        before = snapshot(target)
+        with pytest.raises(DataError) as err:
+            import_files(target, list(files.values()))
+        assert snapshot(target) == before
+    assert "organizations.csv: файл не совпадает с выгруженным (контрольная сумма SHA-256 другая" in str(err.value)

@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "demo": "efs.cli.demo:demo",
     "diff": "efs.cli.diff:diff",
     "draft": "efs.cli.draft:draft",
+    "passport": "efs.cli.passport:passport",
 }
 
 

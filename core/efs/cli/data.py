@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from efs.cli.db import db_option
 from efs.cli.progress import progress_bar
+
+if TYPE_CHECKING:
+    from efs.model import Configuration
+    from efs.workspace import Workspace
 
 #: ``--staff`` at most: about as many as there are teachers in the whole of Russia.
 MAX_STAFF = 2_000_000
@@ -178,14 +182,13 @@ def export(
 )
 def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, seed: int, with_analytics: bool) -> int:
     """Заполнить хранилище правдоподобными синтетическими данными юрисдикции (все таблицы)."""
-    from efs.data.store import open_store
-    from efs.data.synth import resolve_configuration
-    from efs.synthesis import synthesize
+    from efs.cli.options import workspace
 
-    config = resolve_configuration(config_ref)
-    with open_store(db, create=True) as store:
+    ws = workspace(db, writable=True)
+    config = ws.load(config_ref)
+    with ws:
         with progress_bar() as progress:
-            summary = synthesize(store, config, staff=staff, year=year, years=years, seed=seed, progress=progress)
+            summary = ws.synthesize(config, staff=staff, year=year, years=years, seed=seed, progress=progress)
         click.echo(
             f"Синтетические данные «{config.jurisdiction.name}» ({config.jurisdiction.id}), зерно {seed}, "
             f"годы {year - years + 1}–{year}, {summary.seconds:.1f} с:"
@@ -193,7 +196,7 @@ def synth(db: str | None, config_ref: str, staff: int, year: int, years: int, se
         for table, n in summary.rows.items():
             click.echo(f"  {table:28} {n:>10}")
         if with_analytics:
-            _build_analytics(store, config, list(range(year - years + 1, year + 1)))
+            _build_analytics(ws, config, list(range(year - years + 1, year + 1)))
     return 0
 
 
@@ -209,20 +212,17 @@ def analytics(db: str | None, config_ref: str, year: int, years: int) -> int:
     миллионов строк по людям; результаты те же. Загрузка или синтез данных юрисдикции
     удаляет её аналитические таблицы (устаревшие не используются никогда) — постройте их снова.
     """
-    from efs.data.store import open_store
-    from efs.data.synth import resolve_configuration
+    from efs.cli.options import workspace
 
-    config = resolve_configuration(config_ref)
-    with open_store(db, create=False) as store:
-        _build_analytics(store, config, list(range(year - years + 1, year + 1)))
+    ws = workspace(db, writable=True, create=False)  # an existing store: analytics never create one
+    config = ws.load(config_ref)
+    _build_analytics(ws, config, list(range(year - years + 1, year + 1)))
     return 0
 
 
-def _build_analytics(store: Any, config: Any, years: list[int]) -> None:
-    from efs.indicators.analytics import build
-
+def _build_analytics(ws: Workspace, config: Configuration, years: list[int]) -> None:
     with progress_bar() as progress:
-        summary = build(store, config, years=years, progress=progress)
+        summary = ws.build_analytics(config, years, progress=progress)
     from efs.safeio import note_committed
 
     note_committed(f"аналитические таблицы «{config.jurisdiction.id}»")

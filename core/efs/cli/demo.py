@@ -74,7 +74,6 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
     from efs.formats import write
     from efs.report import default_as_of
     from efs.report.words import count
-    from efs.synthesis import synthesize
 
     started = time.perf_counter()
     year = year or dt.date.today().year - 1
@@ -113,8 +112,7 @@ def demo(out_dir: Path, year: int | None, staff: int, years: int, seed: int) -> 
                 _say(f"    {f.code} {f.message}")
             _say_cut(len(errors), ERRORS_SHOWN, f"efs validate {info.id}")
             with progress_bar() as progress:
-                summary = synthesize(ws.store, config, staff=staff, year=year, years=years, seed=seed,
-                                     progress=progress)
+                summary = ws.synthesize(config, staff=staff, year=year, years=years, seed=seed, progress=progress)
             span = (f"год {summary.years[0]}" if len(summary.years) == 1
                     else f"годы {summary.years[0]}–{summary.years[-1]}")
             _say(f"{head}: синтетические данные — {count(staff, 'работник')}, {span}, "

@@ -14,25 +14,36 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 _REGISTRY = "efs.registry"
+_WORKSPACE = "efs.workspace"
 
 
 def registry() -> Registry:
     """The catalogue of this command's run: built once, shared by ``--format`` choices and the workspace."""
-    ctx = click.get_current_context().find_root()
-    if _REGISTRY not in ctx.meta:
-        from efs.registry import Registry
+    meta = click.get_current_context().find_root().meta
+    if _REGISTRY not in meta:
+        ws: Workspace | None = meta.get(_WORKSPACE)
+        if ws is None:
+            from efs.workspace import Workspace
 
-        ctx.meta[_REGISTRY] = Registry.build()
-    found: Registry = ctx.meta[_REGISTRY]
+            ws = Workspace()
+        meta[_REGISTRY] = ws.registry
+    found: Registry = meta[_REGISTRY]
     return found
 
 
-def workspace(db: str | None = None, *, writable: bool = False) -> Workspace:
-    """The command's :class:`~efs.workspace.Workspace` (its store closed when the command ends)."""
+def workspace(db: str | None = None, *, writable: bool = False, create: bool | None = None) -> Workspace:
+    """The command's :class:`~efs.workspace.Workspace` (its store closed when the command ends).
+
+    Its catalogue is the one the ``--format`` choices were read from, or is built when first needed (a
+    command that needs none, such as importing returns, builds none).
+    """
     from efs.workspace import Workspace
 
-    ws = Workspace(db, writable=writable, registry=registry())
-    click.get_current_context().call_on_close(ws.close)
+    ctx = click.get_current_context()
+    meta = ctx.find_root().meta
+    ws = Workspace(db, writable=writable, registry=meta.get(_REGISTRY), create=create)
+    meta[_WORKSPACE] = ws
+    ctx.call_on_close(ws.close)
     return ws
 
 

@@ -7,10 +7,13 @@ marks and what the report counts: one definition, so the three give one number.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from efs.concept.roles import JURISDICTION_LEVELS
 from efs.model import Configuration, Function, Level
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +29,7 @@ class Uncovered:
         return f"{self.level.value}:{self.function.id}"
 
 
-def uncovered_required_functions(config: Configuration, registry: Any) -> list[Uncovered]:
+def uncovered_required_functions(config: Configuration, registry: Registry) -> list[Uncovered]:
     """Required functions no subject covers, level by level (the levels of the jurisdiction, in order).
 
     A function is covered at a level when a subject the document places there names it in a function
@@ -47,7 +50,7 @@ def uncovered_required_functions(config: Configuration, registry: Any) -> list[U
     return out
 
 
-def coverage_matrix(config: Configuration, registry: Any) -> dict[str, Any]:
+def coverage_matrix(config: Configuration, registry: Registry) -> dict[str, Any]:
     """Rows: every function used or required; columns: subjects; cells: how many bullets map to it.
 
     Returns:

@@ -36,7 +36,7 @@ class RuleContext:
     """
 
     config: Configuration
-    registry: Any
+    registry: Registry
     as_of: dt.date
     rule: Rule
     _cache: dict[str, Any] = field(default_factory=dict)
@@ -149,7 +149,7 @@ def select_rules(
     return [r for r in chosen if not any(r.matches(s) for s in ignore)]
 
 
-def run_rules(config: Configuration, registry: Any, rules: Iterable[Rule], as_of: dt.date) -> list[Finding]:
+def run_rules(config: Configuration, registry: Registry, rules: Iterable[Rule], as_of: dt.date) -> list[Finding]:
     """Run ``rules`` on a loaded configuration.
 
     Raises:
@@ -225,7 +225,7 @@ def not_applicable(config: Configuration, skipped: list[Rule], every: Iterable[R
 def validate(
     config: Configuration,
     *,
-    registry: Any = None,
+    registry: Registry | None = None,
     as_of: dt.date | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -252,11 +252,9 @@ def validate(
         PluginError: A rule raised.
     """
     from efs.conformance.suppression import apply_suppressions
+    from efs.registry import Registry
 
-    if registry is None:
-        from efs.registry import Registry
-
-        registry = Registry.build()
+    registry = Registry.of(registry)
     every = list(registry.rules.values())
     rules = select_rules([r for r in every if not r.engine_reported], select, ignore, every)
     kind = config.jurisdiction.document_kind

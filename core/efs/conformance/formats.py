@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from efs._version import __version__
 from efs.conformance.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 Results = list[tuple[str, Any, list[Finding]]]
 Renderer = Callable[[Results, dt.date, Any], str]
@@ -70,7 +73,7 @@ def validation_dict(results: Results, as_of: dt.date) -> dict[str, Any]:
     }
 
 
-def render_json(results: Results, as_of: dt.date, registry: Any = None) -> str:
+def render_json(results: Results, as_of: dt.date, registry: Registry | None = None) -> str:
     """JSON document: efs version, as-of date, files with findings, summary (:func:`validation_dict`)."""
     return json.dumps(validation_dict(results, as_of), ensure_ascii=False, indent=2)
 
@@ -89,7 +92,7 @@ def summary_line(results: Results, as_of: dt.date) -> str:
     )
 
 
-def render_text(results: Results, as_of: dt.date, registry: Any = None) -> str:
+def render_text(results: Results, as_of: dt.date, registry: Registry | None = None) -> str:
     """Plain text: findings grouped by file and sorted by line, then a summary line.
 
     Each finding shows the id of its element (``[элемент: municipal:mentoring]``): the id a suppression's
@@ -114,7 +117,7 @@ def _gh_escape(text: str, prop: bool = False) -> str:
 _GH_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
 
-def render_github(results: Results, as_of: dt.date, registry: Any = None) -> str:
+def render_github(results: Results, as_of: dt.date, registry: Registry | None = None) -> str:
     """GitHub workflow commands (``::error file=…,line=…::message``), one per finding, then a summary.
 
     ``file=`` is relative to the repository root, as GitHub needs to annotate the file (the same root
@@ -143,13 +146,13 @@ def render_github(results: Results, as_of: dt.date, registry: Any = None) -> str
     return "\n".join(lines)
 
 
-def _sarif(results: Results, as_of: dt.date, registry: Any = None) -> str:
+def _sarif(results: Results, as_of: dt.date, registry: Registry | None = None) -> str:
     from efs.conformance.sarif import render_sarif
 
     return render_sarif(results, as_of, registry)
 
 
-def _junit(results: Results, as_of: dt.date, registry: Any = None) -> str:
+def _junit(results: Results, as_of: dt.date, registry: Registry | None = None) -> str:
     from efs.conformance.junit import render_junit
 
     return render_junit(results, as_of, registry)

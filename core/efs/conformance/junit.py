@@ -7,14 +7,19 @@ the configuration is written as ``\u0000``, never as a character XML 1.0 forbids
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
 from efs.conformance.findings import Finding, Severity
 from efs.neutral import xml_text
 
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
-def render_junit(results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, registry: Any = None) -> str:
+
+def render_junit(
+    results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, registry: Registry | None = None
+) -> str:
     """``<testsuites>`` with the as-of date as a property of every suite."""
     root = ET.Element("testsuites", name="efs validate")
     total = failures = skipped = 0

@@ -247,13 +247,14 @@ def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
             if named is None:
                 close = difflib.get_close_matches(ind.formula, list(ctx.registry.formulas), n=1, cutoff=0.6)
                 hint = f"; возможно, имелась в виду «{close[0]}»" if close else ""
+                nearest: dict[str, Any] = {"nearest": close[0]} if close else {}
                 yield ctx.finding(
                     at,
                     f"показатель {ind.number or ind.id}: формулы «{ind.formula}» нет ни в ядре, "
                     f"ни в подключённых плагинах{hint}",
                     source=ind.source,
                     item=ind.id,
-                    **({"nearest": close[0]} if close else {}),
+                    **nearest,
                 )
                 continue
             if named.python is not None:

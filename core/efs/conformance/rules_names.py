@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -272,8 +273,11 @@ def _same_organisation(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+@functools.lru_cache(maxsize=65536)
 def mixed(word: str) -> bool:
-    """Whether a word mixes Cyrillic letters with Latin (or other) look-alike letters («Мегiona»)."""
+    """Whether a word mixes Cyrillic letters with Latin (or other) look-alike letters («Мегiona»).
+
+    Cached: a document and its configuration repeat the same words thousands of times."""
     return bool(_CYRILLIC.search(word)) and any(c.isalpha() and not _CYRILLIC.match(c) for c in word)
 
 

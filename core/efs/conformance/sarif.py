@@ -19,11 +19,14 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from efs._version import __version__
 from efs.conformance.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -80,7 +83,7 @@ def _clip(text: str, limit: int = TEXT_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _rules(registry: Any, used: set[str]) -> list[Any]:
+def _rules(registry: Registry | None, used: set[str]) -> list[Any]:
     rules = list(registry.rules.values()) if registry is not None else []
     return [r for r in rules if r.code in used or not used]
 
@@ -116,7 +119,7 @@ class _Fingerprints:
 
 
 def _result(
-    f: Finding, path: str, index: dict[str, int], root: Path, fingerprint: _Fingerprints, registry: Any
+    f: Finding, path: str, index: dict[str, int], root: Path, fingerprint: _Fingerprints, registry: Registry | None
 ) -> dict[str, Any]:
     loc = f.location
     artifact = artifact_location(loc.file or path, root)
@@ -148,7 +151,7 @@ def _result(
     return result
 
 
-def _document_location(f: Finding, config_file: str, root: Path, registry: Any) -> dict[str, Any]:
+def _document_location(f: Finding, config_file: str, root: Path, registry: Registry | None) -> dict[str, Any]:
     """Where the finding's source sits in the document: a file location when the document is at hand
     (beside the configuration, or shipped by a plugin: :func:`efs.documents.find`), else the citation
     alone (a path we cannot vouch for would mislead)."""
@@ -166,7 +169,11 @@ def _document_location(f: Finding, config_file: str, root: Path, registry: Any) 
 
 
 def render_sarif(
-    results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, registry: Any = None, *, root: Path | None = None
+    results: list[tuple[str, Any, list[Finding]]],
+    as_of: dt.date,
+    registry: Registry | None = None,
+    *,
+    root: Path | None = None,
 ) -> str:
     """One SARIF run: the rules that produced findings, every finding as a located result.
 

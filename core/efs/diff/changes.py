@@ -11,7 +11,7 @@ reported again, unless it moved to another parent.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from efs.diff import fields
 from efs.diff.fields import Pair, Sides, describe, refs_of
@@ -19,6 +19,9 @@ from efs.diff.items import Item, flatten, target_key
 from efs.diff.matching import THRESHOLD, pair
 from efs.diff.model import SECTIONS, Change, Match
 from efs.model import Configuration
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 #: Item types listed inside another item, and the type of their parent.
 CHILDREN = {"bullet": "subject", "subject_note": "subject", "target": "indicator", "threshold": "measure"}
@@ -29,7 +32,7 @@ _PARTIES = {"subject", "actor"}
 _ORDER = {sid: n for n, (sid, _) in enumerate(SECTIONS)}
 
 
-def compare_configurations(old: Configuration, new: Configuration, registry: Any) -> tuple[list[Change], Sides]:
+def compare_configurations(old: Configuration, new: Configuration, registry: Registry) -> tuple[list[Change], Sides]:
     """Every change from ``old`` to ``new``, in the order of the sections and of the new document.
 
     Returns:

@@ -13,6 +13,7 @@ from efs.diff.model import CHANGE_TYPES, Change
 if TYPE_CHECKING:
     from efs.data.store import Store
     from efs.model import Configuration
+    from efs.registry import Registry
 
 FORMAT_VERSION = 1
 
@@ -89,7 +90,7 @@ def compare(
     old: Configuration,
     new: Configuration,
     *,
-    registry: Any = None,
+    registry: Registry | None = None,
     as_of: dt.date | None = None,
     store: Store | None = None,
     year: int | None = None,
@@ -119,13 +120,11 @@ def compare(
     from efs.conformance.coverage import coverage_matrix
     from efs.diff import impact as I
     from efs.indicators import MIN_DENOMINATOR
+    from efs.registry import Registry
     from efs.report.recommendations import derive
     from efs.report.roadmap import roadmap_section
 
-    if registry is None:
-        from efs.registry import Registry
-
-        registry = Registry.build()
+    registry = Registry.of(registry)
     day = as_of or I.default_as_of()
     changes, sides = compare_configurations(old, new, registry)
     old_findings = validate(old, registry=registry, as_of=day)

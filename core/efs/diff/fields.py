@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from efs.diff.items import Item, short, subject_name, target_label
 from efs.diff.model import Change, Match
 from efs.diff.words import normalize, same_wording, word_diff
 from efs.model import Configuration
 from efs.report.text import LEVEL_LABELS
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 
 @dataclass(slots=True)
@@ -35,7 +38,7 @@ class Sides:
 
     old: Configuration
     new: Configuration
-    registry: Any
+    registry: Registry
     renamed: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def translate(self, type_: str, old_id: str) -> str:
@@ -66,8 +69,8 @@ class Sides:
         for fn in (*self.new.functions, *self.old.functions):
             if fn.id == fid:
                 return f"«{fn.name}» ({fid})"
-        fn = self.registry.functions.get(fid)
-        return f"«{fn.name}» ({fid})" if fn is not None else fid
+        known = self.registry.functions.get(fid)
+        return f"«{known.name}» ({fid})" if known is not None else fid
 
 
 @dataclass(slots=True)

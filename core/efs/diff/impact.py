@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from efs.conformance.findings import Finding
     from efs.data.store import Store
     from efs.diff.fields import Sides
+    from efs.registry import Registry
 
 
 def _rename_map(sides: Sides) -> dict[str, str]:
@@ -320,7 +321,7 @@ def default_as_of() -> dt.date:
 
 
 def store_values(
-    old_config: Any, new_config: Any, store: Store, *, year: int | None, registry: Any, min_denominator: int,
+    old_config: Any, new_config: Any, store: Store, *, year: int | None, registry: Registry, min_denominator: int,
 ) -> dict[str, Any]:
     """The report's indicator section of both versions for ``year`` (default: the latest year with data)."""
     from efs.report.indicators import data_years, indicator_section

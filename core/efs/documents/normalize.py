@@ -140,17 +140,22 @@ class TextIndex:
 
     def _found_in_columns(self, needle: str, line: int, window: int) -> bool:
         last = len(self.lines)
+        # The text starts inside a cell of the row's first line, and its first word has no space, so that word
+        # lies wholly in that cell (cells are joined by a space): a row without it is passed over at once.
+        word = needle.split(" ", 1)[0]
         for s in range(max(1, line - window), min(last, line + window) + 1):
             if "\t" not in self.lines[s - 1]:
                 continue
             first = self._row(s)
+            if not any(word in cell for cell in first):
+                continue
             following = [self._row(n) for n in range(s + 1, min(last, s + CONTINUATION_LINES) + 1)]
             # The first line or a continuation line of a table row may leave out some of its leading
             # empty cells: read the following lines shifted by up to MAX_SHIFT cells either way.
             for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
                 rest = [_shifted(x, shift) for x in following]
                 for col, head in enumerate(first):
-                    if not head or needle[0] not in head:  # the text must start inside the cell
+                    if not head or word not in head:  # the text must start inside the cell
                         continue
                     pieces = [head, *(r[col] for r in rest if col < len(r) and r[col])]
                     i = " ".join(pieces).find(needle)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from efs.documents.model import Document, DocumentError
 from efs.documents.normalize import TextIndex
@@ -24,6 +24,7 @@ from efs.documents.reading import read
 
 if TYPE_CHECKING:
     from efs.model import Configuration, Provenance
+    from efs.registry import Registry
 
 __all__ = ["DocumentInfo", "find", "for_configuration", "index", "load"]
 
@@ -49,7 +50,7 @@ class DocumentInfo:
     provenance: Provenance | None = None
 
 
-def find(name: str, *, registry: Any = None, near: str | Path | None = None) -> Path | None:
+def find(name: str, *, registry: Registry | None = None, near: str | Path | None = None) -> Path | None:
     """The file of the document that sources call ``name``, or ``None`` when it is not at hand.
 
     Args:
@@ -67,7 +68,7 @@ def find(name: str, *, registry: Any = None, near: str | Path | None = None) -> 
     return None
 
 
-def load(name: str, *, registry: Any = None, near: str | Path | None = None) -> Document | None:
+def load(name: str, *, registry: Registry | None = None, near: str | Path | None = None) -> Document | None:
     """The document that sources call ``name`` (see :func:`find`), read; ``None`` when it is not at hand.
 
     Raises:
@@ -77,7 +78,7 @@ def load(name: str, *, registry: Any = None, near: str | Path | None = None) -> 
     return _read(path, name) if path is not None else None
 
 
-def for_configuration(config: Configuration, registry: Any = None) -> Document | None:
+def for_configuration(config: Configuration, registry: Registry | None = None) -> Document | None:
     """The document a configuration encodes (``jurisdiction.document``), or ``None`` when it is not at hand.
 
     Args:
@@ -88,10 +89,9 @@ def for_configuration(config: Configuration, registry: Any = None) -> Document |
     Raises:
         DocumentError: The file is there but cannot be read.
     """
-    if registry is None:
-        from efs.registry import Registry
+    from efs.registry import Registry
 
-        registry = Registry.build()
+    registry = Registry.of(registry)
     return load(config.jurisdiction.document, registry=registry, near=config.file)
 
 

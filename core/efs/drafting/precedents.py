@@ -33,10 +33,9 @@ def installed(exclude: str | None = None, *, registry: Registry | None = None) -
 
     functions = {f.id for f in core_functions()}
     kinds = {k.id for k in subject_kinds()}
-    if registry is None:
-        from efs.registry import Registry
+    from efs.registry import Registry
 
-        registry = Registry.build()
+    registry = Registry.of(registry)
     configs = []
     for jurisdiction in registry.jurisdictions.values():
         if jurisdiction.id == exclude:

@@ -41,6 +41,7 @@ from efs.progress import Progress
 if TYPE_CHECKING:
     from efs.data.store import Store
     from efs.model import Configuration
+    from efs.registry import Registry
 
 GRAINS = ("organization", "municipality")
 
@@ -155,7 +156,7 @@ def build(
     config: Configuration,
     *,
     years: Iterable[int],
-    registry: Any = None,
+    registry: Registry | None = None,
     progress: Progress | None = None,
 ) -> AnalyticsSummary:
     """Compute and keep the groups of every formula of ``config`` (and the federal ones) for ``years``.
@@ -175,11 +176,9 @@ def build(
     from efs.errors import StoreError
     from efs.indicators.plan import plan_indicators
     from efs.indicators.sql import FormulaContext
+    from efs.registry import Registry
 
-    if registry is None:
-        from efs.registry import Registry
-
-        registry = Registry.build()
+    registry = Registry.of(registry)
     started = time.perf_counter()
     store.ensure_current()
     plans = plan_indicators(config, registry)

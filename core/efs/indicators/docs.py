@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from efs.indicators.blocks import CONDITIONS, ENTITIES, MEASURES, POPULATIONS
 from efs.indicators.plan import IndicatorPlan, plan_indicators
 from efs.indicators.reading import reading_lines
 from efs.indicators.results import STATUS_LABELS
 from efs.indicators.targets import Measures, label, sub_measure_of
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 
@@ -98,7 +101,7 @@ def _plan_rows(plans: list[IndicatorPlan]) -> list[str]:
     return out
 
 
-def indicators_markdown(registry: Any, configs: dict[str, Any]) -> str:
+def indicators_markdown(registry: Registry, configs: dict[str, Any]) -> str:
     """The whole ``docs/indicators.md``."""
     out = [
         "# Показатели и их формулы",
@@ -176,7 +179,7 @@ def store_markdown() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def bundled_configurations(registry: Any) -> dict[str, Any]:
+def bundled_configurations(registry: Registry) -> dict[str, Any]:
     """The configurations shipped with the installed plugins, by jurisdiction id."""
     from efs.loading import load_configuration
 
@@ -188,9 +191,9 @@ def bundled_configurations(registry: Any) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Rewrite ``docs/indicators.md`` and ``docs/store.md``."""
-    from efs.registry import Registry
+    from efs.workspace import Workspace
 
-    registry = Registry.build()
+    registry = Workspace().registry
     (DOCS / "indicators.md").write_text(
         indicators_markdown(registry, bundled_configurations(registry)), encoding="utf-8"
     )

@@ -11,7 +11,7 @@ municipality's share is never an average of school shares.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -34,6 +34,9 @@ from efs.indicators.runner import (
 from efs.indicators.sql import FormulaContext
 from efs.indicators.targets import Measures, check, select, skip, why_no_target
 from efs.model import Configuration
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 SCOPES = ("jurisdiction", "municipality", "organization")
 
@@ -87,7 +90,7 @@ def compute(
     *,
     year: int,
     by: str = "jurisdiction",
-    registry: Any = None,
+    registry: Registry | None = None,
     show_small: bool = False,
     min_denominator: int = MIN_DENOMINATOR,
     restrict: tuple[str, tuple[str, ...]] | None = None,
@@ -119,10 +122,9 @@ def compute(
     """
     if by not in SCOPES:
         raise ValueError(f"by: {by!r} не из {SCOPES}")
-    if registry is None:
-        from efs.registry import Registry
+    from efs.registry import Registry
 
-        registry = Registry.build()
+    registry = Registry.of(registry)
     if plans is None:
         plans = plan_indicators(config, registry)
     store.ensure_current()

@@ -20,10 +20,9 @@ def indicator_kinds(jurisdictions: set[str], registry: Registry | None = None) -
     from efs.indicators.plan import plan_indicators
     from efs.indicators.sql import FormulaContext
     from efs.loading import load_configuration
-    if registry is None:
-        from efs.registry import Registry
+    from efs.registry import Registry
 
-        registry = Registry.build()
+    registry = Registry.of(registry)
     out: dict[tuple[str, str], str] = {}
     for jur in sorted(jurisdictions):
         if jur not in registry.jurisdictions:

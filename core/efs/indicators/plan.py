@@ -6,7 +6,7 @@ import dataclasses
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -18,6 +18,9 @@ from efs.indicators.sql import CustomQuery, FormulaContext, compile_formula
 from efs.indicators.targets import candidate_targets
 from efs.model import Configuration, IndicatorDefinition, Target
 from efs.model.formula import Formula
+
+if TYPE_CHECKING:
+    from efs.registry import Registry
 
 CORE_INDICATOR_PLUGIN = "efs.concept.default_plugin"
 
@@ -166,7 +169,7 @@ def _alternatives(alts: list[Any], config: Configuration | None, owner: str | No
     return out
 
 
-def plan_indicators(config: Configuration, registry: Any) -> list[IndicatorPlan]:
+def plan_indicators(config: Configuration, registry: Registry) -> list[IndicatorPlan]:
     """The configuration's indicators followed by the federal ones, each with its resolved formula.
 
     Raises:
@@ -196,7 +199,7 @@ def _plan(
     ind: IndicatorDefinition,
     federal: bool,
     config: Configuration,
-    registry: Any,
+    registry: Registry,
     path: tuple[str | int, ...] | None,
     problems: list[Problem],
 ) -> IndicatorPlan:

@@ -12,6 +12,7 @@ from efs.report.text import SECTIONS, SEVERITY_LABELS, STATUS_LABELS
 if TYPE_CHECKING:
     from efs.data.store import Store
     from efs.model import Configuration
+    from efs.registry import Registry
 
 FORMAT_VERSION = 1
 
@@ -44,7 +45,7 @@ def build_report(
     *,
     year: int,
     as_of: dt.date | None = None,
-    registry: Any = None,
+    registry: Registry | None = None,
     min_denominator: int = MIN_DENOMINATOR,
 ) -> dict[str, Any]:
     """The whole report as a JSON-ready dictionary (shape: ``docs/report.md``).
@@ -66,16 +67,14 @@ def build_report(
     from efs.conformance.coverage import coverage_matrix
     from efs.conformance.formats import finding_to_dict
     from efs.indicators.engine import is_synthetic
+    from efs.registry import Registry
     from efs.report.indicators import indicator_section
     from efs.report.names import Namer
     from efs.report.recommendations import derive
     from efs.report.roadmap import roadmap_section
     from efs.report.structure import structure_section
 
-    if registry is None:
-        from efs.registry import Registry
-
-        registry = Registry.build()
+    registry = Registry.of(registry)
     jur = config.jurisdiction
     _check_store(store, jur.id, jur.name)
     day = as_of or default_as_of(year)

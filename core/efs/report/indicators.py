@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from efs.data.store import Store
     from efs.indicators.results import IndicatorResult, SkippedTarget
     from efs.model import Configuration
+    from efs.registry import Registry
     from efs.report.names import Namer
 
 #: How many years of history a chart shows at most.
@@ -168,7 +169,7 @@ def _result_row(r: IndicatorResult) -> dict[str, Any]:
 def indicator_section(
     config: Configuration,
     store: Store,
-    registry: Any,
+    registry: Registry,
     *,
     year: int,
     min_denominator: int = MIN_DENOMINATOR,

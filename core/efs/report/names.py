@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from efs.model import Configuration
+    from efs.registry import Registry
 
 #: A document section that is a number (``2.3.3.``) is a пункт; a ``«Раздел», 2.3.3.`` is both.
 _NUMBERED = re.compile(r"\d+(?:\.\d+)*\.?")
@@ -28,7 +29,7 @@ def _point(number: str) -> str:
 class Namer:
     """Names of one configuration's items, documents and catalogue entries, as a reader knows them."""
 
-    def __init__(self, config: Configuration, registry: Any) -> None:
+    def __init__(self, config: Configuration, registry: Registry) -> None:
         self.config = config
         jur = config.jurisdiction
         self.own_document = jur.document

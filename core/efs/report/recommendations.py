@@ -33,6 +33,7 @@ from efs.report.text import LEVEL_LABELS, date_ru, with_unit
 if TYPE_CHECKING:
     from efs.conformance.findings import Finding
     from efs.model import Configuration
+    from efs.registry import Registry
     from efs.report.names import Namer
 
 #: How many actions the summary shows.
@@ -99,7 +100,7 @@ def _lead_first(config: Configuration, who: list[dict[str, str]], preferred: lis
 
 def derive(
     config: Configuration,
-    registry: Any,
+    registry: Registry,
     *,
     indicators: list[dict[str, Any]],
     findings: list[Finding],

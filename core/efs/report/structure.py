@@ -14,12 +14,13 @@ from efs.report.text import AGREEMENT_LABELS, LEVEL_LABELS
 
 if TYPE_CHECKING:
     from efs.model import Configuration
+    from efs.registry import Registry
 
 CORE_PLUGIN = "efs.concept.default_plugin"
 LEVEL_ORDER: tuple[str | None, ...] = ("federal", "regional", "municipal", "institutional", None)
 
 
-def _kind(registry: Any, kind_id: str | None) -> tuple[str, str | None]:
+def _kind(registry: Registry, kind_id: str | None) -> tuple[str, str | None]:
     kind = registry.kinds.get(kind_id) if kind_id else None
     if kind is None:
         return (kind_id or "вид не указан"), None
@@ -27,7 +28,7 @@ def _kind(registry: Any, kind_id: str | None) -> tuple[str, str | None]:
     return kind.name, (plugin if plugin and plugin != CORE_PLUGIN else None)
 
 
-def structure_section(config: Configuration, registry: Any) -> dict[str, Any]:
+def structure_section(config: Configuration, registry: Registry) -> dict[str, Any]:
     """Nodes, links and levels of the system (documented in ``docs/report.md``)."""
     nodes: dict[str, dict[str, Any]] = {}
     for s in config.subjects:
