@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("sqlalchemy", "openpyxl", "alembic", "pandas", "psycopg", "pygal", "jinja2", "pymorphy3", "duckdb",
+         "fastapi", "starlette", "uvicorn", "efs.web",
          "efs.report",
          "efs.data", "efs.indicators")
 

@@ -188,6 +188,30 @@ def test_indicators_with_targets_as_written(mini):
                                                                             "indicators[1].formula"}
 
 
+def test_targets_of_the_federal_indicators_are_the_concept_s(tmp_path):
+    # The oracle: the federal concept's indicators as encoded by hand in efs.concept (verbatim texts, targets
+    # read by a person). Drafted from those texts alone, every target has the same year, value, unit and
+    # comparator; «в том числе справившихся … (к 2024 году – не менее 15%)» is a target of that part, «не менее
+    # 200» of a «Количество» is in units, not per cent, «не менее 2 в каждом субъекте» holds for each region.
+    from efs.concept.indicators import federal_indicators
+
+    federal = federal_indicators()
+    text = "Показатели эффективности деятельности Системы:\n\n" + "\n\n".join(
+        f"{d.number}. {d.text}" for d in federal) + "\n"
+    path = tmp_path / "federal.txt"
+    path.write_text(text, encoding="utf-8")
+    _, config, _, _ = _draft(path)
+
+    def key(t: dict) -> tuple:
+        scope = t.get("scope")
+        return (t["year"], float(t["value"]), t["unit"], t["comparator"], t.get("sub_measure"),
+                scope if scope not in (None, "country", "jurisdiction") else None)
+
+    drafted = [[key(t) for t in ind.get("targets", [])] for ind in config["indicators"]]
+    expected = [[key(t.model_dump(mode="json", exclude_none=True)) for t in d.targets] for d in federal]
+    assert drafted == expected
+
+
 def test_monitoring_how_often_and_from_what(mini):
     _, config, _, _ = mini
     monitoring = config["monitoring"]

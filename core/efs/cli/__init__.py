@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "diff": "efs.cli.diff:diff",
     "draft": "efs.cli.draft:draft",
     "passport": "efs.cli.passport:passport",
+    "serve": "efs.cli.serve:serve",
 }
 
 

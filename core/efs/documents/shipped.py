@@ -14,6 +14,9 @@ cached per file (path, size, modification time): the rules of one run read a doc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,9 +29,27 @@ if TYPE_CHECKING:
     from efs.model import Configuration, Provenance
     from efs.registry import Registry
 
-__all__ = ["DocumentInfo", "find", "for_configuration", "index", "load"]
+__all__ = ["DocumentInfo", "find", "for_configuration", "index", "load", "shipped_only"]
 
 _CACHE_SIZE = 16
+
+#: Whether a document is looked for beside the configuration file (off inside :func:`shipped_only`).
+_BESIDE: ContextVar[bool] = ContextVar("efs_documents_beside", default=True)
+
+
+@contextmanager
+def shipped_only() -> Iterator[None]:
+    """Within the block, documents are looked for only among those the installed plugins ship.
+
+    A configuration received over the network names a file (``configuration.yaml``) that is not on this
+    machine, and its ``jurisdiction.document`` is the sender's text: the server (``efs serve``) checks it
+    inside this block, so no name from a request is ever looked up on the server's file system.
+    """
+    token = _BESIDE.set(False)
+    try:
+        yield
+    finally:
+        _BESIDE.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +77,10 @@ def find(name: str, *, registry: Registry | None = None, near: str | Path | None
     Args:
         name: The name sources cite.
         registry: The catalogue (:class:`efs.registry.Registry`) whose plugins' documents are searched.
-        near: A configuration file: a file called ``name`` in its directory comes first.
+        near: A configuration file: a file called ``name`` in its directory comes first (only a plain file
+            name is looked for there: a name with a directory in it is never followed out of that directory).
     """
-    if near is not None:
+    if near is not None and _BESIDE.get() and _plain(name):
         beside = Path(near).parent / name
         if beside.is_file():
             return beside
@@ -66,6 +88,11 @@ def find(name: str, *, registry: Registry | None = None, near: str | Path | None
     if shipped is not None and Path(shipped.path).is_file():
         return Path(shipped.path)
     return None
+
+
+def _plain(name: str) -> bool:
+    """Whether ``name`` is a bare file name (no directory part, not ``.`` or ``..``, not absolute)."""
+    return bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name and ":" not in name
 
 
 def load(name: str, *, registry: Registry | None = None, near: str | Path | None = None) -> Document | None:

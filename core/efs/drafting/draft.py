@@ -25,6 +25,13 @@ INDICATOR = re.compile(r"^(Доля|Количество|Число|Удельн
 TARGET = re.compile(
     r"(?P<w>(?:к|в|на)\s+(?P<y>20\d{2})\s+год[уа]?\s*[-–—:]?\s*(?P<c>не менее|не более|до)?\s*"
     r"(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%|чел\.?|ед\.?)?)")
+#: «в том числе <what> (» just before a target: the target is of that part of what the indicator counts.
+SUB_MEASURE = re.compile(r"в том числе\s+(?P<s>[^()]+?)\s*\(\s*$")
+#: «, в том числе не менее 2 в каждом субъекте Российской Федерации» right after a target.
+EACH = re.compile(r",?\s*в том числе\s+(?P<w>(?P<c>не менее|не более)?\s*(?P<v>\d+(?:[.,]\d+)?)\s*(?P<u>%)?"
+                  r"\s+в каждом\s+(?P<where>[а-яё]+)[^);,.]*)")
+EACH_SCOPE = (("субъект", "each_region"), ("регион", "each_region"), ("муниципал", "each_municipality"),
+              ("организац", "each_organization"), ("образовательн", "each_organization"))
 #: The goal: «Целью МСНМС является …», «Цель системы – …», not a heading «Цель, задачи и принципы».
 GOAL = re.compile(r"^(?:Целью\s|Цель\s+(?!,)\S.{0,80}?(?:\s[-–—]\s|:|является|состоит))", re.I)
 TERM = re.compile(r"^(?P<t>.{3,300}?)(?:\s+|(?<=\)))[-–—]\s+(?P<d>\S.*)$")
@@ -370,17 +377,43 @@ class _Drafter:
                   "функция пункта")
 
     def _indicator(self, it: Item, section: str, index: int) -> dict[str, Any]:
+        unit = "%" if it.text.lower().startswith("доля") else ("чел." if "работник" in it.text.lower() else "ед.")
         targets = []
+        end = 0
         for m in TARGET.finditer(it.text):
             comparator = {"не менее": "at_least", "не более": "at_most", "до": "at_most"}.get(m.group("c") or "",
                                                                                             "equal")
-            unit = (m.group("u") or "%").rstrip(".") + ("." if m.group("u") and m.group("u")[0] in "че" else "")
+            # A value written without its unit is in the indicator's unit («Количество …: к 2022 году – не менее 200»).
+            written = m.group("u")
+            target_unit = (written.rstrip(".") + ("." if written[0] in "че" else "")) if written else unit
             # «в 2022 году» holds in that year only; «к 2024 году» from that year on (the default kind).
             period = {"kind": "in_year"} if m.group("w").lower().startswith("в ") else {}
-            targets.append({**period, "year": int(m.group("y")), "value": float(m.group("v").replace(",", ".")),
-                            "unit": unit if unit != "%." else "%", "comparator": comparator,
-                            "as_written": m.group("w").strip(), "source": _src(self.doc, section, it.line)})
-        unit = "%" if it.text.lower().startswith("доля") else ("чел." if "работник" in it.text.lower() else "ед.")
+            target: dict[str, Any] = {**period, "year": int(m.group("y")),
+                                      "value": float(m.group("v").replace(",", ".")), "unit": target_unit,
+                                      "comparator": comparator, "as_written": m.group("w").strip()}
+            # «…, в том числе справившихся с диагностикой на 70% и более (к 2024 году – не менее 15%)»: the
+            # target of a part of what the indicator counts.
+            part = SUB_MEASURE.search(it.text[end:m.start()])
+            if part:
+                target["sub_measure"] = part.group("s")
+            target["source"] = _src(self.doc, section, it.line)
+            targets.append(target)
+            end = m.end()
+            # «к 2022 году – не менее 200, в том числе не менее 2 в каждом субъекте Российской Федерации»: a
+            # target for each region (municipality, organisation) in the same year.
+            each = EACH.match(it.text, m.end())
+            if each:
+                where = each.group("where").lower()
+                scope = next((v for k, v in EACH_SCOPE if where.startswith(k)), None)
+                if scope:
+                    targets.append({**period, "year": int(m.group("y")),
+                                    "value": float(each.group("v").replace(",", ".")),
+                                    "unit": "%" if each.group("u") else unit,
+                                    "comparator": {"не менее": "at_least", "не более": "at_most"}.get(
+                                        each.group("c") or "", "equal"),
+                                    "scope": scope, "as_written": each.group("w"),
+                                    "source": _src(self.doc, section, it.line)})
+                    end = each.end()
         out: dict[str, Any] = {"id": _slug(it.text[:40], self.ids, "indicator"), "number": it.label or None,
                                "text": it.text, "unit": unit}
         if targets:

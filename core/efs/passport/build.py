@@ -216,9 +216,9 @@ def _region_hides(store: Store, region: C.Scope | None, municipality: str | None
     if region is None or municipality is None:
         return False
     data = counter(store, region)
-    keys = sorted(data)
-    hidden, _ = protect([base_of(data[key]) for key in keys], k)
-    return municipality in keys and keys.index(municipality) in hidden
+    keys = list(C.municipalities(store, region.jurisdiction))  # the region's rows, in its table's order
+    hidden, _ = protect([base_of(data.get(key, {})) for key in keys], k)
+    return keys.index(municipality) in hidden
 
 
 def _staff(store: Store, grain: Grain, k: int, region: C.Scope | None, municipality: str | None) -> dict[str, Any]:
