@@ -1,9 +1,13 @@
 """Plain vectorised pandas (isin / merge / groupby) computing the Amur indicators from frames in memory.
 
 The benchmark's yardstick: the same numerators and denominators as ``efs.indicators.compute`` for the
-17 indicators of ``amur`` (its 13 own and the 4 federal ones; 15 distinct formulas), per municipality
-and for the jurisdiction, with the municipalities' aggregate returns merged where they have no person
-rows. It never imports efs: it reads the store's tables as frames (``load_frames``) and nothing else.
+17 indicators of ``amur`` (its 13 own and the 4 federal ones; 15 distinct formulas) with every
+sub-measure, per municipality and for the jurisdiction, with the municipalities' aggregate returns
+merged where they have no person rows. The readings are those of ``docs/indicators.md`` (diagnostics
+by the ЦНППМ, routes drawn up in the year on a ЦНППМ diagnostic, programmes of the region's system…).
+It never imports efs: it reads the store's tables as frames (``load_frames``); the spellings under
+which the configuration names the ЦНППМ and the subjects of the system (:data:`Names`) are given by
+the caller.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ DATES = {"taken_on", "started_on", "ended_on", "completed_on", "held_on"}
 INDICATORS = {
     "diagnosed_share": "deficit_diagnostics",
     "individual_routes_share": "individual_routes",
-    "federal_registry_share": "registry_by_diagnostics",
+    "federal_registry_share": "registry_by_diagnostics_cnppm",
     "management_teams_share": "org_teams_trained",
     "mentoring_model_share": "mentoring_model",
     "young_teachers_supported_share": "young_supported",
@@ -56,6 +60,29 @@ INDICATORS = {
     "federal_4": "young_supported",
 }
 COUNTS = {"active_count", "network_programmes", "events", "teams_trained"}
+
+#: Every spelling the configuration gives: ``provider`` — the ЦНППМ (diagnostics' provider),
+#: ``developer`` — the subjects of the region's system (programmes' developer).
+Names = dict[str, list[str]]
+
+#: indicator id → its sub-measures: (sub-measure id, formula column, has its own denominator)
+SUBS: dict[str, list[tuple[str, str, bool]]] = {
+    "diagnosed_share": [("teachers", "teachers", True), ("managers", "managers", True)],
+    "federal_registry_share": [("low_results_schools", "low_results", True)],
+    "management_teams_share": [
+        ("preschool", "preschool", True),
+        ("low_results_schools", "low_results", True),
+        ("general_education", "general", True),
+    ],
+    "federal_2": [("ge70", "ge70", False)],
+}
+#: Kinds of organization whose management teams count, of organizations that can have a mentoring model,
+#: kinds of event that count (the readings of the Amur configuration).
+TEAM_ORG_KINDS = ["school", "kindergarten", "additional_education", "college", "university", "cnppm"]
+MENTORING_ORG_KINDS = ["school", "kindergarten", "additional_education", "college"]
+EVENT_KINDS = ["conference", "seminar", "forum", "webinar"]
+#: federal 3 counts teams trained since 2021 (cumulative)
+TEAMS_SINCE = 2021
 
 
 def load_frames(sqlite_path: str, jurisdiction: str) -> dict[str, pd.DataFrame]:
@@ -79,11 +106,15 @@ def load_frames(sqlite_path: str, jurisdiction: str) -> dict[str, pd.DataFrame]:
 Part = pd.DataFrame  # columns: m (municipality or None), num, den, base, sub_* …
 
 
-def _per_muni(m: Any, num: Any, den: Any, subs: dict[str, Any] | None = None) -> Part:
+def _per_muni(
+    m: Any, num: Any, den: Any, subs: dict[str, Any] | None = None, subdens: dict[str, Any] | None = None
+) -> Part:
     data = {"m": m, "num": np.asarray(num, dtype=float), "den": np.asarray(den, dtype=float)}
     data["base"] = np.ones(len(data["num"]))
     for k, v in (subs or {}).items():
         data[f"sub_{k}"] = np.asarray(v, dtype=float)
+    for k, v in (subdens or {}).items():
+        data[f"subden_{k}"] = np.asarray(v, dtype=float)
     df = pd.DataFrame(data)
     out = df.groupby("m", dropna=False, sort=False, observed=True).sum().reset_index()
     out["m"] = out["m"].astype(object)
@@ -93,12 +124,14 @@ def _per_muni(m: Any, num: Any, den: Any, subs: dict[str, Any] | None = None) ->
 class Pandas:
     """One year's indicators over the frames."""
 
-    def __init__(self, frames: dict[str, pd.DataFrame], year: int) -> None:
+    def __init__(self, frames: dict[str, pd.DataFrame], year: int, names: Names) -> None:
         self.f = frames
+        self.names = names
         self.y = year
         self.start = pd.Timestamp(year, 1, 1)
         self.end = pd.Timestamp(year + 1, 1, 1)
         self._staff: pd.DataFrame | None = None
+        self._first: pd.Series | None = None
 
     # populations -----------------------------------------------------------------------------------
     def staff(self) -> pd.DataFrame:
@@ -124,22 +157,42 @@ class Pandas:
         return (df[a] < self.end) & (df[b].isna() | (df[b] >= self.start))
 
     # conditions: sets of ids ---------------------------------------------------------------------
-    def diagnosed(self, kind: str, min_result: float | None = None) -> pd.Series:
+    def diagnosed(self, kind: str, min_result: float | None = None, by_cnppm: bool = False) -> pd.Series:
         d = self.f["diagnostics"]
         sel = self.window(d["taken_on"]) & (d["kind"] == kind)
         if min_result is not None:
             sel &= d["result_percent"] >= min_result
+        if by_cnppm:
+            sel &= d["provider"].isin(self.names["provider"])
         return d.loc[sel, "staff_id"]
+
+    def first_cnppm_deficits(self) -> pd.Series:
+        """staff id → date of the person's first diagnostic of deficits by the ЦНППМ (any year; once per run)."""
+        if self._first is None:
+            d = self.f["diagnostics"]
+            d = d[(d["kind"] == "professional_deficits") & d["provider"].isin(self.names["provider"])]
+            self._first = d.groupby("staff_id")["taken_on"].min()
+        return self._first
+
+    def after_cnppm_deficits(self, df: pd.DataFrame, date: str) -> pd.Series:
+        """Rows of ``df`` whose person had a ЦНППМ deficits diagnostic on or before ``date``."""
+        first = df["staff_id"].map(self.first_cnppm_deficits())
+        return first.notna() & (first <= df[date])
 
     def routed(self) -> pd.Series:
         r = self.f["individual_routes"]
-        return r.loc[self.overlaps(r, "started_on", "ended_on") & r["based_on_diagnostics"], "staff_id"]
+        sel = self.overlaps(r, "started_on", "ended_on") & r["based_on_diagnostics"] & (r["started_on"] >= self.start)
+        r = r[sel]
+        return r.loc[self.after_cnppm_deficits(r, "started_on"), "staff_id"]
 
-    def completed_registry_by_diagnostics(self) -> pd.Series:
+    def completed_registry_by_diagnostics(self, by_cnppm: bool = False) -> pd.Series:
         c = self.f["programme_completions"]
         c = c[self.window(c["completed_on"]) & c["selected_by_diagnostics"]]
         p = self.f["programmes"]
-        return c.loc[c["programme_id"].isin(p.loc[p["in_federal_registry"], "id"]), "staff_id"]
+        c = c[c["programme_id"].isin(p.loc[p["in_federal_registry"], "id"])]
+        if by_cnppm:
+            c = c[self.after_cnppm_deficits(c, "completed_on")]
+        return c["staff_id"]
 
     def participated(self) -> pd.Series:
         sp = self.f["support_participation"]
@@ -168,9 +221,30 @@ class Pandas:
     def formula(self, fid: str) -> Part:
         f, y = self.f, self.y
         if fid == "deficit_diagnostics":
-            return self._staff_share("teachers_and_managers", self.diagnosed("professional_deficits"))
+            s = self.staff()
+            mask = self._pop("teachers_and_managers")
+            s = s[mask]
+            hit = s["id"].isin(self.diagnosed("professional_deficits", by_cnppm=True)).to_numpy()
+            ped, mgr = s["is_pedagogical"].to_numpy(), s["is_manager"].to_numpy()
+            return _per_muni(
+                s["municipality_id"].to_numpy(),
+                hit,
+                np.ones(len(s)),
+                {"teachers": hit & ped, "managers": hit & mgr},
+                {"teachers": ped, "managers": mgr},
+            )
         if fid == "individual_routes":
             return self._staff_share("teachers_and_managers", self.routed())
+        if fid == "registry_by_diagnostics_cnppm":
+            s = self.staff()
+            s = s[s["is_pedagogical"]]
+            hit = s["id"].isin(self.completed_registry_by_diagnostics(by_cnppm=True)).to_numpy()
+            o = f["organizations"].set_index("id")
+            low = (o["low_results"] | o["adverse_conditions"]).reindex(s["organization_id"]).fillna(False)
+            low = low.to_numpy(dtype=bool)
+            return _per_muni(
+                s["municipality_id"].to_numpy(), hit, np.ones(len(s)), {"low_results": hit & low}, {"low_results": low}
+            )
         if fid == "registry_by_diagnostics":
             return self._staff_share("teachers", self.completed_registry_by_diagnostics())
         if fid == "young_supported":
@@ -193,25 +267,41 @@ class Pandas:
             d = self.diagnosed("functional_literacy")
             all_ = ids.isin(d).to_numpy()
             good = ids.isin(self.diagnosed("functional_literacy", 70.0)).to_numpy()
-            staff_part = _per_muni(m, all_, np.ones(len(ids)), {"0": good})
+            staff_part = _per_muni(m, all_, np.ones(len(ids)), {"ge70": good})
             g = f["graduates"]
             g = g[(g["graduation_year"] >= y) & (g["graduation_year"] <= y)]
             gd = f["graduate_diagnostics"]
             gsel = self.window(gd["taken_on"]) & (gd["kind"] == "functional_literacy")
             g_all = g["id"].isin(gd.loc[gsel, "graduate_id"]).to_numpy()
             g_good = g["id"].isin(gd.loc[gsel & (gd["result_percent"] >= 70.0), "graduate_id"]).to_numpy()
-            grad_part = _per_muni(g["municipality_id"].to_numpy(), g_all, np.ones(len(g)), {"0": g_good})
+            grad_part = _per_muni(g["municipality_id"].to_numpy(), g_all, np.ones(len(g)), {"ge70": g_good})
             return pd.concat([staff_part, grad_part]).groupby("m", dropna=False, sort=False).sum().reset_index()
-        if fid in ("org_teams_trained", "teams_trained"):
+        if fid == "org_teams_trained":
             t = f["management_teams"]
-            if fid == "org_teams_trained":
-                t = t[t["organization_id"].notna()]
+            o = f["organizations"][["id", "kind", "low_results", "adverse_conditions"]]
+            t = t.merge(o.rename(columns={"id": "organization_id"}), on="organization_id", how="inner")
+            t = t[t["kind"].isin(TEAM_ORG_KINDS)]
             tt = f["team_trainings"]
             trained = t["id"].isin(tt.loc[self.window(tt["completed_on"]), "team_id"]).to_numpy()
-            den = np.ones(len(t)) if fid == "org_teams_trained" else np.zeros(len(t))
-            return _per_muni(t["municipality_id"].to_numpy(), trained, den)
+            pre = (t["kind"] == "kindergarten").to_numpy()
+            low = (t["low_results"] | t["adverse_conditions"]).to_numpy(dtype=bool)
+            gen = (t["kind"] == "school").to_numpy()
+            return _per_muni(
+                t["municipality_id"].to_numpy(),
+                trained,
+                np.ones(len(t)),
+                {"preschool": trained & pre, "low_results": trained & low, "general": trained & gen},
+                {"preschool": pre, "low_results": low, "general": gen},
+            )
+        if fid == "teams_trained":
+            t = f["management_teams"]
+            tt = f["team_trainings"]
+            since = (tt["completed_on"] >= pd.Timestamp(TEAMS_SINCE, 1, 1)) & (tt["completed_on"] < self.end)
+            trained = t["id"].isin(tt.loc[since, "team_id"]).to_numpy()
+            return _per_muni(t["municipality_id"].to_numpy(), trained, np.zeros(len(t)))
         if fid == "mentoring_model":
             o = f["organizations"]
+            o = o[o["kind"].isin(MENTORING_ORG_KINDS)]
             return _per_muni(o["municipality_id"].to_numpy(), o["mentoring_model"].to_numpy(), np.ones(len(o)))
         if fid in ("registry_programmes", "network_programmes", "innovation_programmes"):
             p = f["programmes"]
@@ -223,7 +313,8 @@ class Pandas:
                 return _per_muni(none, p["in_federal_registry"].to_numpy(), np.ones(len(p)))
             if fid == "network_programmes":
                 return _per_muni(none, implemented & p["network_form"].to_numpy(), np.zeros(len(p)))
-            return _per_muni(none, p["innovation_based"].to_numpy(), np.ones(len(p)))
+            mine = p["developer"].isin(self.names["developer"]).to_numpy()
+            return _per_muni(none[mine], p["innovation_based"].to_numpy()[mine], np.ones(int(mine.sum())))
         if fid == "np_sites":
             i = f["internship_sites"]
             i = i[(i["since_year"] <= y) & (i["until_year"].isna() | (i["until_year"] >= y))]
@@ -235,8 +326,8 @@ class Pandas:
             )
         if fid == "events":
             e = f["events"]
-            e = e[self.window(e["held_on"])]
-            return _per_muni(e["municipality_id"].to_numpy(), np.ones(len(e)), np.zeros(len(e)))
+            e = e[self.window(e["held_on"])]  # a unit with events of other kinds only has data: 0
+            return _per_muni(e["municipality_id"].to_numpy(), e["kind"].isin(EVENT_KINDS).to_numpy(), np.zeros(len(e)))
         raise KeyError(fid)
 
 
@@ -247,7 +338,7 @@ def merge_and_roll_up(
     indicator: str, part: Part, aggregates: pd.DataFrame, count: bool, by: str, jurisdiction: str
 ) -> Result:
     """Aggregate returns of municipalities without person rows, then the scope's sums."""
-    subs = [c.removeprefix("sub_") for c in part.columns if c.startswith("sub_")]
+    subs = SUBS.get(indicator, [])
     rows = part[part["base"] > 0]
     covered = set(rows["m"].dropna())
     agg = aggregates[(aggregates["indicator_id"] == indicator) & (aggregates["scope"] == "municipality")]
@@ -261,12 +352,13 @@ def merge_and_roll_up(
             "base": np.ones(len(main)),
         }
     )
-    for k in subs:
-        s = agg[agg["sub_measure"] != ""].set_index("scope_id")["numerator"]
-        extra[f"sub_{k}"] = extra["m"].map(s).fillna(0).to_numpy(float)
+    for sub_id, col, own in subs:
+        rows_of = agg[agg["sub_measure"] == sub_id].set_index("scope_id")
+        extra[f"sub_{col}"] = extra["m"].map(rows_of["numerator"]).fillna(0).to_numpy(float)
+        if own:
+            extra[f"subden_{col}"] = extra["m"].map(rows_of["denominator"]).fillna(0).to_numpy(float)
     both = pd.concat([part, extra], ignore_index=True)
     out: Result = {}
-    sub_ids = {"0": "ge70"} if subs else {}
     if by == "jurisdiction":
         total = both.sum(numeric_only=True)
         scopes: list[tuple[str, pd.Series]] = [(jurisdiction, total)] if (both["base"] > 0).any() else []
@@ -279,14 +371,17 @@ def merge_and_roll_up(
         if not count and not den:
             continue
         out[(indicator, None, scope)] = (float(r["num"]), den)
-        for k in subs:
-            out[(indicator, sub_ids[k], scope)] = (float(r[f"sub_{k}"]), den)
+        for sub_id, col, own in subs:
+            sden = float(r[f"subden_{col}"]) if own else den
+            if not count and not sden:
+                continue
+            out[(indicator, sub_id, scope)] = (float(r[f"sub_{col}"]), sden)
     return out
 
 
-def compute(frames: dict[str, pd.DataFrame], year: int, by: str, jurisdiction: str) -> Result:
+def compute(frames: dict[str, pd.DataFrame], year: int, by: str, jurisdiction: str, names: Names) -> Result:
     """Every covered indicator at ``by`` (``jurisdiction`` or ``municipality``)."""
-    p = Pandas(frames, year)
+    p = Pandas(frames, year, names)
     agg = frames["aggregate_returns"]
     agg = agg[agg["year"] == year]
     parts: dict[str, Part] = {}

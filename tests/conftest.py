@@ -13,6 +13,13 @@ CONFIG_DIR = ROOT / "config"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# Property tests judge the code, not the machine: no wall-clock deadline per example and no "input
+# generation is slow" health check, which fail on a loaded CI runner with nothing wrong in efs.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("efs", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("efs")
+
 
 @pytest.fixture(scope="session")
 def registry():

@@ -23,7 +23,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Four English words in a row: a library's message passed through (as in tests/test_hostile.py).
-ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){3,}\b")
+#: Four English words in a row (a library's message); words in capitals only are SQL keywords (--explain).
+ENGLISH = re.compile(r"\b(?=[A-Za-z]*[a-z])[A-Za-z]{2,}(?: (?=[A-Za-z]*[a-z])[A-Za-z]{2,}){3,}\b")
 
 
 def blocks(language: str) -> list[str]:
@@ -72,12 +73,47 @@ def test_the_tour_is_read_from_the_readme():
     assert not any("pytest" in c for c in commands)
 
 
+def serve_briefly(command: str, cwd: Path, env: dict[str, str]) -> str:
+    """Run the tour's ``efs serve`` on a free port (``--port 0``: another server may hold 8000) until it prints
+    its address, then stop it as Ctrl-C does; its whole output."""
+    import signal
+    import time
+
+    process = subprocess.Popen(["bash", "-c", f"exec {command} --port 0"], cwd=cwd, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None
+    lines = []
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if line.startswith("efs serve: http://"):
+                break
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            rest, _ = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            rest, _ = process.communicate()
+    return "".join(lines) + rest
+
+
 @pytest.mark.slow
 def test_every_command_of_the_tour_prints_russian_and_no_traceback(clone):
     env = {k: v for k, v in os.environ.items() if not k.startswith("EFS_")}
     env["PYTHONIOENCODING"] = "utf-8"
     ran = []
     for command in tour():
+        if "efs serve" in command:  # a server runs until stopped: it must start and say where, then is stopped
+            out = serve_briefly(command, clone, env)
+            assert re.search(r"^efs serve: http://127\.0\.0\.1:\d+/", out, flags=re.M), f"{command}:\n{out[-3000:]}"
+            assert_russian_without_traceback(command, out)
+            ran.append(command)
+            continue
         result = subprocess.run(["bash", "-c", command], cwd=clone, env=env, capture_output=True, text=True,
                                 timeout=600)
         out = result.stdout + result.stderr

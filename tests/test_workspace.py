@@ -203,3 +203,26 @@ def test_comparison_is_the_document_efs_diff_json_prints(ws, tmp_path, capsys):
     result = ws.diff(str(tmp_path / "amur.yaml"), str(new), as_of=DAY)
     assert code == 1 and result.changed
     assert result.as_dict() == printed
+
+
+def test_threads_sharing_a_workspace_get_one_catalogue_and_one_store(tmp_path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from efs.data.store import open_store
+    from efs.registry import Registry
+
+    open_store(tmp_path / "s.sqlite").close()
+    builds = []
+    real = Registry.build.__func__
+
+    def counted(cls, pm=None):
+        builds.append(1)
+        return real(cls, pm)
+
+    monkeypatch.setattr(Registry, "build", classmethod(counted))
+    ws = Workspace(str(tmp_path / "s.sqlite"))
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda _: (ws.registry, ws.store), range(16)))
+    assert len(builds) == 1
+    assert len({id(r) for r, _ in got}) == 1 and len({id(s) for _, s in got}) == 1
+    ws.close()

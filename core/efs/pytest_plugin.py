@@ -161,9 +161,17 @@ class EfsRuleItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, EfsFindings):
+            from efs.documents.shipped import cited
+
+            parent = self.parent
+            assert isinstance(parent, EfsConfigFile)
             lines = []
             for f in excinfo.value.args[0]:
-                src = f" (документ: {f.source})" if f.source is not None else ""
+                src = (
+                    f" (документ: {cited(f.source, registry=parent.registry, near=parent.path)})"
+                    if f.source is not None
+                    else ""
+                )
                 lines.append(f"{f.location}: {f.code} [{f.severity.label}] {f.message}{src}")
             return "\n".join(lines)
         return str(super().repr_failure(excinfo))

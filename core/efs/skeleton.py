@@ -147,6 +147,8 @@ def skeleton(name: str, level: str = "municipal", registry: Registry | None = No
         "  frequency: не реже одного раза в год",
         "  times_per_year: 1",
         f"  responsible: [{first_subject}]",
+        f"  methods: [{{text: {_q('<методы сбора и анализа данных>')}, source: {{line: 1}}}}]",
+        f"  outputs: [{{text: {_q('<итог: аналитическая справка, управленческие решения>')}, source: {{line: 1}}}}]",
         "  source: {line: 1}",
         "roadmap: []",
     ]

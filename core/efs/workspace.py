@@ -28,12 +28,15 @@ User errors raise :class:`efs.errors.EfsError` subclasses with Russian messages 
 web answers 4xx); a configuration's own errors are findings of the :class:`Validation`, not exceptions.
 Writing needs ``writable=True``: a read-only workspace never creates a store or writes a row.
 
-Nothing heavy is imported until a method needs it: ``import efs.workspace`` stays cheap.
+A workspace may serve several threads at once (a web server's workers): the catalogue and the store are
+made once, under a lock, and the methods keep nothing between calls. Nothing heavy is imported until a
+method needs it: ``import efs.workspace`` stays cheap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -258,17 +261,19 @@ class Workspace:
         self.create = writable if create is None else create and writable
         self._registry = registry
         self._store: Store | None = None
+        self._lock = threading.Lock()
 
     # --- the catalogue and the store -------------------------------------------------------
 
     @property
     def registry(self) -> Registry:
         """The catalogue of every installed plugin (built once, on first use)."""
-        if self._registry is None:
-            from efs.registry import Registry
+        with self._lock:
+            if self._registry is None:
+                from efs.registry import Registry
 
-            self._registry = Registry.build()
-        return self._registry
+                self._registry = Registry.build()
+            return self._registry
 
     @property
     def store(self) -> Store:
@@ -277,17 +282,19 @@ class Workspace:
         Raises:
             StoreError: The store cannot be opened (missing file of a read-only workspace, bad URL, …).
         """
-        if self._store is None:
-            from efs.data.store import open_store
+        with self._lock:
+            if self._store is None:
+                from efs.data.store import open_store
 
-            self._store = open_store(self.db_url, create=self.create)
-        return self._store
+                self._store = open_store(self.db_url, create=self.create)
+            return self._store
 
     def close(self) -> None:
         """Close the store if it was opened."""
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
     def __enter__(self) -> Workspace:
         return self

@@ -115,7 +115,9 @@ def test_text_groups_by_file_sorted_by_line_with_summary_and_as_of(sample, capsy
     numbers = [int(line.split(":")[1]) for line in sample_lines]
     assert numbers == sorted(numbers)
     assert any("[подавлено: исполнение отражено в отчёте за 2023 год]" in line for line in lines)
-    assert any("(документ: sample.txt, §дорожная карта, строка 40)" in line for line in lines)
+    # The document lies beside the configuration: shown as the file to open, on the line.
+    beside = sample[0].parent / "sample.txt"
+    assert any(f"(документ: {beside}:40, §дорожная карта)" in line for line in lines)
 
 
 def test_json_marks_suppressed_and_gives_source(sample, capsys):
@@ -142,3 +144,28 @@ def test_write_baseline_then_only_new_findings_count(sample, capsys, tmp_path):
     assert _out(capsys, "--strict", "--write-baseline", str(base), str(sample[0]))[0] == 0
     code, out = _out(capsys, "--strict", "--baseline", str(base), str(sample[0]))
     assert code == 0 and "в базовой линии" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "junit"])
+def test_a_shipped_document_is_named_by_its_file_and_line_not_by_the_cited_hash_name(capsys, monkeypatch, fmt):
+    # The bundled configurations cite their seeds by hash names (002_6414ad974cc0e1d7.txt); a reader is
+    # shown the file they can open, on the line, and the line there holds the words the finding is about.
+    import re
+
+    from efs.registry import Registry
+
+    monkeypatch.chdir(ROOT)
+    _, out = _out(capsys, "--format", fmt, "--exit-zero", "--as-of", "2026-11-23", "amur")
+    assert "002_6414ad974cc0e1d7" not in out and "6414ad974cc0e1d7" not in out
+    shipped = Registry.build().documents["002_6414ad974cc0e1d7.txt"].path
+    relative = str(Path(shipped).resolve().relative_to(ROOT))
+    places = re.findall(re.escape(relative) + r":(\d+)", out)
+    assert places, out[:2000]
+    lines = Path(shipped).read_text(encoding="utf-8").splitlines()
+    assert all(1 <= int(n) <= len(lines) for n in places)
+    # EFS103 on the superseded decree: its line in the shipped file is where the decree is cited.
+    after = out[out.index("от 21.07.2020 № 474") :]
+    decree = re.search(re.escape(relative) + r":(\d+)", after)
+    assert decree is not None
+    line = int(decree.group(1))
+    assert "474" in lines[line - 1]

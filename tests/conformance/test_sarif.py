@@ -217,7 +217,10 @@ def test_every_bundled_configuration_passes_githubs_upload_rules_and_the_oasis_s
             and loc["physicalLocation"]["artifactLocation"]["uri"] == "plugins/amur/efs_amur/documents/amur.txt"]
     assert amur
     for loc, _ in amur:
-        line = int(loc["message"]["text"].rsplit("строка ", 1)[1])
+        # the message names the same file and line a reader opens (not the cited hash name)
+        text = loc["message"]["text"]
+        assert text.startswith("документ: plugins/amur/efs_amur/documents/amur.txt:"), text
+        line = int(text.split("amur.txt:", 1)[1].split(",", 1)[0])
         assert loc["physicalLocation"]["region"]["startLine"] == line
     import jsonschema
 

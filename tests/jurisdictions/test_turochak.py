@@ -30,7 +30,9 @@ def test_counts_match_the_inventory(config):
         "3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.5", "3.2.6", "3.2.7", "3.2.8", "3.3.1", "3.3.2", "3.4.1", "3.4.2",
     ]
     assert [len(s.functions) for s in config.subjects] == [3, 15, 11, 3, 4, 8, 4, 5, 15, 4, 10, 5]
-    assert len(config.legal_basis) == 12
+    # § 1.3 cites 13 acts — Постановление № 1642 twice (lines 16 and 21), encoded twice as written (EFS106)
+    assert len(config.legal_basis) == 13
+    assert [a.source.line for a in config.legal_basis if a.number == "1642"] == [16, 21]
     assert (len(config.system.tasks), len(config.system.principles)) == (19, 3)
     assert (len(config.system.interaction_subjects), len(config.system.interaction_channels)) == (9, 4)
     assert len(config.indicators) == 5

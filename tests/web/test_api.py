@@ -290,3 +290,20 @@ def test_openapi_describes_every_operation_and_its_page_is_served_offline(client
         assert path in page.text
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page.text), "the page fetches nothing from outside"
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+
+
+def test_explain_answers_what_efs_indicators_explain_prints(client, web_store, capsys):
+    from efs.cli import run
+
+    first = client.get(f"/api/jurisdictions/tyumen/indicators?year={YEAR}").json()["results"][0]["indicator_id"]
+    capsys.readouterr()
+    assert run(["indicators", "tyumen", "--year", str(YEAR), "--db", str(web_store), "--explain", first]) == 0
+    expected = capsys.readouterr().out
+    r = client.get(f"/api/jurisdictions/tyumen/indicators/{first}/explain?year={YEAR}")
+    assert r.status_code == 200 and r.text.rstrip("\n") == expected.rstrip("\n") and first in r.text
+    page = client.get(f"/jurisdictions/tyumen/explain/{first}?year={YEAR}")
+    import html
+
+    assert html.unescape(re.search(r'<pre class="explain">(.*?)</pre>', page.text, re.S).group(1)) == r.text
+    r = client.get(f"/api/jurisdictions/tyumen/indicators/nope/explain?year={YEAR}")
+    assert r.status_code == 400 and "нет показателя nope" in r.json()["detail"]

@@ -67,7 +67,8 @@ def test_a_busy_port_is_a_russian_message():
         out = subprocess.run([sys.executable, "-m", "efs", "serve", "--port", str(port)], capture_output=True,
                              text=True, timeout=60, cwd=ROOT)
     assert out.returncode == 2
-    assert f"не удалось открыть адрес 127.0.0.1:{port}" in out.stderr and "Traceback" not in out.stderr
+    assert f"не удалось открыть адрес 127.0.0.1:{port}: порт уже занят другой программой" in out.stderr
+    assert "Traceback" not in out.stderr and "Address" not in out.stderr
 
 
 # --- pages ----------------------------------------------------------------------------------------------------
@@ -167,3 +168,21 @@ def test_import_page_imports_after_its_dry_run_on_a_writable_store(empty_web_sto
         assert r.status_code == 200 and "Итого загружено: новых 5" in r.text
         again = client.post("/import", data={"csrf": token}, files=files)
         assert "без изменений 5" in again.text
+
+
+def test_draft_page_shows_the_review_list_and_downloads_it_as_efs_draft_writes_it(client, registry):
+    info = next(d for d in registry.documents.values() if d.jurisdiction == "turochak")
+    data = info.path.read_bytes()
+    api = client.post("/api/draft", files={"file": ("polozhenie.txt", data, "text/plain")}).json()
+    token = csrf_of(client)
+    page = client.post("/draft", data={"csrf": token}, files={"file": ("polozhenie.txt", data, "text/plain")})
+    assert page.status_code == 200
+    assert f"Требует проверки человеком: {len(api['review'])}" in page.text
+    import html
+
+    review = html.unescape(re.search(r'<textarea name="review" hidden aria-hidden="true">(.*?)</textarea>',
+                                     page.text, re.S).group(1))
+    r = client.post("/check/download", data={"csrf": token, "name": "polozhenie.yaml", "format": "review",
+                                              "review": review})
+    assert r.json()["review"] == api["review"] and 'filename="polozhenie-review.json"' in r.headers[
+        "content-disposition"]

@@ -2,9 +2,9 @@
 
 An expectation is written from reading the document, apart from the validator: each entry names the family,
 the rule that should report it, the document line it is about and why. A finding *matches* an entry when
-the rule is the same and the finding's document line (``source.line``) is the entry's line or one of its
-``lines``; each entry matches at most one finding and each finding at most one entry. Findings of rules that
-belong to no family (:mod:`efs.wholedoc.families`) are not counted.
+the rule is the same and the finding's document line (``source.line``; for a passage, any of its lines) is
+the entry's line or one of its ``lines``; each entry matches at most one finding and each finding at most
+one entry. Findings of rules that belong to no family (:mod:`efs.wholedoc.families`) are not counted.
 
 Recall of a family = matched entries / entries; precision = matched findings / findings of the family.
 """
@@ -57,6 +57,16 @@ def findings_of(expectation: dict[str, Any], registry: Any) -> list[Any]:
     return validate(config, registry=registry, as_of=as_of)
 
 
+def _lines_of(finding: Any) -> set[int]:
+    """The document lines a finding is about: its source line, and the whole passage when it reports one
+    (``extra["span"]``: first and last line, as ``EFS260`` does)."""
+    span = finding.extra.get("span") if finding.extra else None
+    found = {finding.source.line}
+    if isinstance(span, list) and len(span) == 2:
+        found |= set(range(span[0], span[1] + 1))
+    return found
+
+
 def compare(expectation: dict[str, Any], findings: list[Any]) -> dict[str, Score]:
     """Scores by family (and ``"all"``) of ``findings`` against one expectation."""
     from efs.wholedoc.families import FAMILIES, family_of
@@ -69,7 +79,7 @@ def compare(expectation: dict[str, Any], findings: list[Any]) -> dict[str, Score
         score.expected += 1
         lines = {entry["line"], *entry.get("lines", [])}
         hit = next((k for k, f in enumerate(pool) if k not in used and f.code == entry["code"]
-                    and f.source is not None and f.source.line in lines), None)
+                    and f.source is not None and lines & _lines_of(f)), None)
         if hit is None:
             score.missed.append(f"{entry['code']} строка {entry['line']}: {entry['reason']}")
         else:

@@ -45,8 +45,7 @@ def serve(db: str | None, host: str, port: int, writable: bool, token: str | Non
         sock.bind((host, port))
         sock.listen(128)  # connections wait in the backlog until uvicorn accepts them: the printed address works
     except OSError as exc:
-        raise InputError(f"не удалось открыть адрес {host}:{port}: {exc.strerror or exc}; "
-                         "укажите другой --port") from None
+        raise InputError(f"не удалось открыть адрес {host}:{port}: {_bind_reason(exc)}") from None
     except UnicodeError:
         raise InputError(f"адрес «{host}» не разобран: нужен IP-адрес или имя этого компьютера") from None
     bound = sock.getsockname()[1]
@@ -58,3 +57,17 @@ def serve(db: str | None, host: str, port: int, writable: bool, token: str | Non
     server = uvicorn.Server(config)
     server.run(sockets=[sock])
     return 0
+
+
+def _bind_reason(exc: OSError) -> str:
+    """Why the address could not be opened, in Russian, with what to do."""
+    import errno
+
+    from efs.safeio import os_reason
+
+    reasons = {
+        errno.EADDRINUSE: "порт уже занят другой программой; укажите другой --port (или --port 0 — любой свободный)",
+        errno.EADDRNOTAVAIL: "у этого компьютера нет такого адреса; укажите его адрес в --host (например, 127.0.0.1)",
+        errno.EACCES: "нет прав открыть этот порт (порты ниже 1024 — только для администратора); укажите --port 8000",
+    }
+    return reasons.get(exc.errno or 0) or os_reason(exc)

@@ -219,3 +219,49 @@ def mentions(text: str | None, act: Act) -> bool:
     )
     key = normalize_number(act.number)
     return re.search(rf"(?<![0-9а-яё]){re.escape(key)}(?![0-9])", flat) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A national or federal project the documents cite by name, with its period.
+
+    Attributes:
+        kind: ``национальный проект`` or ``федеральный проект``.
+        title: Its name (without quotes).
+        start: First year.
+        end: Last year (the project ended on 31 December of that year).
+        note: What replaced it, where that is stated.
+    """
+
+    kind: str
+    title: str
+    start: int
+    end: int
+    note: str = ""
+
+
+_NP_NOTE = ("национальный проект «Образование» (паспорт утверждён президиумом Совета при Президенте РФ по "
+            "стратегическому развитию и национальным проектам 24.12.2018) действовал в 2019–2024 годах; с 2025 года "
+            "его задачи перешли в национальный проект «Молодёжь и дети» (Указ Президента РФ от 07.05.2024 № 309)")
+
+#: The national project «Образование» and its federal projects (2019–2024).
+PROGRAMMES: tuple[Programme, ...] = (
+    Programme("национальный проект", "Образование", 2019, 2024, _NP_NOTE),
+    *(
+        Programme("федеральный проект", title, 2019, 2024, "федеральный проект национального проекта «Образование», "
+                  "действовавшего в 2019–2024 годах")
+        for title in ("Современная школа", "Успех каждого ребенка", "Цифровая образовательная среда",
+                      "Учитель будущего", "Молодые профессионалы", "Социальная активность",
+                      "Поддержка семей, имеющих детей", "Патриотическое воспитание", "Новые возможности для каждого",
+                      "Экспорт образования", "Социальные лифты для каждого")
+    ),
+)
+
+
+def match_programme(kind: str, title: str) -> Programme | None:
+    """The known project of this kind and name («ё» read as «е», case ignored), or ``None``."""
+    key = re.sub(r"\s+", " ", title).strip().casefold().replace("ё", "е")
+    for p in PROGRAMMES:
+        if p.kind == kind and p.title.casefold().replace("ё", "е") == key:
+            return p
+    return None

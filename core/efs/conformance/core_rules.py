@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from efs.conformance import (
     rules_acts,
+    rules_adopted,
+    rules_citations,
+    rules_complete,
+    rules_consistency,
     rules_entities,
+    rules_glossary,
     rules_indicators,
     rules_names,
     rules_roadmap,
     rules_sources,
     rules_structure,
     rules_system,
+    rules_traces,
 )
 from efs.conformance.findings import Severity
 from efs.conformance.rules import Rule
@@ -109,10 +115,16 @@ RULES: list[Rule] = [
     *ENGINE_RULES,
     *rules_sources.RULES,
     *rules_acts.RULES,
+    *rules_citations.RULES,
+    *rules_consistency.RULES,
     *rules_structure.RULES,
     *rules_names.RULES,
     *rules_entities.RULES,
     *rules_roadmap.RULES,
     *rules_indicators.RULES,
+    *rules_complete.RULES,
+    *rules_adopted.RULES,
     *rules_system.RULES,
+    *rules_glossary.RULES,
+    *rules_traces.RULES,
 ]

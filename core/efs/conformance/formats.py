@@ -98,11 +98,13 @@ def render_text(results: Results, as_of: dt.date, registry: Registry | None = No
     Each finding shows the id of its element (``[элемент: municipal:mentoring]``): the id a suppression's
     ``items`` names.
     """
+    from efs.documents.shipped import cited
+
     lines: list[str] = []
     for path, _config, findings in results:
         for f in sorted(findings, key=Finding.sort_key):
             mark = " [подавлено: " + (f.suppression_reason or "") + "]" if f.suppressed else ""
-            src = f" (документ: {f.source})" if f.source is not None else ""
+            src = f" (документ: {cited(f.source, registry=registry, near=path)})" if f.source is not None else ""
             item = f" [элемент: {f.item}]" if f.item else ""
             lines.append(f"{_where(f, path)}: {f.code} [{f.severity.label}] {f.message}{src}{item}{mark}")
     lines.append(summary_line(results, as_of))
@@ -124,6 +126,7 @@ def render_github(results: Results, as_of: dt.date, registry: Registry | None = 
     as SARIF: :func:`efs.conformance.sarif.source_root`).
     """
     from efs.conformance.sarif import repository_path, source_root
+    from efs.documents.shipped import cited
 
     root = source_root(files=[path for path, _, _ in results])
     lines: list[str] = []
@@ -138,7 +141,8 @@ def render_github(results: Results, as_of: dt.date, registry: Registry | None = 
                 f"col={loc.column or 1}",
                 f"title={_gh_escape(f'{f.code} {f.slug}', True)}",
             ]
-            text = f.message + (f" (документ: {f.source})" if f.source is not None else "")
+            src = cited(f.source, registry=registry, near=path) if f.source is not None else None
+            text = f.message + (f" (документ: {src})" if src is not None else "")
             if f.suppressed:
                 text += f" [подавлено: {f.suppression_reason or ''}]"
             lines.append(f"::{level} {','.join(props)}::{_gh_escape(text)}")

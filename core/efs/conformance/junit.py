@@ -21,6 +21,8 @@ def render_junit(
     results: list[tuple[str, Any, list[Finding]]], as_of: dt.date, registry: Registry | None = None
 ) -> str:
     """``<testsuites>`` with the as-of date as a property of every suite."""
+    from efs.documents.shipped import cited
+
     root = ET.Element("testsuites", name="efs validate")
     total = failures = skipped = 0
     for path, _config, findings in results:
@@ -40,7 +42,7 @@ def render_junit(
             )
             text = f"{loc.file or path}:{loc.line or 1}:{loc.column or 1}: {f.message}"
             if f.source is not None:
-                text += f"\nдокумент: {f.source}"
+                text += f"\nдокумент: {cited(f.source, registry=registry, near=path)}"
             if f.suppressed:
                 n_skip += 1
                 ET.SubElement(case, "skipped", message=f"подавлено: {f.suppression_reason or ''}").text = text

@@ -56,16 +56,24 @@ def _no_indicators(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _without_targets(ctx: RuleContext) -> Iterator[Finding]:
-    thresholds = {t.indicator for m in ctx.config.roadmap for t in m.thresholds}
+    # A roadmap threshold is a measure's result, not the Положение's target: the report may fall back to it,
+    # but the document still sets the indicator none (the finding says where the threshold is).
+    thresholds: dict[str, list[str]] = {}
+    for m in ctx.config.roadmap:
+        for t in m.thresholds:
+            thresholds.setdefault(t.indicator, []).append(m.number or m.id)
     for i, ind in enumerate(ctx.config.indicators):
-        if not ind.targets and ind.id not in thresholds:
-            yield ctx.finding(
-                _at(i),
-                f"у показателя {ind.number or ind.id} нет целевых значений (ни в положении, "
-                "ни в дорожной карте)",
-                source=ind.source,
-                item=ind.id,
-            )
+        if ind.targets:
+            continue
+        near = thresholds.get(ind.id)
+        where = (f"нет в положении; в дорожной карте есть только порог мероприятия {', '.join(near)}, его "
+                 "отчёт берёт вместо цели" if near else "нет ни в положении, ни в дорожной карте")
+        yield ctx.finding(
+            _at(i),
+            f"у показателя {ind.number or ind.id} нет целевых значений: их {where}",
+            source=ind.source,
+            item=ind.id,
+        )
 
 
 def _same_scope(target: Target, federal: Target, level: Level) -> bool:
@@ -115,6 +123,10 @@ def _federal_not_covered(ctx: RuleContext) -> Iterator[Finding]:
     if not own:
         return
     covered = {link.id for ind in own for link in ind.equivalent} | {ind.id for ind in own}
+    # A federal indicator the document takes in altered form is covered, wrongly: EFS250 reports that.
+    from efs.conformance.rules_adopted import adopted
+
+    covered |= {a.federal.id for a in adopted(ctx)}
     for fed in _federal(ctx):
         if fed.id not in covered:
             yield ctx.finding(
@@ -344,7 +356,8 @@ RULES: list[Rule] = [
         "Федеральный показатель не покрыт",
         "Показатели юрисдикции должны покрывать федеральные "
         f"({FEDERAL_SOURCE}) — прямо или через объявленную "
-        "равнозначность (equivalent).",
+        "равнозначность (equivalent). Федеральный показатель, который положение взяло в изменённом виде "
+        "(доля вместо количества, суженный охват), здесь покрытым считается: об изменении говорит EFS250.",
         "Добавьте показатель или свяжите существующий с федеральным через equivalent.",
         _federal_not_covered,
         "indicators:\n  - {id: own, equivalent: [], ...}\n",

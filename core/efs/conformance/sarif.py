@@ -155,10 +155,11 @@ def _document_location(f: Finding, config_file: str, root: Path, registry: Regis
     """Where the finding's source sits in the document: a file location when the document is at hand
     (beside the configuration, or shipped by a plugin: :func:`efs.documents.find`), else the citation
     alone (a path we cannot vouch for would mislead)."""
-    from efs.documents import find
+    from efs.documents import cited, find
 
     assert f.source is not None and f.source.document
-    related: dict[str, Any] = {"id": 1, "message": {"text": f"документ: {f.source}"}}
+    shown = cited(f.source, registry=registry, near=config_file)
+    related: dict[str, Any] = {"id": 1, "message": {"text": f"документ: {shown}"}}
     document = find(f.source.document, registry=registry, near=config_file)
     if document is not None:
         physical: dict[str, Any] = {"artifactLocation": artifact_location(str(document), root)}

@@ -11,7 +11,9 @@ Design (see ``docs/store.md``):
   :data:`NATURAL_KEYS` lists them per table for the importer.
 * Person-level event tables (diagnostics, completions, participation…) have primary keys that
   begin ``(jurisdiction_id, staff_id, …)`` so the ``EXISTS`` probes the indicator engine compiles
-  are index lookups; a second index on ``(jurisdiction_id, <date>)`` serves per-year scans.
+  (memberships under ``not`` or ``any``) are index lookups; a second index on
+  ``(jurisdiction_id, <date>)`` serves the per-year scans that list the people with an event (a
+  numerator counted from the event side, :mod:`efs.indicators.sql`).
 * Dates are ISO dates; "in year Y" means the date lies in ``[Y-01-01, Y+1-01-01)``.
 * ``source_id`` on every data row points at ``data_sources`` (the file and date it came from, or
   the synthesis and its seed).

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from efs.documents.model import Document, DocumentError
     from efs.documents.normalize import WINDOW, TextIndex
     from efs.documents.reading import read
-    from efs.documents.shipped import DocumentInfo, find, for_configuration, index, load
+    from efs.documents.shipped import DocumentInfo, cited, find, for_configuration, index, load
 
 __all__ = [
     "WINDOW",
@@ -43,6 +43,7 @@ __all__ = [
     "DocumentError",
     "DocumentInfo",
     "TextIndex",
+    "cited",
     "find",
     "for_configuration",
     "index",
@@ -56,6 +57,7 @@ _LAZY = {
     "WINDOW": "efs.documents.normalize",
     "TextIndex": "efs.documents.normalize",
     "DocumentInfo": "efs.documents.shipped",
+    "cited": "efs.documents.shipped",
     "find": "efs.documents.shipped",
     "for_configuration": "efs.documents.shipped",
     "index": "efs.documents.shipped",

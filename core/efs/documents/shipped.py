@@ -26,10 +26,10 @@ from efs.documents.normalize import TextIndex
 from efs.documents.reading import read
 
 if TYPE_CHECKING:
-    from efs.model import Configuration, Provenance
+    from efs.model import Configuration, Provenance, Source
     from efs.registry import Registry
 
-__all__ = ["DocumentInfo", "find", "for_configuration", "index", "load", "shipped_only"]
+__all__ = ["DocumentInfo", "cited", "find", "for_configuration", "index", "load", "shipped_only"]
 
 _CACHE_SIZE = 16
 
@@ -88,6 +88,28 @@ def find(name: str, *, registry: Registry | None = None, near: str | Path | None
     if shipped is not None and Path(shipped.path).is_file():
         return Path(shipped.path)
     return None
+
+
+def cited(source: Source, *, registry: Registry | None = None, near: str | Path | None = None) -> str:
+    """A source as a reader can open it: ``path:line`` of the document's file, then its section.
+
+    The path is the file at hand (see :func:`find`), relative to the working directory when it lies inside
+    it, so that a terminal or an editor opens the document on the line; the name sources cite (a seed's
+    hash name such as ``002_6414ad974cc0e1d7.txt``) is shown only when the file is not at hand.
+
+    >>> from efs.model import Source
+    >>> cited(Source(document="нет_такого.txt", section="1.5", line=64))
+    'нет_такого.txt, §1.5, строка 64'
+    """
+    path = find(source.document, registry=registry, near=near) if source.document else None
+    if path is None:
+        return str(source)
+    try:
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        shown = str(path)
+    where = f"{shown}:{source.line}" if source.line else shown
+    return f"{where}, §{source.section}" if source.section else where
 
 
 def _plain(name: str) -> bool:

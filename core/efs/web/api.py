@@ -129,6 +129,13 @@ def indicators(
                                                      min_denominator=min_denominator))
 
 
+@router.get("/jurisdictions/{jurisdiction}/indicators/{indicator}/explain", summary="Объяснение показателя",
+            responses={200: {"content": {"text/plain": {}}}, **ERRORS, 503: _PROBLEM})
+def explain(request: Request, jurisdiction: str, indicator: str, year: Year, by: Scope = "jurisdiction") -> Response:
+    """Определение, формула, SQL, данные и значения показателя, как `efs indicators ID --year Y --explain ИД`."""
+    return Response(service(request).explain(jurisdiction, indicator, year, by), media_type="text/plain; charset=utf-8")
+
+
 @router.get("/jurisdictions/{jurisdiction}/report", summary="Аналитическая справка",
             responses={200: {"description": "Файл справки."}, **ERRORS, 503: _PROBLEM})
 def report(

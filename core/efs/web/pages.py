@@ -8,6 +8,7 @@ only, so it shows the findings, numbers and messages the CLI shows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 import time
 from collections import OrderedDict
@@ -140,7 +141,8 @@ def _check_page(request: Request, data: bytes | str, name: str, as_of: dt.date, 
     return render(request, "check.html", name=name, text=data,
                   yaml_lines=data.splitlines(), findings=findings,
                   summary=report["summary"], as_of=as_of.isoformat(), document=document, doc_lines=lines or [],
-                  review=review, marks=marks, doc_marks=doc_marks, formats=_downloads(srv))
+                  review=review, review_json=json.dumps({"document": document, "review": review}, ensure_ascii=False)
+                  if review is not None else None, marks=marks, doc_marks=doc_marks, formats=_downloads(srv))
 
 
 def _downloads(srv: Service) -> list[tuple[str, str, str]]:
@@ -188,10 +190,18 @@ async def check_download(
     name: Annotated[str | None, Form(max_length=200)] = None,
     format: Annotated[str, Form(max_length=40)] = "json",
     as_of: Annotated[dt.date | None, Form()] = None,
+    review: Annotated[str | None, Form()] = None,
 ) -> Response:
     _csrf(request, csrf)
     shown = display_name(name, "configuration.yaml")
     stem = shown.rsplit(".", 1)[0]
+    if format == "review":  # the draft's review list, as efs draft --review-json writes it
+        try:
+            data = json.loads(review or "")
+        except ValueError:
+            raise Problem("invalid-input", "список на проверку повреждён: постройте черновик заново") from None
+        return Response(json.dumps(data, ensure_ascii=False, indent=2), media_type="application/json",
+                        headers={"content-disposition": f'attachment; filename="{stem}-review.json"'})
     if format == "yaml":
         return Response(text, media_type="application/yaml; charset=utf-8",
                         headers={"content-disposition": f'attachment; filename="{shown}"'})
@@ -254,6 +264,20 @@ def jurisdiction(
     return render(request, "jurisdiction.html", config=config, matrix=matrix, year=year, by=by,
                   indicators=indicators, store_problem=store_problem, default_year=dt.date.today().year - 1,
                   formats=[f.name for f in srv.formats("report")])
+
+
+@router.get("/jurisdictions/{jurisdiction}/explain/{indicator}", response_class=HTMLResponse)
+def explain(
+    request: Request,
+    jurisdiction: str,
+    indicator: str,
+    year: Annotated[int, Query(ge=2000, le=2100)],
+    by: Annotated[Literal["jurisdiction", "municipality", "organization"], Query()] = "jurisdiction",
+) -> Response:
+    srv = service(request)
+    config = srv.configuration(jurisdiction)
+    text = srv.explain(jurisdiction, indicator, year, by)
+    return render(request, "explain.html", config=config, indicator=indicator, year=year, by=by, text=text)
 
 
 @router.get("/jurisdictions/{jurisdiction}/report")
