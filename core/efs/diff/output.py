@@ -1,13 +1,13 @@
-"""Writing a comparison: text, JSON, Markdown and HTML as text; XLSX as the сравнительная таблица.
+"""A comparison as text: plain text, JSON, Markdown and HTML (the XLSX сравнительная таблица is
+:mod:`efs.diff.xlsx`).
 
-Every file goes through :mod:`efs.safeio` (written whole or not at all); formats are named as the
-report names them (:func:`efs.report.format_for`: the suffix decides).
+Files are written by the format registry (:func:`efs.formats.write`, all or nothing through
+:mod:`efs.safeio`); formats are named as the report names them (the suffix decides).
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 FORMATS = ("text", "json", "md", "html", "xlsx")
@@ -30,15 +30,3 @@ def render(data: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     raise ValueError(f"формат {fmt!r} не текстовый; известны: {', '.join(FORMATS)}")
-
-
-def write(data: dict[str, Any], path: Path, fmt: str) -> Path:
-    """Write the comparison to ``path`` in ``fmt``; return the path."""
-    if fmt == "xlsx":
-        from efs.diff.xlsx import write_xlsx
-
-        write_xlsx(data, path)
-        return path
-    from efs.safeio import write_text_atomic
-
-    return write_text_atomic(path, render(data, fmt))

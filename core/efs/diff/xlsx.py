@@ -7,7 +7,6 @@ sheet each for the findings, the indicators, the recommendations and the functio
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from efs.diff.text import _words_plain, coverage_text, headline
@@ -16,15 +15,6 @@ from efs.report.text import LEVEL_LABELS
 
 def _levels(values: list[str]) -> str:
     return ", ".join(LEVEL_LABELS.get(v, v) for v in values)
-
-
-def write_xlsx(data: dict[str, Any], path: Path) -> None:
-    """Write the comparison's workbook to ``path`` (all or nothing)."""
-    from efs.safeio import atomic_path
-
-    wb = workbook(data)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
 
 
 def xlsx_bytes(data: dict[str, Any]) -> bytes:

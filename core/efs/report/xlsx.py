@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from efs.neutral import XLSX_CELL_MAX, xlsx_cell
@@ -220,15 +219,6 @@ def _indicator_labels(report: dict[str, Any]) -> dict[str, str]:
     for i in report["indicators"]["items"]:
         out.setdefault(i["id"], _number(i) or i["id"])
     return out
-
-
-def write_xlsx(report: dict[str, Any], path: Path) -> None:
-    """Write the workbook to ``path`` (all or nothing: a failure midway leaves the previous file as it was)."""
-    from efs.safeio import atomic_path
-
-    wb = workbook(report)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
 
 
 def xlsx_bytes(report: dict[str, Any]) -> bytes:
