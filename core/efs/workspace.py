@@ -525,14 +525,20 @@ class Workspace:
         kwargs: dict[str, Any] = {"year": year, "registry": self.registry, "show_small": show_small,
                                   "min_denominator": min_denominator or MIN_DENOMINATOR}
 
-        def computed(plan: Any) -> list[IndicatorResult]:
-            return [r for scope in scopes for r in compute(config, store, by=scope, plans=[plan], **kwargs)
-                    if r.indicator_id == plan.indicator.id]
+        def computed(chosen: list[Any], **extra: Any) -> list[IndicatorResult]:
+            return [r for scope in scopes for r in compute(config, store, by=scope, plans=chosen, **kwargs, **extra)]
 
         plan = plans[indicator_id]
-        readings = [(label, computed(alt)) for label, alt in reading_plans(plan)]
+        shown = computed([plan])
+        # The readings side by side are one table: each hides what the indicator hides and their complements.
+        alternatives = reading_plans(plan)
+        together = computed([alt for _, alt in alternatives], joint=True,
+                            forced={(r.scope, r.scope_id) for r in shown if r.status == "suppressed"}
+                            ) if alternatives else []
+        readings = [(label, [r for r in together if r.indicator_id == alt.indicator.id])
+                    for label, alt in alternatives]
         ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect)
-        return Explanation(indicator_id, explain(plan, ctx, store.engine.dialect, computed(plan), readings))
+        return Explanation(indicator_id, explain(plan, ctx, store.engine.dialect, shown, readings))
 
     def build_report(
         self,

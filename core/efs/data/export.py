@@ -11,7 +11,7 @@ verifies (:mod:`efs.data.manifest`). Tables of person rows are written only with
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,8 +62,13 @@ def export_tables(
     jurisdiction: str | None = None,
     tables: Iterable[str] = (),
     include_person_rows: bool = False,
+    withhold: Callable[[str, str, int, str, str], bool] | None = None,
 ) -> list[Exported]:
     """Write each table (default: all allowed) to ``out_dir/<table>.csv``.
+
+    ``withhold(jurisdiction, indicator, year, scope, scope_id)`` says which aggregate returns are not
+    written: the CLI passes the cells the indicator engine suppresses, so an export without person rows
+    publishes no more than ``efs indicators`` does (:mod:`efs.indicators.disclosure`).
 
     Raises:
         InputError: A person-level table was asked for without ``include_person_rows``, or an unknown table.
@@ -98,6 +103,10 @@ def export_tables(
                 writer = csv_writer(fh, delimiter=";")
                 writer.writerow(([JURISDICTION_HEADER] if has_jur else []) + [c.header for c in spec.columns])
                 for row in conn.execution_options(stream_results=True).execute(q):
+                    if name == "aggregate_returns" and withhold is not None and withhold(
+                        row.jurisdiction_id, row.indicator_id, row.year, row.scope, row.scope_id
+                    ):
+                        continue
                     writer.writerow([format_cell(v) for v in row])
                     n += 1
             done.append(Exported(name, path, n))

@@ -11,6 +11,7 @@ municipality's share is never an average of school shares.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 from efs.data import schema as S
 from efs.data.store import Store
 from efs.indicators import MIN_DENOMINATOR, analytics
+from efs.indicators.disclosure import Node, Tree, families, protect
 from efs.indicators.plan import IndicatorPlan, plan_indicators
 from efs.indicators.results import IndicatorResult, TargetCheck
 from efs.indicators.runner import (
@@ -95,8 +97,15 @@ def compute(
     min_denominator: int = MIN_DENOMINATOR,
     restrict: tuple[str, tuple[str, ...]] | None = None,
     plans: list[IndicatorPlan] | None = None,
+    secondary: bool = True,
+    forced: Iterable[Node] = (),
+    joint: bool = False,
 ) -> list[IndicatorResult]:
     """Compute every indicator of ``config`` and every federal indicator for ``year``.
+
+    Results are disclosure-controlled (:mod:`efs.indicators.disclosure`): a result whose denominator is
+    below ``min_denominator`` is suppressed, and so are the complements that keep it from being derived
+    from the other scopes' results and totals — the same cells whichever ``by`` is asked for.
 
     Args:
         config: The jurisdiction's configuration (its id keys the data in the store).
@@ -106,6 +115,10 @@ def compute(
         registry: Plugin registry (built when ``None``).
         show_small: Show results whose denominator is below ``min_denominator``.
         min_denominator: Smallest denominator shown (smaller ones are suppressed: no numbers at all).
+        secondary: Add the complementary suppressions (``False`` only to show what they protect against).
+        forced: Cells ``(scope, id)`` hidden in every plan whatever their size (hidden in another output).
+        joint: Protect all ``plans`` as one table (the readings of one indicator that ``--explain`` shows
+            side by side), not only those whose denominators agree.
         restrict: ``(scope, ids)``: count only the staff of these municipalities or organizations
             (the synthesis computes the aggregate returns of a few scopes so); the analytics tables,
             which hold everyone, are not read then.
@@ -137,31 +150,42 @@ def compute(
         built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
         compiled = compile_plans(plans, ctx, conn.dialect)
         memo = run_compiled(store, conn, compiled, hierarchy, built)
-        for plan, formula in zip(plans, compiled, strict=True):
-            groups, kind, factor, subs = evaluate(
-                conn,
+        coarse = by != "organization" and (show_small or not secondary)  # complements need organisations
+        evaluated = [
+            (
                 plan,
-                formula,
-                ctx,
-                hierarchy,
-                aggregates.get(plan.indicator.id, []),
-                built=built,
-                by=by,
-                memo=memo,
+                *evaluate(
+                    conn,
+                    plan,
+                    formula,
+                    ctx,
+                    hierarchy,
+                    aggregates.get(plan.indicator.id, []),
+                    built=built,
+                    coarse=coarse,
+                    memo=memo,
+                ),
             )
-            out += results_for(
-                plan,
-                groups,
-                kind,
-                factor,
-                subs,
-                by=by,
-                year=year,
-                hierarchy=hierarchy,
-                show_small=show_small,
-                min_denominator=min_denominator,
-                jurisdiction_id=ctx.jurisdiction,
-            )
+            for plan, formula in zip(plans, compiled, strict=True)
+        ]
+    cells = [cells_of(groups, ctx.jurisdiction) for _, groups, *_ in evaluated]
+    hidden: list[Withheld] = [{} for _ in evaluated]
+    if not show_small:
+        hidden = withheld(evaluated, cells, ctx.jurisdiction, min_denominator, secondary=secondary,
+                          forced=forced, joint=joint)
+    for (plan, _, kind, factor, subs), mine, gone in zip(evaluated, cells, hidden, strict=True):
+        out += results_for(
+            plan,
+            mine,
+            kind,
+            factor,
+            subs,
+            by=by,
+            year=year,
+            hierarchy=hierarchy,
+            hidden=gone,
+            jurisdiction_id=ctx.jurisdiction,
+        )
     return out
 
 
@@ -174,19 +198,20 @@ def evaluate(
     aggregate_rows: list[Any],
     *,
     built: dict[str, bool] | None,
-    by: str,
+    coarse: bool,
     memo: dict[tuple[str, str], list[Group]],
 ) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
     """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures.
 
     ``memo`` (from :func:`efs.indicators.runner.run_compiled`) holds the groups of every query not in
     ``built``, the current analytics of the year (:func:`efs.indicators.analytics.current`); a query found there is read
-    from ``analytics_groups``, summed up to municipalities when ``by`` and the aggregate returns allow.
+    from ``analytics_groups``, summed up to municipalities when ``coarse`` (no organisation is asked for)
+    and the aggregate returns allow.
     """
     if formula is None:
         return [], "share" if plan.indicator.denominator else "count", 1.0, ()
     key, grain = formula.key, "organization"
-    if built and built.get(key) and by != "organization" and all(r.scope != "organization" for r in aggregate_rows):
+    if built and built.get(key) and coarse and all(r.scope != "organization" for r in aggregate_rows):
         grain = "municipality"
     groups = memo.get((key, grain))
     if groups is None:  # not prefetched: the query is in the analytics tables
@@ -196,40 +221,126 @@ def evaluate(
 
 
 def _scope_keys(
-    by: str, groups: list[Group], hierarchy: Hierarchy, jurisdiction_id: str
+    by: str, cells: dict[Node, list[Group]], hierarchy: Hierarchy, jurisdiction_id: str
 ) -> list[tuple[str, str]]:
     if by == "jurisdiction":
         return [(jurisdiction_id, hierarchy.jurisdiction_name)]
+    found = sorted({sid for scope, sid in cells if scope == by})
     if by == "municipality":
-        ids = dict.fromkeys(
-            [
-                *sorted(hierarchy.municipalities),
-                *sorted(
-                    {g.municipality_id for g in groups if g.municipality_id} - set(hierarchy.municipalities)
-                ),
-            ]
-        )
+        ids = dict.fromkeys([*sorted(hierarchy.municipalities), *found])
         return [(m, hierarchy.municipalities.get(m, m)) for m in ids]
-    ids = dict.fromkeys(
-        [
-            *sorted(hierarchy.organizations),
-            *sorted({g.organization_id for g in groups if g.organization_id} - set(hierarchy.organizations)),
-        ]
-    )
+    ids = dict.fromkeys([*sorted(hierarchy.organizations), *found])
     return [(o, hierarchy.organizations.get(o, ("", o))[1]) for o in ids]
 
 
-def _in_scope(g: Group, by: str, scope_id: str) -> bool:
-    if by == "jurisdiction":
-        return True
-    if by == "municipality":
-        return g.municipality_id == scope_id
-    return g.organization_id == scope_id
+def cells_of(groups: list[Group], jurisdiction_id: str) -> dict[Node, list[Group]]:
+    """The groups counted in each cell: the jurisdiction, each municipality, each organisation."""
+    out: dict[Node, list[Group]] = defaultdict(list)
+    for g in groups:
+        out[("jurisdiction", jurisdiction_id)].append(g)
+        if g.municipality_id:
+            out[("municipality", g.municipality_id)].append(g)
+        if g.organization_id:
+            out[("organization", g.organization_id)].append(g)
+    return out
+
+
+def totals(
+    mine: list[Group], sub_id: str | None, kind: str, own_denominator: bool
+) -> tuple[float, float | None, set[str]]:
+    """Numerator, denominator (``None`` for a count) and data sources of one measure over ``mine``.
+
+    Numerators and denominators are summed — a municipality's share is never an average of its schools'.
+    """
+    num = sum(g.subs.get(sub_id, 0.0) if sub_id else g.numerator for g in mine)
+    if own_denominator and sub_id:
+        dens = [g.subs.get(sub_denominator(sub_id), 0.0) for g in mine if g.denominator is not None]
+    else:
+        dens = [g.denominator for g in mine if g.denominator is not None]
+    return num, (sum(dens) if kind != "count" else None), {g.source for g in mine if g.base > 0}
+
+
+def _own_denominators(plan: IndicatorPlan) -> set[str]:
+    spec = plan.formula.spec if plan.formula is not None else None
+    return {s.id for s in spec.sub_measures if s.where} if spec is not None else set()
+
+
+#: A plan's hidden cells per measure: ``None`` for the indicator and the parts sharing its denominator,
+#: a sub-measure's id for a part with a denominator of its own.
+Withheld = dict[str | None, set[Node]]
+
+
+def withheld(
+    evaluated: list[tuple[IndicatorPlan, list[Group], str, float, tuple[tuple[str, str], ...]]],
+    cells: list[dict[Node, list[Group]]],
+    jurisdiction_id: str,
+    threshold: int,
+    *,
+    secondary: bool = True,
+    forced: Iterable[Node] = (),
+    joint: bool = False,
+) -> list[Withheld]:
+    """The hidden cells of each evaluated plan (:func:`efs.indicators.disclosure.protect`).
+
+    Each plan is one table (the indicator and the parts that share its denominator) and one more per part
+    with a denominator of its own, which hides at least what its indicator hides. Tables whose denominators
+    agree in every cell are protected together (with ``joint``, all of them), each hiding what the family
+    needs. A count is not protected for its own sake: it hides only ``forced`` cells.
+    """
+    tree = Tree(("jurisdiction", jurisdiction_id))
+    tables: dict[tuple[int, str | None], dict[Node, list[tuple[float, float]]]] = {}
+    for k, ((plan, groups, kind, _, subs), mine) in enumerate(zip(evaluated, cells, strict=True)):
+        for g in groups:
+            muni = ("municipality", g.municipality_id) if g.municipality_id else None
+            if muni is not None:
+                tree.add(muni, tree.root)
+            if g.organization_id:
+                tree.add(("organization", g.organization_id), muni or tree.root)
+        if kind == "count":
+            continue
+        own = _own_denominators(plan)
+        shared: list[str | None] = [None, *(s for s, _ in subs if s not in own)]
+        parts: list[tuple[tuple[int, str | None], list[str | None]]] = [((k, None), shared)]
+        parts += [((k, s), [s]) for s, _ in subs if s in own]
+        for name, measures in parts:
+            tables[name] = {
+                node: [(num, den or 0.0) for num, den, _ in (totals(members, m, kind, m in own) for m in measures)]
+                for node, members in mine.items()
+            }
+    names = [list(tables)] if joint else families(tables)
+    hidden: dict[tuple[int, str | None], set[Node]] = {name: set(forced) for name in tables}
+    changed = True
+    while changed:  # a part hides what its indicator hides; an indicator's table may grow after its part's
+        changed = False
+        for family in names:
+            values: dict[Node, list[tuple[float, float]]] = defaultdict(list)
+            nodes = {n for name in family for n in tables[name]}
+            for name in family:
+                width = max((len(ms) for ms in tables[name].values()), default=0)
+                for node in nodes:
+                    values[node] += tables[name].get(node) or [(0.0, 0.0)] * width
+            known = {n for name in family for n in hidden[name]}  # only grows, so the loop ends
+            # A part hides what its indicator hides, and what the indicator's other parts of their own hide
+            # (parts may add up to the indicator: one shown beside a hidden one would give it away).
+            kin = {k for (k, sub) in family if sub is not None}
+            parents = {n for (k, sub), gone in hidden.items() if k in kin for n in gone}
+            gone = protect(tree, values, threshold, forced={*known, *parents}, secondary=secondary)
+            for name in family:
+                if hidden[name] != gone:
+                    hidden[name], changed = gone, True
+    out: list[Withheld] = []
+    for k in range(len(evaluated)):
+        mine_hidden: Withheld = {None: set(forced)}
+        for (plan_k, sub), gone in hidden.items():
+            if plan_k == k:
+                mine_hidden[sub] = gone
+        out.append(mine_hidden)
+    return out
 
 
 def results_for(
     plan: IndicatorPlan,
-    groups: list[Group],
+    cells: dict[Node, list[Group]],
     kind: str,
     factor: float,
     subs: tuple[tuple[str, str], ...],
@@ -237,41 +348,25 @@ def results_for(
     by: str,
     year: int,
     hierarchy: Hierarchy,
-    show_small: bool,
-    min_denominator: int,
+    hidden: Withheld,
     jurisdiction_id: str,
 ) -> list[IndicatorResult]:
-    """Roll groups up to the scopes of ``by`` and judge them against the targets."""
+    """The cells of ``by`` judged against the targets; hidden cells are suppressed, sub-measures with them."""
     ind = plan.indicator
     out = []
-    by_scope: dict[str, list[Group]] = defaultdict(list)
-    for g in groups:
-        if by == "jurisdiction":
-            by_scope[jurisdiction_id].append(g)
-        elif by == "municipality" and g.municipality_id:
-            by_scope[g.municipality_id].append(g)
-        elif by == "organization" and g.organization_id:
-            by_scope[g.organization_id].append(g)
     measures: list[tuple[str | None, str | None]] = [(None, None), *subs]
-    spec = plan.formula.spec if plan.formula is not None else None
-    own_denominator = {s.id for s in spec.sub_measures if s.where} if spec is not None else set()
-    for scope_id, scope_name in _scope_keys(by, groups, hierarchy, jurisdiction_id):
-        mine = by_scope.get(scope_id, [])
+    own_denominator = _own_denominators(plan)
+    for scope_id, scope_name in _scope_keys(by, cells, hierarchy, jurisdiction_id):
+        mine = cells.get((by, scope_id), [])
         for sub_id, sub_label in measures:
-            num = sum(g.subs.get(sub_id, 0.0) if sub_id else g.numerator for g in mine)
-            if sub_id in own_denominator:
-                dens = [g.subs.get(sub_denominator(sub_id), 0.0) for g in mine if g.denominator is not None]
-            else:
-                dens = [g.denominator for g in mine if g.denominator is not None]
-            den = sum(dens) if kind != "count" else None
-            sources = {g.source for g in mine if g.base > 0}
-            has_data = bool(sources)
+            num, den, sources = totals(mine, sub_id, kind, sub_id in own_denominator)
             value: float | None
             status = ""
-            if not has_data or (kind != "count" and not den):
-                num_out, den_out, value, status = None, None, None, "no_data"
-            elif kind != "count" and den is not None and den < min_denominator and not show_small:
+            gone = hidden.get(sub_id if sub_id in own_denominator else None, set())
+            if (by, scope_id) in gone:  # a hidden cell's empty sub-measure is hidden too: its 0 tells
                 num_out, den_out, value, status = None, None, None, "suppressed"
+            elif not sources or (kind != "count" and not den):
+                num_out, den_out, value, status = None, None, None, "no_data"
             else:
                 num_out, den_out = num, den
                 value = num * factor if kind == "count" else num / den * factor  # type: ignore[operator]
@@ -322,6 +417,23 @@ def results_for(
                 )
             )
     return out
+
+
+def suppressed_cells(
+    config: Configuration,
+    store: Store,
+    *,
+    year: int,
+    registry: Registry | None = None,
+    min_denominator: int = MIN_DENOMINATOR,
+) -> set[tuple[str, str, str]]:
+    """``(indicator, scope, scope id)`` of every municipality and organisation cell :func:`compute` hides."""
+    return {
+        (r.indicator_id, r.scope, r.scope_id)
+        for by in ("municipality", "organization")
+        for r in compute(config, store, year=year, by=by, registry=registry, min_denominator=min_denominator)
+        if r.status == "suppressed"
+    }
 
 
 def is_synthetic(store: Store, jurisdiction_id: str) -> bool:

@@ -13,7 +13,7 @@ STATUS_LABELS = {
     "not_met": "не достигнуто",
     "no_target": "цель не задана",
     "no_data": "нет данных",
-    "suppressed": "скрыто (мало данных)",
+    "suppressed": "скрыто (защита малых групп)",
 }
 SOURCE_LABELS = {
     "person": "персональные данные",

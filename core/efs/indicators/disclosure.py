@@ -1,0 +1,172 @@
+"""Disclosure control of indicator results: primary and secondary (complementary) cell suppression.
+
+Every output of indicator values — ``efs indicators``, every report format, ``efs serve``, the
+aggregate returns ``efs data export`` writes, the readings of ``--explain`` — shows the cells this module
+leaves visible and nothing else. The method is cell suppression as statistical offices apply it to
+hierarchical magnitude tables (Hundepool et al., *Statistical Disclosure Control*, ch. 4; τ-ARGUS):
+
+* **Sensitivity rule (primary suppression).** A cell — one territory (the jurisdiction, a municipality,
+  an organisation) of one indicator in one year — is sensitive when a denominator it shows counts fewer
+  people than the threshold (:data:`efs.indicators.MIN_DENOMINATOR`) but more than none. A cell of
+  nobody reveals nothing about anyone and is never hidden.
+* **The table.** The cells of an indicator form a hierarchy: the jurisdiction is the sum of its
+  municipalities and of the organisations outside any municipality (plus people attached to none, a
+  known remainder); a municipality is the sum of its organisations (plus its remainder). Sub-measures
+  («в том числе …») are parts of the same cells: a cell is hidden or shown whole, with every sub-measure.
+  Indicators whose denominators agree in every cell (the same population, e.g. all pedagogical staff)
+  are one table: a denominator one of them shows is known for all, so they are protected together.
+* **Protection rule (secondary suppression).** Within each relation *parent = Σ children (+ remainder)*
+  where something is hidden, at least two of its cells are hidden (one hidden cell is the parent minus
+  the rest). Where the parent is shown, the hidden children together count at least the threshold; and
+  their numerators are not pinned: if the parent counts someone, the hidden children together count
+  someone (otherwise each of them would be known to be 0 %), and if the parent does not count everyone,
+  neither do the hidden children together (otherwise each would be known to be 100 %). Zero convention
+  as in τ-ARGUS: a value a shown total of 0 % or 100 % implies for every part is not protected — no
+  suppression can hide what the total itself says.
+* **Choice of complements.** Where a relation fails, the smallest shown sibling that repairs it is
+  hidden (fewest people withheld); where no sibling can, the parent is hidden, and then its own relation
+  one level up is repaired the same way (the sibling of a hidden total). The repair runs until every
+  relation holds; cells only ever become hidden, so it ends.
+
+An intruder's linear program over everything published (``tests/indicators/test_intruder.py``) is the
+audit: it recovers no hidden cell. ``docs/disclosure.md`` is the user's account of the method.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Hashable, Iterable, Mapping
+from typing import TypeVar
+
+#: A cell of the hierarchy: ``(scope, id)``, scope ``jurisdiction``, ``municipality`` or ``organization``.
+Node = tuple[str, str]
+#: The measures of a node: ``(numerator, denominator)`` of each measure that has a denominator.
+Measures = list[tuple[float, float]]
+Name = TypeVar("Name", bound=Hashable)
+
+
+class Tree:
+    """The hierarchy of cells: each node's parent and children."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+        self.parent: dict[Node, Node] = {}
+        self.children: dict[Node, list[Node]] = defaultdict(list)
+
+    def add(self, node: Node, parent: Node) -> None:
+        """Place ``node`` under ``parent`` (once; a node keeps its first parent)."""
+        if node == parent or node in self.parent:
+            return
+        self.parent[node] = parent
+        self.children[parent].append(node)
+
+
+def families(tables: Mapping[Name, Mapping[Node, Measures]]) -> list[list[Name]]:
+    """Tables protected together: those whose first measure's denominators agree in every node.
+
+    A table without any denominator is not protected (counts of events, not of people) and is left out.
+    """
+    groups: dict[tuple[tuple[Node, float], ...], list[Name]] = defaultdict(list)
+    for name, cells in tables.items():
+        signature = tuple(sorted((node, ms[0][1]) for node, ms in cells.items() if ms and ms[0][1]))
+        if any(ms for ms in cells.values()):
+            groups[signature].append(name)
+    return list(groups.values())
+
+
+def protect(
+    tree: Tree,
+    values: Mapping[Node, Measures],
+    threshold: int,
+    *,
+    forced: Iterable[Node] = (),
+    secondary: bool = True,
+) -> set[Node]:
+    """The nodes to hide: the sensitive ones, ``forced`` ones and the complements that protect them.
+
+    Args:
+        tree: The hierarchy of the cells.
+        values: Each node's measures (every table of a family side by side, the same order in every node;
+            a node absent from ``values`` counts nobody).
+        threshold: The smallest denominator shown.
+        forced: Nodes hidden whatever their size (hidden in another output the reader also has).
+        secondary: Add the complements; ``False`` hides the sensitive and forced nodes only.
+    """
+    width = max((len(ms) for ms in values.values()), default=0)
+    zero = [(0.0, 0.0)] * width
+
+    def measures(node: Node) -> Measures:
+        return values.get(node) or zero
+
+    def size(node: Node) -> float:
+        return max((d for _, d in measures(node)), default=0.0)
+
+    primary = {node for node, ms in values.items() if any(0 < d < threshold for _, d in ms)}
+    hidden = primary | set(forced)
+    if not secondary or not hidden:
+        return hidden
+
+    def failure(parent: Node) -> tuple[int, int] | None:
+        """Why the relation of ``parent`` discloses, ``None`` if it holds.
+
+        ``(-1, 0)``: a cell is hidden alone (any shown child repairs it); ``(m, part)``: the hidden children
+        together count fewer than the threshold (part 1), no one (part 0) or everyone (part 2) in
+        measure ``m`` — a child with some of that part repairs it.
+        """
+        kids = tree.children.get(parent, [])
+        gone = [c for c in kids if c in hidden]
+        unknown = len(gone) + (parent in hidden)
+        if unknown == 0:
+            return None
+        if unknown == 1:
+            return (-1, 0)
+        if parent in hidden:
+            return None
+        small = any(c in primary for c in gone)
+        for m, (p_num, p_den) in enumerate(measures(parent)):
+            if small and sum(measures(c)[m][1] for c in gone) < threshold:
+                return (m, 1)
+            # What the hidden children hold beyond their own shown children: 0 pins each of them.
+            num = sum(measures(c)[m][0] - floor(c, m, 0) for c in gone)
+            den = sum(measures(c)[m][1] - floor(c, m, 1) for c in gone)
+            if p_num > 0 and num <= 0:
+                return (m, 0)
+            if p_den > 0 and den <= 0:
+                return (m, 1)
+            if p_den - p_num > 0 and den - num <= 0:
+                return (m, 2)
+        return None
+
+    def floor(node: Node, m: int, part: int) -> float:
+        """What a hidden node holds at least: the sum of its shown children (part 0 numerator, 1 denominator)."""
+        return sum(measures(c)[m][part] for c in tree.children.get(node, ()) if c not in hidden)
+
+    def repairs(child: Node, why: tuple[int, int]) -> bool:
+        m, part = why
+        if m < 0:
+            return True
+        num, den = measures(child)[m]
+        return (num, den, den - num)[part] > 0
+
+    queue = deque(sorted(tree.children))
+    waiting = set(queue)
+    while queue:
+        parent = queue.popleft()
+        waiting.discard(parent)
+        why = failure(parent)
+        if why is None:
+            continue
+        helpful = [c for c in tree.children[parent] if c not in hidden and size(c) > 0 and repairs(c, why)]
+        if helpful:
+            choice = min(helpful, key=lambda c: (size(c), c))
+        elif parent not in hidden:
+            choice = parent
+        else:
+            continue  # nothing shown is left to hide here: the parent's own relation protects it
+        hidden.add(choice)
+        above = tree.parent.get(choice)
+        for touched in (parent, above, tree.parent.get(above) if above else None, choice):
+            if touched is not None and touched in tree.children and touched not in waiting:
+                queue.append(touched)
+                waiting.add(touched)
+    return hidden
