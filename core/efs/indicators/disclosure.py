@@ -98,13 +98,28 @@ def protect(
     def measures(node: Node) -> Measures:
         return values.get(node) or zero
 
-    def size(node: Node) -> float:
-        return max((d for _, d in measures(node)), default=0.0)
-
+    size = {node: max((d for _, d in ms), default=0.0) for node, ms in values.items()}
     primary = {node for node, ms in values.items() if any(0 < d < threshold for _, d in ms)}
     hidden = primary | set(forced)
     if not secondary or not hidden:
         return hidden
+    # Kept as cells are hidden: each parent's hidden children, and the sums of its shown ones (the least
+    # a hidden parent is known to hold).
+    gone: dict[Node, list[Node]] = defaultdict(list)
+    shown: dict[Node, list[list[float]]] = {}
+    for parent, kids in tree.children.items():
+        sums = [[0.0, 0.0] for _ in range(width)]
+        for c in kids:
+            if c in hidden:
+                gone[parent].append(c)
+                continue
+            for m, (num, den) in enumerate(measures(c)):
+                sums[m][0] += num
+                sums[m][1] += den
+        shown[parent] = sums
+
+    def floor(node: Node, m: int, part: int) -> float:
+        return shown[node][m][part] if node in shown else 0.0
 
     def failure(parent: Node) -> tuple[int, int] | None:
         """Why the relation of ``parent`` discloses, ``None`` if it holds.
@@ -113,22 +128,21 @@ def protect(
         together count fewer than the threshold (part 1), no one (part 0) or everyone (part 2) in
         measure ``m`` — a child with some of that part repairs it.
         """
-        kids = tree.children.get(parent, [])
-        gone = [c for c in kids if c in hidden]
-        unknown = len(gone) + (parent in hidden)
+        hid = gone[parent]
+        unknown = len(hid) + (parent in hidden)
         if unknown == 0:
             return None
         if unknown == 1:
             return (-1, 0)
         if parent in hidden:
             return None
-        small = any(c in primary for c in gone)
+        small = any(c in primary for c in hid)
         for m, (p_num, p_den) in enumerate(measures(parent)):
-            if small and sum(measures(c)[m][1] for c in gone) < threshold:
+            if small and sum(measures(c)[m][1] for c in hid) < threshold:
                 return (m, 1)
             # What the hidden children hold beyond their own shown children: 0 pins each of them.
-            num = sum(measures(c)[m][0] - floor(c, m, 0) for c in gone)
-            den = sum(measures(c)[m][1] - floor(c, m, 1) for c in gone)
+            num = sum(measures(c)[m][0] - floor(c, m, 0) for c in hid)
+            den = sum(measures(c)[m][1] - floor(c, m, 1) for c in hid)
             if p_num > 0 and num <= 0:
                 return (m, 0)
             if p_den > 0 and den <= 0:
@@ -137,10 +151,6 @@ def protect(
                 return (m, 2)
         return None
 
-    def floor(node: Node, m: int, part: int) -> float:
-        """What a hidden node holds at least: the sum of its shown children (part 0 numerator, 1 denominator)."""
-        return sum(measures(c)[m][part] for c in tree.children.get(node, ()) if c not in hidden)
-
     def repairs(child: Node, why: tuple[int, int]) -> bool:
         m, part = why
         if m < 0:
@@ -148,7 +158,8 @@ def protect(
         num, den = measures(child)[m]
         return (num, den, den - num)[part] > 0
 
-    queue = deque(sorted(tree.children))
+    start = {tree.parent[n] for n in hidden if n in tree.parent} | {n for n in hidden if n in tree.children}
+    queue = deque(sorted(start))
     waiting = set(queue)
     while queue:
         parent = queue.popleft()
@@ -156,15 +167,22 @@ def protect(
         why = failure(parent)
         if why is None:
             continue
-        helpful = [c for c in tree.children[parent] if c not in hidden and size(c) > 0 and repairs(c, why)]
+        helpful = [
+            c for c in tree.children[parent] if c not in hidden and size.get(c, 0.0) > 0 and repairs(c, why)
+        ]
         if helpful:
-            choice = min(helpful, key=lambda c: (size(c), c))
+            choice = min(helpful, key=lambda c: (size.get(c, 0.0), c))
         elif parent not in hidden:
             choice = parent
         else:
             continue  # nothing shown is left to hide here: the parent's own relation protects it
         hidden.add(choice)
         above = tree.parent.get(choice)
+        if above is not None:
+            gone[above].append(choice)
+            for m, (num, den) in enumerate(measures(choice)):
+                shown[above][m][0] -= num
+                shown[above][m][1] -= den
         for touched in (parent, above, tree.parent.get(above) if above else None, choice):
             if touched is not None and touched in tree.children and touched not in waiting:
                 queue.append(touched)

@@ -171,7 +171,7 @@ def compute(
     cells = [cells_of(groups, ctx.jurisdiction) for _, groups, *_ in evaluated]
     hidden: list[Withheld] = [{} for _ in evaluated]
     if not show_small:
-        hidden = withheld(evaluated, cells, ctx.jurisdiction, min_denominator, secondary=secondary,
+        hidden = withheld(evaluated, ctx.jurisdiction, min_denominator, secondary=secondary,
                           forced=forced, joint=joint)
     for (plan, _, kind, factor, subs), mine, gone in zip(evaluated, cells, hidden, strict=True):
         out += results_for(
@@ -237,12 +237,17 @@ def cells_of(groups: list[Group], jurisdiction_id: str) -> dict[Node, list[Group
     """The groups counted in each cell: the jurisdiction, each municipality, each organisation."""
     out: dict[Node, list[Group]] = defaultdict(list)
     for g in groups:
-        out[("jurisdiction", jurisdiction_id)].append(g)
-        if g.municipality_id:
-            out[("municipality", g.municipality_id)].append(g)
-        if g.organization_id:
-            out[("organization", g.organization_id)].append(g)
+        for node in _nodes_of(g, jurisdiction_id):
+            out[node].append(g)
     return out
+
+
+def part_of(g: Group, sub_id: str | None, own_denominator: bool) -> tuple[float, float | None]:
+    """What one group adds to a measure: its numerator and denominator (``None``: it has no denominator)."""
+    num = g.subs.get(sub_id, 0.0) if sub_id else g.numerator
+    if g.denominator is None:
+        return num, None
+    return num, g.subs.get(sub_denominator(sub_id), 0.0) if own_denominator and sub_id else g.denominator
 
 
 def totals(
@@ -252,12 +257,10 @@ def totals(
 
     Numerators and denominators are summed — a municipality's share is never an average of its schools'.
     """
-    num = sum(g.subs.get(sub_id, 0.0) if sub_id else g.numerator for g in mine)
-    if own_denominator and sub_id:
-        dens = [g.subs.get(sub_denominator(sub_id), 0.0) for g in mine if g.denominator is not None]
-    else:
-        dens = [g.denominator for g in mine if g.denominator is not None]
-    return num, (sum(dens) if kind != "count" else None), {g.source for g in mine if g.base > 0}
+    parts = [part_of(g, sub_id, own_denominator) for g in mine]
+    num = sum(n for n, _ in parts)
+    den = sum(d for _, d in parts if d is not None) if kind != "count" else None
+    return num, den, {g.source for g in mine if g.base > 0}
 
 
 def _own_denominators(plan: IndicatorPlan) -> set[str]:
@@ -272,7 +275,6 @@ Withheld = dict[str | None, set[Node]]
 
 def withheld(
     evaluated: list[tuple[IndicatorPlan, list[Group], str, float, tuple[tuple[str, str], ...]]],
-    cells: list[dict[Node, list[Group]]],
     jurisdiction_id: str,
     threshold: int,
     *,
@@ -289,7 +291,7 @@ def withheld(
     """
     tree = Tree(("jurisdiction", jurisdiction_id))
     tables: dict[tuple[int, str | None], dict[Node, list[tuple[float, float]]]] = {}
-    for k, ((plan, groups, kind, _, subs), mine) in enumerate(zip(evaluated, cells, strict=True)):
+    for k, (plan, groups, kind, _, subs) in enumerate(evaluated):
         for g in groups:
             muni = ("municipality", g.municipality_id) if g.municipality_id else None
             if muni is not None:
@@ -303,28 +305,32 @@ def withheld(
         parts: list[tuple[tuple[int, str | None], list[str | None]]] = [((k, None), shared)]
         parts += [((k, s), [s]) for s, _ in subs if s in own]
         for name, measures in parts:
-            tables[name] = {
-                node: [(num, den or 0.0) for num, den, _ in (totals(members, m, kind, m in own) for m in measures)]
-                for node, members in mine.items()
-            }
+            sums: dict[Node, list[list[float]]] = {}
+            for g in groups:  # each group adds to its organisation, municipality and the jurisdiction
+                adds = [part_of(g, m, m in own) for m in measures]
+                for node in _nodes_of(g, jurisdiction_id):
+                    acc = sums.setdefault(node, [[0.0, 0.0] for _ in measures])
+                    for a, (num, den) in zip(acc, adds, strict=True):
+                        a[0] += num
+                        a[1] += den or 0.0
+            tables[name] = {node: [(a, b) for a, b in acc] for node, acc in sums.items()}
     names = [list(tables)] if joint else families(tables)
     hidden: dict[tuple[int, str | None], set[Node]] = {name: set(forced) for name in tables}
+    merged = [_side_by_side([tables[name] for name in family]) for family in names]
+    asked: list[set[Node] | None] = [None for _ in names]
     changed = True
     while changed:  # a part hides what its indicator hides; an indicator's table may grow after its part's
         changed = False
-        for family in names:
-            values: dict[Node, list[tuple[float, float]]] = defaultdict(list)
-            nodes = {n for name in family for n in tables[name]}
-            for name in family:
-                width = max((len(ms) for ms in tables[name].values()), default=0)
-                for node in nodes:
-                    values[node] += tables[name].get(node) or [(0.0, 0.0)] * width
+        for f, family in enumerate(names):
             known = {n for name in family for n in hidden[name]}  # only grows, so the loop ends
             # A part hides what its indicator hides, and what the indicator's other parts of their own hide
             # (parts may add up to the indicator: one shown beside a hidden one would give it away).
             kin = {k for (k, sub) in family if sub is not None}
-            parents = {n for (k, sub), gone in hidden.items() if k in kin for n in gone}
-            gone = protect(tree, values, threshold, forced={*known, *parents}, secondary=secondary)
+            want = known | {n for (k, _), gone in hidden.items() if k in kin for n in gone}
+            if want == asked[f]:
+                continue
+            asked[f] = want
+            gone = protect(tree, merged[f], threshold, forced=want, secondary=secondary)
             for name in family:
                 if hidden[name] != gone:
                     hidden[name], changed = gone, True
@@ -335,6 +341,26 @@ def withheld(
             if plan_k == k:
                 mine_hidden[sub] = gone
         out.append(mine_hidden)
+    return out
+
+
+def _nodes_of(g: Group, jurisdiction_id: str) -> list[Node]:
+    out: list[Node] = [("jurisdiction", jurisdiction_id)]
+    if g.municipality_id:
+        out.append(("municipality", g.municipality_id))
+    if g.organization_id:
+        out.append(("organization", g.organization_id))
+    return out
+
+
+def _side_by_side(tables: list[dict[Node, list[tuple[float, float]]]]) -> dict[Node, list[tuple[float, float]]]:
+    """The measures of several tables in one, node by node (a node a table lacks counts nobody there)."""
+    nodes = {n for t in tables for n in t}
+    out: dict[Node, list[tuple[float, float]]] = {n: [] for n in nodes}
+    for t in tables:
+        width = max((len(ms) for ms in t.values()), default=0)
+        for node in nodes:
+            out[node] += t.get(node) or [(0.0, 0.0)] * width
     return out
 
 
