@@ -17,10 +17,11 @@ hierarchical magnitude tables (Hundepool et al., *Statistical Disclosure Control
   are one table: a denominator one of them shows is known for all, so they are protected together.
 * **Protection rule (secondary suppression).** Within each relation *parent = Σ children (+ remainder)*
   where something is hidden, at least two of its cells are hidden (one hidden cell is the parent minus
-  the rest). Where the parent is shown, the hidden children together count at least the threshold; and
-  their numerators are not pinned: if the parent counts someone, the hidden children together count
-  someone (otherwise each of them would be known to be 0 %), and if the parent does not count everyone,
-  neither do the hidden children together (otherwise each would be known to be 100 %). Zero convention
+  the rest). Where the parent is shown, the hidden children together count at least the threshold, and
+  they are not pinned to the least they are known to hold — one person each (a hidden cell is not empty:
+  an empty one reads «нет данных») and their own shown children: beyond that they hold someone more;
+  if the parent counts someone, they count someone beyond their shown children (otherwise each would be
+  0 %); if the parent does not count everyone, neither do they (otherwise each would be 100 %). Zero convention
   as in τ-ARGUS: a value a shown total of 0 % or 100 % implies for every part is not protected — no
   suppression can hide what the total itself says.
 * **Choice of complements.** Where a relation fails, the smallest shown sibling that repairs it is
@@ -140,14 +141,17 @@ def protect(
         for m, (p_num, p_den) in enumerate(measures(parent)):
             if small and sum(measures(c)[m][1] for c in hid) < threshold:
                 return (m, 1)
-            # What the hidden children hold beyond their own shown children: 0 pins each of them.
+            # What the hidden children hold beyond the least they are known to hold — their own shown
+            # children, and one person each (a hidden cell is not empty: an empty one reads «нет данных»).
+            # Nothing beyond pins each of them.
             num = sum(measures(c)[m][0] - floor(c, m, 0) for c in hid)
-            den = sum(measures(c)[m][1] - floor(c, m, 1) for c in hid)
+            den = sum(measures(c)[m][1] - max(floor(c, m, 1), 1.0) for c in hid)
+            rest = sum(measures(c)[m][1] - measures(c)[m][0] - floor(c, m, 1) + floor(c, m, 0) for c in hid)
             if p_num > 0 and num <= 0:
                 return (m, 0)
             if p_den > 0 and den <= 0:
                 return (m, 1)
-            if p_den - p_num > 0 and den - num <= 0:
+            if p_den - p_num > 0 and rest <= 0:
                 return (m, 2)
         return None
 
@@ -156,7 +160,7 @@ def protect(
         if m < 0:
             return True
         num, den = measures(child)[m]
-        return (num, den, den - num)[part] > 0
+        return (num, den - 1, den - num)[part] > 0  # a hidden cell is known to hold one person already
 
     start = {tree.parent[n] for n in hidden if n in tree.parent} | {n for n in hidden if n in tree.children}
     queue = deque(sorted(start))
