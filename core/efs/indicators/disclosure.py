@@ -125,28 +125,33 @@ def protect(
     def failure(parent: Node) -> tuple[int, int] | None:
         """Why the relation of ``parent`` discloses, ``None`` if it holds.
 
-        ``(-1, 0)``: a cell is hidden alone (any shown child repairs it); ``(m, part)``: the hidden children
-        together count fewer than the threshold (part 1), no one (part 0) or everyone (part 2) in
-        measure ``m`` — a child with some of that part repairs it.
+        ``(-1, 0)``: a cell is hidden alone (any shown child repairs it); ``(m, part)``: in measure ``m``
+        one cell is unknown alone or the hidden children together count fewer than the threshold (part 3:
+        a child with someone repairs it), or beyond what they are known to hold they count no one (part 0),
+        nobody more than one each (part 1) or everyone (part 2) — a child with some of that part repairs it.
+        A measure a hidden cell has no one in is shown as «нет данных»: it is no unknown.
         """
-        hid = gone[parent]
-        unknown = len(hid) + (parent in hidden)
+        hid = [c for c in gone[parent] if size.get(c, 0.0) > 0]
+        unknown = len(hid) + (parent in hidden and size.get(parent, 0.0) > 0)
         if unknown == 0:
             return None
         if unknown == 1:
             return (-1, 0)
-        if parent in hidden:
-            return None
         small = any(c in primary for c in hid)
         for m, (p_num, p_den) in enumerate(measures(parent)):
-            if small and sum(measures(c)[m][1] for c in hid) < threshold:
-                return (m, 1)
+            mine = [c for c in hid if measures(c)[m][1] > 0]
+            if len(mine) + (parent in hidden and p_den > 0) == 1:
+                return (m, 3)
+            if parent in hidden:
+                continue
+            if small and sum(measures(c)[m][1] for c in mine) < threshold:
+                return (m, 3)
             # What the hidden children hold beyond the least they are known to hold — their own shown
             # children, and one person each (a hidden cell is not empty: an empty one reads «нет данных»).
             # Nothing beyond pins each of them.
-            num = sum(measures(c)[m][0] - floor(c, m, 0) for c in hid)
-            den = sum(measures(c)[m][1] - max(floor(c, m, 1), 1.0) for c in hid)
-            rest = sum(measures(c)[m][1] - measures(c)[m][0] - floor(c, m, 1) + floor(c, m, 0) for c in hid)
+            num = sum(measures(c)[m][0] - floor(c, m, 0) for c in mine)
+            den = sum(measures(c)[m][1] - max(floor(c, m, 1), 1.0) for c in mine)
+            rest = sum(measures(c)[m][1] - measures(c)[m][0] - floor(c, m, 1) + floor(c, m, 0) for c in mine)
             if p_num > 0 and num <= 0:
                 return (m, 0)
             if p_den > 0 and den <= 0:
@@ -160,7 +165,8 @@ def protect(
         if m < 0:
             return True
         num, den = measures(child)[m]
-        return (num, den - 1, den - num)[part] > 0  # a hidden cell is known to hold one person already
+        # a hidden cell is known to hold one person already: for part 1 it must hold two
+        return (num, den - 1, den - num, den)[part] > 0
 
     start = {tree.parent[n] for n in hidden if n in tree.parent} | {n for n in hidden if n in tree.children}
     queue = deque(sorted(start))

@@ -389,10 +389,10 @@ def results_for(
             value: float | None
             status = ""
             gone = hidden.get(sub_id if sub_id in own_denominator else None, set())
-            if (by, scope_id) in gone:  # a hidden cell's empty sub-measure is hidden too: its 0 tells
-                num_out, den_out, value, status = None, None, None, "suppressed"
-            elif not sources or (kind != "count" and not den):
+            if not sources or (kind != "count" and not den):  # so a suppressed result is never empty
                 num_out, den_out, value, status = None, None, None, "no_data"
+            elif (by, scope_id) in gone:
+                num_out, den_out, value, status = None, None, None, "suppressed"
             else:
                 num_out, den_out = num, den
                 value = num * factor if kind == "count" else num / den * factor  # type: ignore[operator]
