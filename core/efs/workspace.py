@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from efs.conformance.findings import Finding
     from efs.conformance.suppression import Baseline
+    from efs.data.export import Exported
     from efs.data.importing import ImportResult
     from efs.data.store import Store
     from efs.data.synth import SynthSummary
@@ -508,7 +509,7 @@ class Workspace:
         """
         from efs.errors import InputError
         from efs.indicators import MIN_DENOMINATOR
-        from efs.indicators.engine import compute
+        from efs.indicators.engine import compute, suppressed_cells
         from efs.indicators.explain import explain, reading_plans
         from efs.indicators.plan import plan_indicators
         from efs.indicators.sql import FormulaContext
@@ -532,9 +533,13 @@ class Workspace:
         shown = computed([plan])
         # The readings side by side are one table: each hides what the indicator hides and their complements.
         alternatives = reading_plans(plan)
+        # Each reading's denominator may be another indicator's: every cell any indicator hides is hidden.
+        hidden = set()
+        if alternatives and not show_small:
+            hidden = suppressed_cells(config, store, year=year, registry=self.registry,
+                                      min_denominator=kwargs["min_denominator"])
         together = computed([alt for _, alt in alternatives], joint=True,
-                            forced={(r.scope, r.scope_id) for r in shown if r.status == "suppressed"}
-                            ) if alternatives else []
+                            forced={(scope, sid) for _, scope, sid in hidden}) if alternatives else []
         readings = [(label, [r for r in together if r.indicator_id == alt.indicator.id])
                     for label, alt in alternatives]
         ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect)
@@ -574,6 +579,51 @@ class Workspace:
         return out if isinstance(out, bytes) else out.encode("utf-8")
 
     # --- data, drafts and comparisons -------------------------------------------------------
+
+    def export(
+        self,
+        out_dir: str | Path,
+        *,
+        jurisdiction: str | None = None,
+        tables: Iterable[str] = (),
+        include_person_rows: bool = False,
+        warn: Callable[[str], None] | None = None,
+    ) -> list[Exported]:
+        """Write the store's tables as CSV for Excel (``efs data export``).
+
+        Without ``include_person_rows`` the export is for publication: it writes no aggregate return of a
+        cell the indicators hide (:mod:`efs.indicators.disclosure`), and none of a jurisdiction whose
+        configuration is not installed (which cells are hidden cannot be known; ``warn`` is told).
+
+        Raises:
+            InputError: A person-level table without ``include_person_rows``, or an unknown table.
+        """
+        from efs.data.export import export_tables
+        from efs.errors import EfsError
+        from efs.indicators.engine import suppressed_cells
+
+        configs: dict[str, Configuration | None] = {}
+        hidden: dict[tuple[str, int], set[tuple[str, str, str]]] = {}
+
+        def withhold(jur: str, indicator: str, year: int, scope: str, scope_id: str) -> bool:
+            if jur not in configs:
+                try:
+                    configs[jur] = self.load(jur)
+                except EfsError:
+                    configs[jur] = None
+                    if warn is not None:
+                        warn(f"сводные данные юрисдикции {jur} не выгружены: её конфигурация не установлена, "
+                             "и нельзя определить, какие значения скрыты")
+            config = configs[jur]
+            if config is None:
+                return True
+            if (jur, year) not in hidden:
+                hidden[jur, year] = suppressed_cells(config, self.store, year=year, registry=self.registry)
+            return (indicator, scope, scope_id) in hidden[jur, year]
+
+        return export_tables(self.store, Path(out_dir), jurisdiction=jurisdiction, tables=tables,
+                             include_person_rows=include_person_rows,
+                             withhold=None if include_person_rows else withhold)
 
     def import_files(
         self,

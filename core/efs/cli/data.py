@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -145,48 +144,14 @@ def export(
     include_person_rows: bool,
 ) -> int:
     """Выгрузить таблицы в CSV для Excel (UTF-8 с BOM, «;», формулы обезврежены)."""
-    from efs.data.export import export_tables
-    from efs.data.store import open_store
-
-    with open_store(db, create=False) as store:
-        withhold = None if include_person_rows else _suppressed_returns(store)
-        for item in export_tables(
-            store, out_dir, jurisdiction=jurisdiction, tables=tables, include_person_rows=include_person_rows,
-            withhold=withhold,
-        ):
-            click.echo(f"{item.path}: строк {item.rows}")
-    return 0
-
-
-def _suppressed_returns(store: Any) -> Callable[[str, str, int, str, str], bool]:
-    """Which aggregate returns an export without person rows leaves out: the cells ``efs indicators`` hides.
-
-    A jurisdiction whose configuration is not installed cannot be computed, so none of its returns is written.
-    """
-    from efs.errors import EfsError
-    from efs.indicators.engine import suppressed_cells
     from efs.workspace import Workspace
 
-    workspace = Workspace()
-    configs: dict[str, Configuration | None] = {}
-    hidden: dict[tuple[str, int], set[tuple[str, str, str]]] = {}
-
-    def withhold(jurisdiction: str, indicator: str, year: int, scope: str, scope_id: str) -> bool:
-        if jurisdiction not in configs:
-            try:
-                configs[jurisdiction] = workspace.load(jurisdiction)
-            except EfsError:
-                click.echo(f"сводные данные юрисдикции {jurisdiction} не выгружены: её конфигурация не "
-                           "установлена, и нельзя определить, какие значения скрыты", err=True)
-                configs[jurisdiction] = None
-        config = configs[jurisdiction]
-        if config is None:
-            return True
-        if (jurisdiction, year) not in hidden:
-            hidden[jurisdiction, year] = suppressed_cells(config, store, year=year, registry=workspace.registry)
-        return (indicator, scope, scope_id) in hidden[jurisdiction, year]
-
-    return withhold
+    with Workspace(db) as workspace:
+        for item in workspace.export(out_dir, jurisdiction=jurisdiction, tables=tables,
+                                     include_person_rows=include_person_rows,
+                                     warn=lambda text: click.echo(text, err=True)):
+            click.echo(f"{item.path}: строк {item.rows}")
+    return 0
 
 
 @data.command()

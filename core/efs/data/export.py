@@ -67,8 +67,9 @@ def export_tables(
     """Write each table (default: all allowed) to ``out_dir/<table>.csv``.
 
     ``withhold(jurisdiction, indicator, year, scope, scope_id)`` says which aggregate returns are not
-    written: the CLI passes the cells the indicator engine suppresses, so an export without person rows
-    publishes no more than ``efs indicators`` does (:mod:`efs.indicators.disclosure`).
+    written. An export for publication goes through :meth:`efs.workspace.Workspace.export`, which passes
+    the cells the indicator engine hides, so it publishes no more than ``efs indicators`` does
+    (:mod:`efs.indicators.disclosure`); this function alone writes every return it is not told to withhold.
 
     Raises:
         InputError: A person-level table was asked for without ``include_person_rows``, or an unknown table.

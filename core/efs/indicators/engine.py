@@ -453,10 +453,10 @@ def suppressed_cells(
     registry: Registry | None = None,
     min_denominator: int = MIN_DENOMINATOR,
 ) -> set[tuple[str, str, str]]:
-    """``(indicator, scope, scope id)`` of every municipality and organisation cell :func:`compute` hides."""
+    """``(indicator, scope, scope id)`` of every cell :func:`compute` hides, at every scope."""
     return {
         (r.indicator_id, r.scope, r.scope_id)
-        for by in ("municipality", "organization")
+        for by in SCOPES
         for r in compute(config, store, year=year, by=by, registry=registry, min_denominator=min_denominator)
         if r.status == "suppressed"
     }
