@@ -62,16 +62,15 @@ class Tree:
         self.children[parent].append(node)
 
 
-def families(tables: Mapping[Name, Mapping[Node, Measures]]) -> list[list[Name]]:
-    """Tables protected together: those whose first measure's denominators agree in every node.
+def families(populations: Mapping[Name, Hashable]) -> list[list[Name]]:
+    """Tables protected together: those counting the same population (equal ``populations`` keys).
 
-    A table without any denominator is not protected (counts of events, not of people) and is left out.
+    The engine keys a table by its denominators of person-level rows in every cell: two indicators of
+    the same people agree there, whatever aggregate returns each was filed with.
     """
-    groups: dict[tuple[tuple[Node, float], ...], list[Name]] = defaultdict(list)
-    for name, cells in tables.items():
-        signature = tuple(sorted((node, ms[0][1]) for node, ms in cells.items() if ms and ms[0][1]))
-        if any(ms for ms in cells.values()):
-            groups[signature].append(name)
+    groups: dict[Hashable, list[Name]] = defaultdict(list)
+    for name, key in populations.items():
+        groups[key].append(name)
     return list(groups.values())
 
 

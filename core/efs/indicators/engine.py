@@ -11,7 +11,7 @@ municipality's share is never an average of school shares.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -291,6 +291,7 @@ def withheld(
     """
     tree = Tree(("jurisdiction", jurisdiction_id))
     tables: dict[tuple[int, str | None], dict[Node, list[tuple[float, float]]]] = {}
+    populations: dict[tuple[int, str | None], Hashable] = {}
     for k, (plan, groups, kind, _, subs) in enumerate(evaluated):
         for g in groups:
             muni = ("municipality", g.municipality_id) if g.municipality_id else None
@@ -314,7 +315,14 @@ def withheld(
                         a[0] += num
                         a[1] += den or 0.0
             tables[name] = {node: [(a, b) for a, b in acc] for node, acc in sums.items()}
-    names = [list(tables)] if joint else families(tables)
+            people: dict[Node, float] = defaultdict(float)
+            for g in groups:
+                if g.source == "person":
+                    den = part_of(g, measures[0], measures[0] in own)[1] or 0.0
+                    for node in _nodes_of(g, jurisdiction_id):
+                        people[node] += den
+            populations[name] = tuple(sorted((n, d) for n, d in people.items() if d)) or name
+    names = [list(tables)] if joint else families(populations)
     hidden: dict[tuple[int, str | None], set[Node]] = {name: set(forced) for name in tables}
     merged = [_side_by_side([tables[name] for name in family]) for family in names]
     asked: list[set[Node] | None] = [None for _ in names]
