@@ -509,7 +509,7 @@ class Workspace:
         """
         from efs.errors import InputError
         from efs.indicators import MIN_DENOMINATOR
-        from efs.indicators.engine import compute, suppressed_cells
+        from efs.indicators.engine import compute
         from efs.indicators.explain import explain, reading_plans
         from efs.indicators.plan import plan_indicators
         from efs.indicators.sql import FormulaContext
@@ -526,22 +526,14 @@ class Workspace:
         kwargs: dict[str, Any] = {"year": year, "registry": self.registry, "show_small": show_small,
                                   "min_denominator": min_denominator or MIN_DENOMINATOR}
 
-        def computed(chosen: list[Any], **extra: Any) -> list[IndicatorResult]:
-            return [r for scope in scopes for r in compute(config, store, by=scope, plans=chosen, **kwargs, **extra)]
-
         plan = plans[indicator_id]
-        shown = computed([plan])
-        # The readings side by side are one table: each hides what the indicator hides and their complements.
         alternatives = reading_plans(plan)
-        # Each reading's denominator may be another indicator's: every cell any indicator hides is hidden.
-        hidden = set()
-        if alternatives and not show_small:
-            hidden = suppressed_cells(config, store, year=year, registry=self.registry,
-                                      min_denominator=kwargs["min_denominator"])
-        together = computed([alt for _, alt in alternatives], joint=True,
-                            forced={(scope, sid) for _, scope, sid in hidden}) if alternatives else []
-        readings = [(label, [r for r in together if r.indicator_id == alt.indicator.id])
-                    for label, alt in alternatives]
+        # Computed with every other indicator, so the indicator and each reading hide what their population
+        # hides in every output (a reading counting the same people as an indicator is one table with it).
+        every = [*plans.values(), *(alt for _, alt in alternatives)]
+        results = [r for scope in scopes for r in compute(config, store, by=scope, plans=every, **kwargs)]
+        shown = [r for r in results if r.indicator_id == indicator_id]
+        readings = [(label, [r for r in results if r.indicator_id == alt.indicator.id]) for label, alt in alternatives]
         ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect)
         return Explanation(indicator_id, explain(plan, ctx, store.engine.dialect, shown, readings))
 

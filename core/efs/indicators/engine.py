@@ -140,6 +140,11 @@ def compute(
     registry = Registry.of(registry)
     if plans is None:
         plans = plan_indicators(config, registry)
+    wanted = {p.indicator.id for p in plans}
+    if not show_small:  # --explain prints each indicator's other readings: they are protected with it always
+        from efs.indicators.explain import reading_plans
+
+        plans = [*plans, *(alt for p in plans for _, alt in reading_plans(p) if alt.indicator.id not in wanted)]
     store.ensure_current()
     ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect, restrict=restrict)
     out: list[IndicatorResult] = []
@@ -174,6 +179,8 @@ def compute(
         hidden = withheld(evaluated, ctx.jurisdiction, min_denominator, secondary=secondary,
                           forced=forced, joint=joint)
     for (plan, _, kind, factor, subs), mine, gone in zip(evaluated, cells, hidden, strict=True):
+        if plan.indicator.id not in wanted:
+            continue
         out += results_for(
             plan,
             mine,
