@@ -118,8 +118,17 @@ def protect(
                 sums[m][1] += den
         shown[parent] = sums
 
-    def floor(node: Node, m: int, part: int) -> float:
-        return shown[node][m][part] if node in shown else 0.0
+    def least(node: Node, m: int) -> tuple[float, float, float]:
+        """What a hidden cell is known to hold at least in measure ``m`` — numerator, denominator, and
+        denominator minus numerator: its shown children, what its hidden children hold at least, and one
+        person (a hidden cell is not empty: an empty one reads «нет данных»)."""
+        num, den = shown[node][m] if node in shown else (0.0, 0.0)
+        rest = den - num
+        for c in gone.get(node, ()):
+            if measures(c)[m][1] > 0:
+                n, d, r = least(c, m)
+                num, den, rest = num + n, den + d, rest + r
+        return num, max(den, 1.0), rest
 
     def failure(parent: Node) -> tuple[int, int] | None:
         """Why the relation of ``parent`` discloses, ``None`` if it holds.
@@ -145,12 +154,12 @@ def protect(
                 continue
             if small and sum(measures(c)[m][1] for c in mine) < threshold:
                 return (m, 3)
-            # What the hidden children hold beyond the least they are known to hold — their own shown
-            # children, and one person each (a hidden cell is not empty: an empty one reads «нет данных»).
-            # Nothing beyond pins each of them.
-            num = sum(measures(c)[m][0] - floor(c, m, 0) for c in mine)
-            den = sum(measures(c)[m][1] - max(floor(c, m, 1), 1.0) for c in mine)
-            rest = sum(measures(c)[m][1] - measures(c)[m][0] - floor(c, m, 1) + floor(c, m, 0) for c in mine)
+            # What the hidden children hold beyond the least they are known to hold: nothing pins each of them.
+            num = den = rest = 0.0
+            for c in mine:
+                n, d = measures(c)[m]
+                low = least(c, m)
+                num, den, rest = num + n - low[0], den + d - low[1], rest + d - n - low[2]
             if p_num > 0 and num <= 0:
                 return (m, 0)
             if p_den > 0 and den <= 0:
