@@ -319,4 +319,4 @@ def test_explain_shows_the_chosen_reading_and_the_other_with_its_value(tmp_path,
     assert "Выбранное прочтение: разработаны в году" in out
     assert "Другое прочтение 2: действовали в году" in out
     chosen, other = out.split("прочтение 1 (выбранное):")[1].split("прочтение 2:")
-    assert "3 / 10 → 30.0 %" in chosen and "8 / 10 → 80.0 %" in other
+    assert "3 / 10 → 30 %" in chosen and "8 / 10 → 80 %" in other  # Russian numbers: whole ones whole
