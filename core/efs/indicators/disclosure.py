@@ -13,8 +13,10 @@ hierarchical magnitude tables (Hundepool et al., *Statistical Disclosure Control
   municipalities and of the organisations outside any municipality (plus people attached to none, a
   known remainder); a municipality is the sum of its organisations (plus its remainder). Sub-measures
   («в том числе …») are parts of the same cells: a cell is hidden or shown whole, with every sub-measure.
-  Indicators whose denominators agree in every cell (the same population, e.g. all pedagogical staff)
-  are one table: a denominator one of them shows is known for all, so they are protected together.
+  Indicators of the same people (their person-level denominators agree in every cell, e.g. all
+  pedagogical staff) are one table: a denominator one of them shows is known for all, so they are
+  protected together. A part with a denominator of its own is a table of its own that hides whatever its
+  indicator and the indicator's other such parts hide.
 * **Protection rule (secondary suppression).** Within each relation *parent = Σ children (+ remainder)*
   where something is hidden, at least two of its cells are hidden (one hidden cell is the parent minus
   the rest). Where the parent is shown, the hidden children together count at least the threshold, and

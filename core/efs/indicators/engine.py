@@ -35,6 +35,7 @@ from efs.indicators.runner import (
 )
 from efs.indicators.sql import FormulaContext
 from efs.indicators.targets import Measures, check, select, skip, why_no_target
+from efs.indicators.years import has_data as year_has_data
 from efs.model import Configuration
 
 if TYPE_CHECKING:
@@ -126,7 +127,9 @@ def compute(
             readings of an indicator so; a plan's aggregate returns are those filed under its indicator id).
 
     Returns:
-        One result per indicator (and sub-measure) per scope, configuration indicators first.
+        One result per indicator (and sub-measure) per scope, configuration indicators first. In a year
+        the store holds no monitoring data of the jurisdiction for (:mod:`efs.indicators.years`) every
+        result is «нет данных» (``no_data``), never a computed 0.
 
     Raises:
         ConfigurationError: A formula in the configuration is invalid.
@@ -152,6 +155,7 @@ def compute(
         tune(conn)
         hierarchy = load_hierarchy(conn, config)
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
+        monitored = year_has_data(conn, ctx.jurisdiction, year)
         built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
         compiled = compile_plans(plans, ctx, conn.dialect)
         memo = run_compiled(store, conn, compiled, hierarchy, built)
@@ -192,6 +196,7 @@ def compute(
             hierarchy=hierarchy,
             hidden=gone,
             jurisdiction_id=ctx.jurisdiction,
+            monitored=monitored,
         )
     return out
 
@@ -391,8 +396,13 @@ def results_for(
     hierarchy: Hierarchy,
     hidden: Withheld,
     jurisdiction_id: str,
+    monitored: bool = True,
 ) -> list[IndicatorResult]:
-    """The cells of ``by`` judged against the targets; hidden cells are suppressed, sub-measures with them."""
+    """The cells of ``by`` judged against the targets; hidden cells are suppressed, sub-measures with them.
+
+    ``monitored`` is ``False`` for a year without any monitoring data (:func:`efs.indicators.years.has_data`):
+    then no group counts as data and every result is ``no_data``.
+    """
     ind = plan.indicator
     out = []
     measures: list[tuple[str | None, str | None]] = [(None, None), *subs]
@@ -401,6 +411,8 @@ def results_for(
         mine = cells.get((by, scope_id), [])
         for sub_id, sub_label in measures:
             num, den, sources = totals(mine, sub_id, kind, sub_id in own_denominator)
+            if not monitored:
+                sources = set()
             value: float | None
             status = ""
             gone = hidden.get(sub_id if sub_id in own_denominator else None, set())
