@@ -20,8 +20,8 @@ hierarchical magnitude tables (Hundepool et al., *Statistical Disclosure Control
 * **Protection rule (secondary suppression).** Within each relation *parent = Σ children (+ remainder)*
   where something is hidden, at least two of its cells are hidden (one hidden cell is the parent minus
   the rest). Where the parent is shown, the hidden children together count at least the threshold, and
-  they are not pinned to the least they are known to hold — one person each (a hidden cell is not empty:
-  an empty one reads «нет данных») and their own shown children: beyond that they hold someone more;
+  they are not pinned to the least they are known to hold — their own shown children: beyond that they
+  hold someone more;
   if the parent counts someone, they count someone beyond their shown children (otherwise each would be
   0 %); if the parent does not count everyone, neither do they (otherwise each would be 100 %). Zero convention
   as in τ-ARGUS: a value a shown total of 0 % or 100 % implies for every part is not protected — no
@@ -122,15 +122,18 @@ def protect(
 
     def least(node: Node, m: int) -> tuple[float, float, float]:
         """What a hidden cell is known to hold at least in measure ``m`` — numerator, denominator, and
-        denominator minus numerator: its shown children, what its hidden children hold at least, and one
-        person (a hidden cell is not empty: an empty one reads «нет данных»)."""
+        denominator minus numerator: its shown children and what its hidden children hold at least.
+
+        That a hidden cell is not empty (an empty one reads «нет данных») is structure, not a count: where
+        every hidden cell holds exactly one unit (one management team per organisation) its denominator is
+        known as the number of units is; its numerator stays protected."""
         num, den = shown[node][m] if node in shown else (0.0, 0.0)
         rest = den - num
         for c in gone.get(node, ()):
             if measures(c)[m][1] > 0:
                 n, d, r = least(c, m)
                 num, den, rest = num + n, den + d, rest + r
-        return num, max(den, 1.0), rest
+        return num, den, rest
 
     def failure(parent: Node) -> tuple[int, int] | None:
         """Why the relation of ``parent`` discloses, ``None`` if it holds.
@@ -175,8 +178,7 @@ def protect(
         if m < 0:
             return True
         num, den = measures(child)[m]
-        # a hidden cell is known to hold one person already: for part 1 it must hold two
-        return (num, den - 1, den - num, den)[part] > 0
+        return (num, den, den - num, den)[part] > 0
 
     start = {tree.parent[n] for n in hidden if n in tree.parent} | {n for n in hidden if n in tree.children}
     queue = deque(sorted(start))
