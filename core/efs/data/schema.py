@@ -369,7 +369,7 @@ support_participation = Table(
     Column("ended_on", Date, nullable=True, comment="Окончание (пусто — продолжается)."),
     _source(),
     _staff_fk(),
-    Index("ix_support_participation_year", JUR, "started_on", "ended_on", "form", "role", "staff_id"),  # covering
+    Index("ix_support_participation_year", JUR, "started_on"),
     comment="Участие в формах поддержки и сопровождения (наставничество, «пары», ассоциации…).",
 )
 

@@ -8,7 +8,9 @@ The indicator queries list the people with an event of the year (``SELECT DISTIN
 diagnostics WHERE jurisdiction_id = ? AND taken_on …``): with every column they filter on in the
 year index, the list is read from the index alone instead of one table row per event. A second
 diagnostics index answers the per-person probe «a deficits diagnostic by this provider no later
-than…» the same way.
+than…» the same way. Support participation keeps its narrow year index: its overlap condition has no
+lower bound on the start, and the planner lists it by the primary key (in person order, so the list
+needs no sorting) — a covering year index made it pick the year order and sort (measured slower).
 """
 
 from collections.abc import Sequence
@@ -37,11 +39,6 @@ CHANGED = {
         "ix_programme_completions_year",
         [JUR, "completed_on"],
         [JUR, "completed_on", "selected_by_diagnostics", "programme_id", "staff_id"],
-    ),
-    "support_participation": (
-        "ix_support_participation_year",
-        [JUR, "started_on"],
-        [JUR, "started_on", "ended_on", "form", "role", "staff_id"],
     ),
 }
 
