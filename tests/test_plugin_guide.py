@@ -114,7 +114,7 @@ def test_validate_imports_a_python_formula_and_names_the_nearest_function_for_a_
     assert "«efs_myregion.formulas:mentoring_organization_share» не найдена" in typo
     assert "возможно, имелось в виду «mentoring_organizations_share»" in typo and "плагина «typos»" in typo
     assert messages["no_module"] == [
-        "показатель orgs_mentoring: формула «no_module» плагина «typos»: функция Python "
+        "показатель «Доля организаций, в которых есть наставник»: формула «no_module» плагина «typos»: функция Python "
         "«efs_myregion.formulaz:formulas» не найдена: нет модуля «efs_myregion.formulaz»"]
     assert "не «модуль:функция»" in messages["not_a_path"][0]
 

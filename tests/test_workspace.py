@@ -113,7 +113,13 @@ def test_indicators_are_the_document_efs_indicators_json_prints(registry, synthe
         from efs.indicators import compute
 
         direct = compute(ws.load("megion"), ws.store, year=2024, by=by, registry=registry)
-        assert [r.to_dict() for r in direct] == printed["results"]
+        # ... and each result's name in the documents' words (efs.report.names.Namer), the one field it adds
+        assert [r.to_dict() for r in direct] == [{k: v for k, v in p.items() if k != "label"}
+                                                 for p in printed["results"]]
+        from efs.report.names import Namer
+
+        names = Namer(ws.load("megion"), registry).indicators
+        assert all(p["label"].startswith(names[p["indicator_id"]]) for p in printed["results"])
 
 
 def test_explanation_is_what_efs_indicators_explain_prints(registry, synthetic_db, capsys):

@@ -102,7 +102,7 @@ def _indicators(attr: str) -> Callable[[IndicatorRun], str]:
         from efs.indicators import output
 
         renderer: Callable[..., str] = getattr(output, attr)
-        return renderer(run.results, synthetic=run.synthetic)
+        return renderer(run.results, synthetic=run.synthetic, labels=run.labels)
 
     return render
 
@@ -167,8 +167,8 @@ def efs_output_formats() -> list[OutputFormat]:
         OutputFormat("indicators", "table", "таблица для терминала", _indicators("to_table"), (".txt",)),
         OutputFormat("indicators", "json", "JSON: все поля каждого результата", _indicators("to_json"), (".json",),
                      _JSON),
-        OutputFormat("indicators", "csv", "CSV для электронных таблиц", _indicators("to_csv"), (".csv",),
-                     "text/csv; charset=utf-8"),
+        OutputFormat("indicators", "csv", "CSV для Excel (UTF-8 с BOM, «;», десятичная запятая)",
+                     _indicators("to_csv"), (".csv",), "text/csv; charset=utf-8"),
         OutputFormat("report", "html", "HTML: один файл, печатается в PDF", _report("html"), (".html", ".htm"), _HTML),
         OutputFormat("report", "xlsx", "XLSX: лист на раздел", _report("xlsx"), (".xlsx",), _XLSX, binary=True),
         OutputFormat("report", "md", "Markdown для вики", _report("md"), (".md", ".markdown"), _MD),

@@ -125,6 +125,8 @@ class IndicatorRun:
         by: The territory of the results: ``jurisdiction``, ``municipality`` or ``organization``.
         results: One result per indicator (and sub-measure) per territory.
         synthetic: The jurisdiction's data in the store was synthesised (``efs data synth``).
+        labels: Indicator id → its name as the documents give it («показатель № 3», «федеральный
+            показатель № 1»; :class:`efs.report.names.Namer`), for the outputs people read.
     """
 
     config: Configuration
@@ -132,10 +134,13 @@ class IndicatorRun:
     by: str
     results: list[IndicatorResult]
     synthetic: bool
+    labels: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """The document ``efs indicators --format json`` prints."""
-        return {"synthetic": self.synthetic, "results": [r.to_dict() for r in self.results]}
+        from efs.indicators.output import document
+
+        return document(self.results, synthetic=self.synthetic, labels=self.labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,7 +494,10 @@ class Workspace:
         plans = plan_indicators(config, self.registry)  # formula errors first, located, before the store
         results = compute(config, self.store, year=year, by=by, registry=self.registry, show_small=show_small,
                           min_denominator=min_denominator or MIN_DENOMINATOR, plans=plans)
-        return IndicatorRun(config, year, by, results, is_synthetic(self.store, config.jurisdiction.id))
+        from efs.report.names import Namer
+
+        return IndicatorRun(config, year, by, results, is_synthetic(self.store, config.jurisdiction.id),
+                            Namer(config, self.registry).indicators)
 
     def explain(
         self,

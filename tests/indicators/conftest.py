@@ -7,6 +7,9 @@ import uuid
 
 import pytest
 
+#: The one year of synthetic data in :func:`amur_synthetic`.
+AMUR_YEAR = 2024
+
 
 @pytest.fixture
 def store(tmp_path):
@@ -71,3 +74,18 @@ def config_for():
         return load_configuration(data)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def amur_synthetic(tmp_path_factory):
+    """A store with one synthesised year (AMUR_YEAR) of Амурская область."""
+    from efs.data.store import open_store
+    from efs.loading import load_one
+    from efs.registry import Registry
+    from efs.synthesis import synthesize
+
+    registry = Registry.build()
+    path = tmp_path_factory.mktemp("no_data") / "s.sqlite"
+    with open_store(path) as st:
+        synthesize(st, load_one("amur", registry), staff=150, year=AMUR_YEAR, seed=3)
+    return path

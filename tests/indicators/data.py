@@ -178,6 +178,12 @@ class Data:
             sub_measure=sub_measure,
         )
 
+    def monitored(self, year: int) -> Data:
+        """Make ``year`` a year with monitoring data (:mod:`efs.indicators.years`) without adding anything a
+        formula counts: an aggregate return of an indicator no test defines. A store holding only the
+        populations (staff, organizations, registers) has no data for any year."""
+        return self.aggregate("elsewhere", year, "municipality", "elsewhere", 0)
+
     def save(self, store: Any) -> Any:
         """Insert every row (parents first) and return the store."""
         with store.engine.begin() as conn:

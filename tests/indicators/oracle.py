@@ -16,7 +16,11 @@ Readings it encodes (the documents' "in the year"):
   window's first year;
 * staff work in the year when they started pedagogical work by then and did not leave before it;
 * a flag asked to be false is false, not unknown; an unknown value matches no list and no threshold;
-* an event without a municipality counts in its organizer's municipality.
+* an event without a municipality counts in its organizer's municipality;
+* a year the store holds no monitoring record of — nothing that happened in it (a diagnostic taken, a
+  programme completed, a route, support or participation begun, a team trained, an event held) and no
+  aggregate return filed for it — has no data: every result is «нет данных», whatever the populations
+  (staff, registers) hold.
 """
 
 from __future__ import annotations
@@ -471,6 +475,29 @@ class Number:
     denominator: float | None
 
 
+#: What happened, and when: the records of monitoring (``docs/store.md``), each with its date column.
+HAPPENED = {
+    "diagnostics": "taken_on",
+    "programme_completions": "completed_on",
+    "individual_routes": "started_on",
+    "post_course_support": "started_on",
+    "support_participation": "started_on",
+    "team_trainings": "completed_on",
+    "events": "held_on",
+    "graduate_diagnostics": "taken_on",
+}
+
+
+def monitored(rows: Rows, year: int) -> bool:
+    """Whether anything happened in ``year`` by the records, or an aggregate return is filed for it."""
+    if any(r["year"] == year for r in rows["aggregate_returns"]):
+        return True
+    return any(
+        isinstance(r[column], dt.date) and r[column].year == year for table, column in HAPPENED.items()
+        for r in rows[table]
+    )
+
+
 def results(
     rows: Rows,
     indicator: str,
@@ -495,8 +522,9 @@ def results(
             if key is not None:
                 scopes.setdefault(key, []).append(c)
     out: dict[tuple[str, str | None], Number] = {}
+    year_monitored = monitored(rows, year)
     for scope_id, mine in scopes.items():
-        has_data = any(c.base > 0 for c in mine)
+        has_data = year_monitored and any(c.base > 0 for c in mine)
         own = {s.id for s in spec.sub_measures if s.where}
         for sub in [None, *(s.id for s in spec.sub_measures)]:
             num = sum((c.subs.get(sub, 0.0) if sub else c.numerator) for c in mine)

@@ -39,7 +39,7 @@ def world() -> Data:
     data.person("t4", "o3", birth=1985, start=2008)
     data.person("boss", "o3", birth=1965, start=1990, manager=True)
     data.person("clerk", "o3", pedagogical=False)
-    return data
+    return data.monitored(YEAR)
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,7 @@ def test_federal_3_counts_teams_trained_since_2021_cumulatively_against_the_per_
         "t3", d(YEAR, 12, 31)
     )
     data.training("t4", d(2020, 12, 31)).training("t5", d(YEAR + 1, 1, 1))
-    data.save(store)
+    data.monitored(2022).save(store)
     r = result(compute(config_for([]), store, year=YEAR, registry=registry), "federal_3")
     # «к 2022 году – не менее 200» counts teams trained by the year: t1 (twice, counted once), t2 (last
     # year) and t3; t4 trained before the Concept's first year 2021; t5 only after the report year
@@ -96,7 +96,7 @@ def test_federal_3_counts_teams_trained_since_2021_cumulatively_against_the_per_
     # «не менее 2 в каждом субъекте» applies to a region; the country-wide 200 does not
     assert r.status == "met" and [t.target.value for t in r.targets] == [2]
     earlier = result(compute(config_for([]), store, year=2022, registry=registry), "federal_3")
-    assert (earlier.numerator, earlier.status) == (0, "not_met")  # five teams exist, none trained 2021–2022
+    assert (earlier.numerator, earlier.status) == (0, "not_met")  # monitored 2022: five teams, none trained 2021–22
     at_2023 = result(compute(config_for([]), store, year=2023, registry=registry), "federal_3")
     assert at_2023.numerator == 1  # t2
 

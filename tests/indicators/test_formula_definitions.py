@@ -155,7 +155,7 @@ def test_a_python_formula_from_a_plugin_is_computed(store, config_for):
     pm: pluggy.PluginManager = get_plugin_manager(entry_points=False)
     pm.register(Plugin(), name="test_custom")
     registry = Registry.build(pm)
-    Data().municipality("m").organization("a", "m", low_results=True).organization("b", "m").save(store)
+    Data().municipality("m").organization("a", "m", low_results=True).organization("b", "m").monitored(2024).save(store)
     cfg = config_for(
         [{"id": "low", "text": "Количество ШНОР", "unit": "ед.", "formula": "low_results_count"}]
     )

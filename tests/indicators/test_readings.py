@@ -102,7 +102,7 @@ def programmes() -> Data:
     rows[1]["developer"] = "Педагогический колледж"
     rows[2]["developer"] = "Академия Минпросвещения России"
     rows[3]["developer"] = None
-    return data
+    return data.monitored(YEAR)
 
 
 def test_developed_by_system_keeps_only_programmes_of_the_systems_subjects(store, config_for, registry):
@@ -230,12 +230,12 @@ def test_since_counts_cumulatively_from_the_first_of_january_of_that_year(store,
     data = Data().municipality("m")
     for tid, year in (("a", 2020), ("b", 2021), ("c", 2023), ("d", YEAR), ("e", YEAR + 1)):
         data.team(tid, "m").training(tid, d(year))
-    data.save(store)
+    data.monitored(2019).save(store)
     formula = {"population": "management_teams", "where": ["trained"], "since": 2021}
     cfg = config(config_for, formula, unit="ед.")
     assert one(store, cfg, registry).numerator == 3  # b, c, d
     assert one(store, cfg, registry, year=2021).numerator == 1  # b
-    assert one(store, cfg, registry, year=2019).numerator == 0  # before since: only the report year
+    assert one(store, cfg, registry, year=2019).numerator == 0  # before since: only the report year (monitored)
 
 
 def test_since_and_window_together_are_refused():
@@ -319,4 +319,4 @@ def test_explain_shows_the_chosen_reading_and_the_other_with_its_value(tmp_path,
     assert "Выбранное прочтение: разработаны в году" in out
     assert "Другое прочтение 2: действовали в году" in out
     chosen, other = out.split("прочтение 1 (выбранное):")[1].split("прочтение 2:")
-    assert "3 / 10 → 30.0 %" in chosen and "8 / 10 → 80.0 %" in other
+    assert "3 / 10 → 30 %" in chosen and "8 / 10 → 80 %" in other  # Russian numbers: whole ones whole

@@ -55,14 +55,14 @@ def test_indicators_by_organization_csv_is_neutralised_and_numbers_stay_numbers(
     code = run(["indicators", "megion", "--year", str(YEAR), "--db", str(path), "--by", "organization",
                 "--format", "csv", "--show-small"])
     assert code == 0
-    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff")), delimiter=";"))
     header, body = rows[0], rows[1:]
     assert_no_live_formula(rows)
-    names = {row[header.index("scope_name")] for row in body}
+    names = {row[header.index("Название территории")] for row in body}
     for name in FORMULAS:  # on stdout a lone carriage return is shown, not obeyed
         assert terminal_text("'" + name) in names, name
     for row in body:
-        for column in ("numerator", "denominator", "value", "year"):
+        for column in ("Числитель", "Знаменатель", "Значение", "Год"):
             cell = row[header.index(column)]
             assert cell == "" or _is_number(cell), (column, cell)
 

@@ -130,8 +130,21 @@ def test_jurisdiction_page_shows_the_api_indicators_and_links_the_report(client)
     page = client.get(f"/jurisdictions/megion?year={YEAR}&by=jurisdiction").text
     results = client.get(f"/api/jurisdictions/megion/indicators?year={YEAR}").json()["results"]
     assert page.count('<tr class="status-') == len(results)
-    for r in results:
-        assert f"<code>{r['indicator_id']}</code>" in page
+    import html
+
+    from efs.indicators.results import STATUS_LABELS
+    from efs.report.text import num, with_unit
+
+    rows = page.split('<tr class="status-')[1:]
+    assert len(rows) == len(results)
+    for row, r in zip(rows, results, strict=True):  # the document's words, Russian numbers, statuses in words
+        row = row.split("</tr>")[0]
+        link = re.search(r'/explain/(\w+)\?[^"]*"[^>]*>(.*?)</a>', row)
+        assert link and link.group(1) == r["indicator_id"] and html.unescape(link.group(2)) == r["label"]
+        numbers = [html.unescape(c) for c in re.findall(r'<td class="num">(.*?)</td>', row)]
+        assert numbers == [num(r["numerator"]), num(r["denominator"]), with_unit(r["value"], r["unit"])]
+        assert not any(re.search(r"\d\.\d", c) for c in numbers)
+        assert f"<td>{STATUS_LABELS[r['status']]}" in row
     assert f'/jurisdictions/megion/report?year={YEAR}&amp;format=xlsx' in page
     report = client.get(f"/jurisdictions/megion/report?year={YEAR}&format=html")
     assert report.headers["content-disposition"].startswith("inline")

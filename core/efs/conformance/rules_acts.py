@@ -169,8 +169,8 @@ def _duplicate_act(ctx: RuleContext) -> Iterator[Finding]:
             first = ctx.config.legal_basis[seen[key]]
             yield ctx.finding(
                 _where(i),
-                f"акт назван дважды: «{act.as_written or act.title or act.number}» уже "
-                f"указан в пункте {first.id}",
+                f"акт назван дважды: «{act.as_written or act.title or act.number}» уже указан "
+                + (f"в строке {first.source.line} документа" if first.source and first.source.line else "выше"),
                 source=act.source,
                 item=act.id,
             )

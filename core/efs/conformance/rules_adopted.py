@@ -20,6 +20,7 @@ from typing import Any
 
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
+from efs.conformance.labels import ref
 from efs.conformance.rules import Rule
 
 #: Least share of the federal wording's words an indicator must repeat to be taken for it.
@@ -128,7 +129,7 @@ def _altered(ctx: RuleContext) -> Iterator[Finding]:
         where = f"{a.federal.source.document}, строка {a.federal.source.line}" if a.federal.source else "концепция"
         yield ctx.finding(
             ("indicators", a.index),
-            f"показатель {a.indicator.number or a.indicator.id} берёт федеральный показатель {a.federal.number} "
+            f"показатель {ref(a.indicator)} берёт федеральный показатель {a.federal.number} "
             f"«{_TARGET.sub('', a.federal.text).strip(' .')}» ({where}) в изменённом виде: {'; '.join(a.changes)} — "
             "его значения нельзя сложить с федеральными и сравнить с федеральной целью",
             source=a.indicator.source,

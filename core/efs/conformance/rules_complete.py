@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
+from efs.conformance.labels import ref
 from efs.conformance.rules import Rule
 from efs.model import DeadlineKind
 
@@ -43,7 +44,7 @@ def _deadline_not_understood(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             ("roadmap", i, "deadline"),
-            f"срок мероприятия {m.number or m.id} «{_short(d.as_written)}» — ни дата, ни период, ни понятная "
+            f"срок мероприятия {ref(m)} «{_short(d.as_written)}» — ни дата, ни период, ни понятная "
             "периодичность: нельзя сказать, когда мероприятие просрочено",
             source=m.source,
             item=m.id,
@@ -97,7 +98,7 @@ def _share_without_base(ctx: RuleContext) -> Iterator[Finding]:
                    "текст положения" if ind.denominator else ""
         yield ctx.finding(
             ("indicators", i),
-            f"показатель {ind.number or ind.id} — доля, но положение не говорит, от чего («от общего количества "
+            f"показатель {ref(ind)} — доля, но положение не говорит, от чего («от общего количества "
             f"…»): «{_short(ind.text)}»{supplied}",
             source=ind.source,
             item=ind.id,
@@ -119,7 +120,7 @@ def _repeated_measure(ctx: RuleContext) -> Iterator[Finding]:
                 first = ctx.config.roadmap[j]
                 yield ctx.finding(
                     ("roadmap", i),
-                    f"мероприятие {m.number or m.id} повторяет мероприятие {first.number or first.id}: "
+                    f"мероприятие {ref(m)} повторяет мероприятие {ref(first)}: "
                     f"«{_short(m.text)}»",
                     source=m.source,
                     item=m.id,

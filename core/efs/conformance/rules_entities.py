@@ -491,7 +491,7 @@ def _body_undefined(ctx: RuleContext) -> Iterator[Finding]:
     names = [(n, item.id) for item in named for n in item.names()]
     for phrase, lines in found.values():
         near = nearest(phrase, names)
-        hint = f"; ближайшее название: «{near[0]}» ({near[1]})" if near else ""
+        hint = f"; ближайшее название: «{near[0]}»" if near else ""
         yield _finding(
             ctx, min(lines),
             f"текст опирается на «{phrase}» ({_lines(lines)}: взаимодействие, отчёт, соглашение, база или "

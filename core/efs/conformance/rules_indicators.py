@@ -8,6 +8,7 @@ from typing import Any
 
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
+from efs.conformance.labels import federal_name, ref
 from efs.conformance.rules import Rule
 from efs.model import Comparator, IndicatorDefinition, Level, Scope, Target
 
@@ -61,7 +62,7 @@ def _without_targets(ctx: RuleContext) -> Iterator[Finding]:
     thresholds: dict[str, list[str]] = {}
     for m in ctx.config.roadmap:
         for t in m.thresholds:
-            thresholds.setdefault(t.indicator, []).append(m.number or m.id)
+            thresholds.setdefault(t.indicator, []).append(ref(m))
     for i, ind in enumerate(ctx.config.indicators):
         if ind.targets:
             continue
@@ -70,7 +71,7 @@ def _without_targets(ctx: RuleContext) -> Iterator[Finding]:
                  "отчёт берёт вместо цели" if near else "нет ни в положении, ни в дорожной карте")
         yield ctx.finding(
             _at(i),
-            f"у показателя {ind.number or ind.id} нет целевых значений: их {where}",
+            f"у показателя {ref(ind)} нет целевых значений: их {where}",
             source=ind.source,
             item=ind.id,
         )
@@ -112,7 +113,7 @@ def _below_federal(ctx: RuleContext) -> Iterator[Finding]:
                         yield ctx.finding(
                             (*_at(i), "targets", j, "value"),
                             f"цель «{t.as_written}» ({t.period_text()}) слабее федеральной "
-                            f"«{ft.as_written}» (показатель {fed.id})",
+                            f"«{ft.as_written}» ({federal_name(fed)})",
                             source=t.source or ind.source,
                             item=ind.id,
                         )
@@ -132,8 +133,7 @@ def _federal_not_covered(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 ("indicators",),
                 f"федеральный показатель {fed.number} «{_short(fed.text)}» не покрыт "
-                "ни одним показателем положения (нет показателя с equivalent: "
-                f"{fed.id})",
+                "ни одним показателем положения (ни один не объявлен равнозначным ему)",
                 source=fed.source,
                 item=fed.id,
             )
@@ -149,7 +149,7 @@ def _unit_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if _unit(t.unit) != _unit(ind.unit):
                 yield ctx.finding(
                     (*_at(i), "targets", j, "unit"),
-                    f"цель в «{t.unit}», а показатель {ind.number or ind.id} измеряется в «{ind.unit}»",
+                    f"цель в «{t.unit}», а показатель {ref(ind)} измеряется в «{ind.unit}»",
                     source=t.source or ind.source,
                     item=ind.id,
                 )
@@ -250,7 +250,7 @@ def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
                 nearest: dict[str, Any] = {"nearest": close[0]} if close else {}
                 yield ctx.finding(
                     at,
-                    f"показатель {ind.number or ind.id}: формулы «{ind.formula}» нет ни в ядре, "
+                    f"показатель {ref(ind)}: формулы «{ind.formula}» нет ни в ядре, "
                     f"ни в подключённых плагинах{hint}",
                     source=ind.source,
                     item=ind.id,
@@ -262,7 +262,7 @@ def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
                 if problem:
                     yield ctx.finding(
                         at,
-                        f"показатель {ind.number or ind.id}: формула «{named.id}» плагина "
+                        f"показатель {ref(ind)}: формула «{named.id}» плагина "
                         f"«{named.provenance.plugin if named.provenance else '?'}»: {problem}",
                         source=ind.source,
                         item=ind.id,
@@ -284,7 +284,7 @@ def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
                 for message, sub in exc.problems:
                     yield ctx.finding(
                         (*at, *sub) if not where and not k else at,
-                        f"показатель {ind.number or ind.id}: {prefix}{'.'.join(map(str, sub)) + ': ' if sub else ''}"
+                        f"показатель {ref(ind)}: {prefix}{'.'.join(map(str, sub)) + ': ' if sub else ''}"
                         f"{message}",
                         source=ind.source,
                         item=ind.id,
@@ -292,7 +292,7 @@ def _formula_problems(ctx: RuleContext) -> Iterator[Finding]:
             except UnknownSubject as exc:
                 yield ctx.finding(
                     at,
-                    f"показатель {ind.number or ind.id}: {prefix}формула называет субъект «{exc.ident}», "
+                    f"показатель {ref(ind)}: {prefix}формула называет субъект «{exc.ident}», "
                     f"которого нет в конфигурации; субъекты и органы: {', '.join(exc.known) or 'нет'}",
                     source=ind.source,
                     item=ind.id,
@@ -304,7 +304,7 @@ def _without_formula(ctx: RuleContext) -> Iterator[Finding]:
         if ind.formula is None:
             yield ctx.finding(
                 _at(i),
-                f"у показателя {ind.number or ind.id} нет формулы: efs indicators не сможет его посчитать",
+                f"у показателя {ref(ind)} нет формулы: efs indicators не сможет его посчитать",
                 source=ind.source,
                 item=ind.id,
             )

@@ -161,7 +161,7 @@ def _unresolved(ctx: RuleContext) -> Iterator[Finding]:
             continue  # a group of subjects, not a misspelt name
         owner, source = enclosing(ctx.config, path)
         near = near_to(ref.as_written)
-        hint = f"; ближайшее: «{near[0]}» ({near[1]})" if near else ""
+        hint = f"; ближайшее: «{near[0]}»" if near else ""
         yield ctx.finding(
             path,
             f"«{ref.as_written}» не называет ни одного субъекта или органа{hint}",
@@ -244,6 +244,11 @@ def _line_list(lines: list[int], limit: int = 6) -> str:
     return ("строка " if len(uniq) == 1 else "строки ") + ", ".join(str(n) for n in uniq[:limit]) + more
 
 
+def _entry(section: str, i: int) -> str:
+    """Where a subject or an actor is in the configuration, in words: «субъект № 2», «орган № 1»."""
+    return f"{'субъект' if section == 'subjects' else 'орган'} № {i + 1}"
+
+
 def _same_organisation(ctx: RuleContext) -> Iterator[Finding]:
     items: list[tuple[str, int, Subject | Actor]] = [
         ("subjects", i, s) for i, s in enumerate(ctx.config.subjects)
@@ -263,11 +268,11 @@ def _same_organisation(ctx: RuleContext) -> Iterator[Finding]:
             index.add(fa, (k, a_pos))
         if best is not None:
             m, a_pos, b_pos = best
-            other = items[m][2]
+            other_section, other_i, other = items[m]
             yield ctx.finding(
                 (section, i),
-                f"«{names[b_pos]}» ({item.id}) и «{other.names()[a_pos]}» ({other.id}) — похоже, "
-                "одна организация, описанная дважды",
+                f"«{names[b_pos]}» ({_entry(section, i)}) и «{other.names()[a_pos]}» "
+                f"({_entry(other_section, other_i)}) — похоже, одна организация, описанная дважды",
                 source=item.source,
                 item=item.id,
             )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
+from efs.conformance.labels import short
 from efs.conformance.rules import Rule
 from efs.model import Deadline, DeadlineKind, Measure
 
@@ -95,10 +96,12 @@ def _duplicates(ctx: RuleContext) -> Iterator[Finding]:
         if key is None:
             continue
         if key in first:
+            earlier = first[key].source
             yield ctx.finding(
                 (*_at(i), "number"),
                 f"номер {m.number.strip() if m.number else ''} повторяется: "
-                f"он уже у мероприятия {first[key].id}",
+                f"он уже у мероприятия «{short(first[key].text)}»"
+                + (f" (строка {earlier.line})" if earlier is not None and earlier.line else ""),
                 source=m.source,
                 item=m.id,
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from efs.concept.roles import CONCEPT, JURISDICTION_LEVELS, required_roles
 from efs.conformance.engine import RuleContext
 from efs.conformance.findings import Finding, Severity
+from efs.conformance.labels import kind_names
 from efs.conformance.rules import Rule
 from efs.model import Source
 
@@ -38,8 +39,9 @@ def _missing_role(ctx: RuleContext) -> Iterator[Finding]:
         for role in required_roles(level):
             if any(role.id in ctx.roles_of(s.kind) for _, s in present):
                 continue
-            kinds = [k.id for k in ctx.registry.kinds.values() if role.id in k.fills_roles]
-            hint = f" (виды, исполняющие роль: {', '.join(kinds)})" if kinds else ""
+            kinds = kind_names(ctx.registry, [k.id for k in ctx.registry.kinds.values()
+                                              if role.id in k.fills_roles and k.name != role.name])
+            hint = f" (эту роль могут исполнять также: {', '.join(kinds)})" if kinds else ""
             yield ctx.finding(
                 ("subjects",),
                 f"на уровне «{level.label}» нет субъекта в роли «{role.name}»{hint}",
@@ -87,7 +89,7 @@ def _uncovered_function(ctx: RuleContext) -> Iterator[Finding]:
         at = first.get(level)
         yield ctx.finding(
             ("subjects",),
-            f"функцию «{fn.name}» ({fn.id}) на уровне «{level.label}» не выполняет ни один субъект"
+            f"функцию «{fn.name}» на уровне «{level.label}» не выполняет ни один субъект"
             + (f" (требование: {_requirement(fn.source)})" if fn.source else ""),
             source=at.source if at is not None else None,
             item=gap.item,

@@ -324,7 +324,8 @@ def store_values(
     old_config: Any, new_config: Any, store: Store, *, year: int | None, registry: Registry, min_denominator: int,
 ) -> dict[str, Any]:
     """The report's indicator section of both versions for ``year`` (default: the latest year with data)."""
-    from efs.report.indicators import data_years, indicator_section
+    from efs.indicators.years import data_years
+    from efs.report.indicators import indicator_section
 
     stored = data_years(store, new_config.jurisdiction.id)
     if year is None:

@@ -33,6 +33,7 @@ from efs.indicators.runner import (
 )
 from efs.indicators.sql import FormulaContext
 from efs.indicators.targets import Measures, check, select, skip, why_no_target
+from efs.indicators.years import has_data as year_has_data
 from efs.model import Configuration
 
 if TYPE_CHECKING:
@@ -113,7 +114,9 @@ def compute(
             readings of an indicator so; a plan's aggregate returns are those filed under its indicator id).
 
     Returns:
-        One result per indicator (and sub-measure) per scope, configuration indicators first.
+        One result per indicator (and sub-measure) per scope, configuration indicators first. In a year
+        the store holds no monitoring data of the jurisdiction for (:mod:`efs.indicators.years`) every
+        result is «нет данных» (``no_data``), never a computed 0.
 
     Raises:
         ConfigurationError: A formula in the configuration is invalid.
@@ -134,6 +137,7 @@ def compute(
         tune(conn)
         hierarchy = load_hierarchy(conn, config)
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
+        monitored = year_has_data(conn, ctx.jurisdiction, year)
         built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
         compiled = compile_plans(plans, ctx, conn.dialect)
         memo = run_compiled(store, conn, compiled, hierarchy, built)
@@ -161,6 +165,7 @@ def compute(
                 show_small=show_small,
                 min_denominator=min_denominator,
                 jurisdiction_id=ctx.jurisdiction,
+                monitored=monitored,
             )
     return out
 
@@ -240,8 +245,13 @@ def results_for(
     show_small: bool,
     min_denominator: int,
     jurisdiction_id: str,
+    monitored: bool = True,
 ) -> list[IndicatorResult]:
-    """Roll groups up to the scopes of ``by`` and judge them against the targets."""
+    """Roll groups up to the scopes of ``by`` and judge them against the targets.
+
+    ``monitored`` is ``False`` for a year without any monitoring data (:func:`efs.indicators.years.has_data`):
+    then no group counts as data and every result is ``no_data``.
+    """
     ind = plan.indicator
     out = []
     by_scope: dict[str, list[Group]] = defaultdict(list)
@@ -264,7 +274,7 @@ def results_for(
             else:
                 dens = [g.denominator for g in mine if g.denominator is not None]
             den = sum(dens) if kind != "count" else None
-            sources = {g.source for g in mine if g.base > 0}
+            sources = {g.source for g in mine if g.base > 0} if monitored else set()
             has_data = bool(sources)
             value: float | None
             status = ""

@@ -86,10 +86,8 @@ def explain(
     ]
     lines.append("Числитель и знаменатель по территориям:")
     for r in results:
-        label = r.scope_name + (f" [{r.sub_measure}]" if r.sub_measure else "")
-        num = "—" if r.numerator is None else f"{r.numerator:g}"
-        den = "—" if r.denominator is None else f"{r.denominator:g}"
-        val = "—" if r.value is None else f"{r.value:.1f} {r.unit}"
+        label = r.scope_name + (f" — в том числе {_part(r)}" if r.sub_measure else "")
+        num, den, val = _numbers(r)
         lines.append(
             f"  {label}: {num} / {den} → {val}; {STATUS_LABELS[r.status]}; {SOURCE_LABELS[r.data_source]}"
         )
@@ -104,6 +102,18 @@ def explain(
     if readings:
         lines += ["", *readings_comparison(readings)]
     return "\n".join(lines)
+
+
+def _part(r: IndicatorResult) -> str:
+    """The sub-measure's words, as :attr:`IndicatorResult.indicator_text` ends with them (its id if not)."""
+    return r.indicator_text.partition(" — в том числе ")[2] or str(r.sub_measure)
+
+
+def _numbers(r: IndicatorResult) -> tuple[str, str, str]:
+    """Numerator, denominator and value in Russian (decimal comma), ``—`` where there is none."""
+    from efs.report.text import num, with_unit
+
+    return num(r.numerator), num(r.denominator), with_unit(r.value, r.unit)
 
 
 def reading_plans(plan: IndicatorPlan) -> list[tuple[str, IndicatorPlan]]:
@@ -138,8 +148,6 @@ def readings_comparison(readings: list[tuple[str, list[IndicatorResult]]]) -> li
         for r in results:
             if r.sub_measure is not None:
                 continue
-            num = "—" if r.numerator is None else f"{r.numerator:g}"
-            den = "—" if r.denominator is None else f"{r.denominator:g}"
-            val = "—" if r.value is None else f"{r.value:.1f} {r.unit}"
+            num, den, val = _numbers(r)
             lines.append(f"    {r.scope_name}: {num} / {den} → {val}; {STATUS_LABELS[r.status]}")
     return lines

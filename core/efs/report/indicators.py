@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from efs.indicators import MIN_DENOMINATOR
 from efs.indicators.results import TargetCheck
+from efs.indicators.years import data_years
 from efs.report.text import ORIGIN_DOCUMENTS, ORIGIN_LABELS, STATUS_LABELS
 
 if TYPE_CHECKING:
@@ -23,35 +24,6 @@ if TYPE_CHECKING:
 
 #: How many years of history a chart shows at most.
 HISTORY_YEARS = 5
-
-#: Dated tables whose years say which years the store holds monitoring data for.
-_DATED = (
-    ("diagnostics", "taken_on"),
-    ("programme_completions", "completed_on"),
-    ("support_participation", "started_on"),
-    ("team_trainings", "completed_on"),
-    ("events", "held_on"),
-)
-
-
-def data_years(store: Store, jurisdiction: str) -> list[int]:
-    """Every year for which the store holds monitoring data of the jurisdiction (dated rows or aggregate returns)."""
-    import sqlalchemy as sa
-
-    from efs.data import schema as S
-
-    years: set[int] = set()
-    with store.engine.connect() as conn:
-        for table, column in _DATED:
-            t = S.metadata.tables[table]
-            year = sa.extract("year", t.c[column])
-            query = sa.select(year).where(t.c.jurisdiction_id == jurisdiction).group_by(year)
-            years |= {int(y) for (y,) in conn.execute(query) if y is not None}
-        a = S.aggregate_returns
-        query = sa.select(a.c.year).where(a.c.jurisdiction_id == jurisdiction).group_by(a.c.year)
-        years |= {int(y) for (y,) in conn.execute(query)}
-    return sorted(years)
-
 
 def _years_text(years: list[int]) -> str:
     return ", ".join(map(str, years)) if years else "нет ни одного"
@@ -72,15 +44,6 @@ def data_note(year: int, stored: list[int], shown: list[int]) -> str:
 
 #: What an item says when its year has no monitoring data at all.
 NO_DATA_NOTE = "за год отчёта в хранилище нет данных мониторинга"
-
-
-def _blank(r: IndicatorResult) -> IndicatorResult:
-    """``r`` as «нет данных»: the engine counts a population even in a year with no monitoring rows, so a
-    year the store holds nothing for would read 0 % — absence is not a zero."""
-    from dataclasses import replace
-
-    return replace(r, numerator=None, denominator=None, value=None, status="no_data",
-                   targets=[replace(t, met=None) for t in r.targets])
 
 
 def _target(t: TargetCheck | SkippedTarget, namer: Namer) -> dict[str, Any]:
@@ -195,18 +158,14 @@ def indicator_section(
     stored = data_years(store, config.jurisdiction.id)
     has_data = year in stored
 
-    def results(y: int, by: str) -> list[IndicatorResult]:
-        out = run(y, by)
-        return out if y in stored else [_blank(r) for r in out]
-
-    main = results(year, "jurisdiction")
+    main = run(year, "jurisdiction")  # a year without data is «нет данных» already (efs.indicators.years)
     drill: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
-    for r in results(year, drill_scope):
+    for r in run(year, drill_scope):
         drill.setdefault(_key(r), []).append(_result_row(r))
     years = [*[y for y in stored if y < year][-(HISTORY_YEARS - 1):], year]
     history: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
     for y in years:
-        for r in main if y == year else results(y, "jurisdiction"):
+        for r in main if y == year else run(y, "jurisdiction"):
             history.setdefault(_key(r), []).append({"year": y, "value": r.value, "status": r.status})
     definitions = {**registry.indicators, **{i.id: i for i in config.indicators}}
     function_names = {**{f.id: f.name for f in registry.functions.values()}, **{f.id: f.name for f in config.functions}}

@@ -40,7 +40,12 @@ def _templates() -> Any:
 
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(SEVERITY=SEVERITY, SCOPE_LABELS=SCOPE_LABELS, REPORT_LABELS=REPORT_LABELS)
+    from efs.indicators.results import STATUS_LABELS
+    from efs.report.text import num, with_unit
+
+    env.globals.update(SEVERITY=SEVERITY, SCOPE_LABELS=SCOPE_LABELS, REPORT_LABELS=REPORT_LABELS,
+                       STATUS_LABELS=STATUS_LABELS)
+    env.filters.update(num=num, with_unit=with_unit)  # Russian numbers, as efs indicators and the справка
     return env
 
 
