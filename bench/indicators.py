@@ -54,7 +54,7 @@ SCOPES = ("jurisdiction", "municipality")
 
 
 def store_fingerprint(jurisdiction: str, size: int) -> str:
-    """Names a synthesised store: the synthesis code, the tables' DDL, the configuration and the arguments."""
+    """Names a synthesised store: the synthesis code, the DDL of tables and indexes, the configuration, arguments."""
     import sqlalchemy as sa
     from sqlalchemy.dialects import sqlite
 
@@ -65,6 +65,8 @@ def store_fingerprint(jurisdiction: str, size: int) -> str:
     h = hashlib.sha256(f"{jurisdiction}|{size}|{YEAR}|seed=1".encode())
     for table in schema.metadata.sorted_tables:
         h.update(str(sa.schema.CreateTable(table).compile(dialect=sqlite.dialect())).encode())
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            h.update(str(sa.schema.CreateIndex(index).compile(dialect=sqlite.dialect())).encode())
     synthesis = [core / "synthesis.py", *(core / "data" / n for n in ("synth.py", "synth_parts.py", "vocabulary.py"))]
     for path in [*synthesis, *sorted((ROOT / "config").rglob("*"))]:
         if path.is_file():

@@ -379,6 +379,76 @@ def test_the_engine_equals_the_oracle_on_generated_stores(data, shared_store, bu
     assert_same(engine_numbers(config, shared_store, registry), oracle_numbers(raw, jid, specs), jid)
 
 
+#: Formulas with several memberships of one table: the compiler lists the table once for all of them
+#: (:func:`efs.indicators.sql.shared_members`): conditions shared by all, conditions of one only, one
+#: membership wider than the others, memberships in a sub-measure's own denominator, on staff and graduates.
+SHARED_LISTS = {
+    "shared_disjoint": {
+        "population": "teachers_and_graduates",
+        "numerator": [{"took_diagnostic": {"kind": "functional_literacy"}}],
+        "sub_measures": [
+            {
+                "id": "subject70",
+                "label": "п1",
+                "numerator": [{"took_diagnostic": {"kind": "subject", "min_result": 70}}],
+            },
+            {
+                "id": "fl70",
+                "label": "п2",
+                "numerator": [{"took_diagnostic": {"kind": "functional_literacy", "min_result": 70}}],
+            },
+        ],
+    },
+    "shared_where": {
+        "population": "teachers_and_managers",
+        "numerator": [{"took_diagnostic": {"kind": "professional_deficits"}}, {"took_diagnostic": {"kind": "subject"}}],
+        "sub_measures": [
+            {
+                "id": "methodical_managers",
+                "label": "п1",
+                "where": [{"took_diagnostic": {"kind": "methodical"}}],
+                "numerator": [
+                    {"took_diagnostic": {"kind": "professional_deficits", "deficits_found": True}},
+                    "manager",
+                ],
+            },
+        ],
+    },
+    "shared_completions": {
+        "population": "teachers",
+        "numerator": [{"completed_programme": {"selected_by_diagnostics": True}}],
+        "sub_measures": [{"id": "any", "label": "п1", "numerator": [{"completed_programme": {}}]}],
+    },
+}
+
+
+@settings(
+    max_examples=int(__import__("os").environ.get("EFS_ORACLE_EXAMPLES", "12")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_memberships_listed_together_equal_the_oracle(data, shared_store, bundled, registry, config_for):
+    from efs.indicators.plan import plan_indicators
+
+    jid = "shared"
+    config = config_for(
+        [{"id": k, "text": f"Показатель {k}", "unit": "%", "formula": f} for k, f in SHARED_LISTS.items()],
+        jurisdiction=jid,
+    )
+    specs = [
+        (p.indicator.id, p.formula.spec)
+        for p in plan_indicators(config, registry)
+        if p.indicator.id in SHARED_LISTS and p.formula is not None
+    ]
+    assert len(specs) == len(SHARED_LISTS)
+    rows = data.draw(stores(vocabulary(bundled)))
+    replace(shared_store, jid, config.jurisdiction.name, rows)
+    with shared_store.engine.connect() as conn:
+        raw = oracle.read_rows(conn, jid)
+    assert_same(engine_numbers(config, shared_store, registry), oracle_numbers(raw, jid, specs), jid)
+
+
 # --- synthesised, exported, imported into both engines -----------------------------------------------
 
 

@@ -238,7 +238,11 @@ diagnostics = Table(
     Column("deficits_found", Boolean, nullable=True, comment="Выявлены профессиональные дефициты."),
     _source(),
     _staff_fk(),
-    Index("ix_diagnostics_year", JUR, "taken_on"),
+    # Covering: the year's diagnostics are listed from the index alone (no row read per diagnostic) for
+    # the indicators' member lists; the second index answers «a deficits diagnostic by this provider
+    # no later than…» probes per person the same way.
+    Index("ix_diagnostics_year", JUR, "taken_on", "kind", "provider", "result_percent", "deficits_found", "staff_id"),
+    Index("ix_diagnostics_staff", JUR, "staff_id", "kind", "taken_on", "provider"),
     comment="Прохождение диагностик педагогами.",
 )
 
@@ -259,7 +263,7 @@ individual_routes = Table(
     ),
     _source(),
     _staff_fk(),
-    Index("ix_individual_routes_year", JUR, "started_on"),
+    Index("ix_individual_routes_year", JUR, "started_on", "ended_on", "based_on_diagnostics", "staff_id"),  # covering
     comment="Индивидуальные образовательные маршруты.",
 )
 
@@ -320,7 +324,9 @@ programme_completions = Table(
     ForeignKeyConstraint(
         [JUR, "programme_id"], ["programmes.jurisdiction_id", "programmes.id"], ondelete="CASCADE"
     ),
-    Index("ix_programme_completions_year", JUR, "completed_on"),
+    Index(  # covering: the year's completions listed from the index alone
+        "ix_programme_completions_year", JUR, "completed_on", "selected_by_diagnostics", "programme_id", "staff_id"
+    ),
     comment="Освоение программ ДПО педагогами.",
 )
 

@@ -132,15 +132,35 @@ class CompiledFormula:
     key: str  # :func:`efs.indicators.analytics.query_key`: identical queries share their groups
 
 
+#: Block formulas already compiled: (formula, context, dialect) → the compiled formula. Building the
+#: SQLAlchemy query and its key costs about as much as running the smaller queries; a report computes
+#: the same formulas for several scopes, so each is built once per process (at most :data:`MAX_COMPILED`).
+_COMPILED: dict[tuple[str, FormulaContext, str], CompiledFormula] = {}
+MAX_COMPILED = 512
+
+
 def compile_plans(plans: list[IndicatorPlan], ctx: FormulaContext, dialect: Any) -> list[CompiledFormula | None]:
-    """Each plan's formula compiled once (``None`` for a plan without a formula), in the plans' order."""
+    """Each plan's formula compiled once (``None`` for a plan without a formula), in the plans' order.
+
+    A block formula (``spec``) is compiled once per process for a context and dialect: the same
+    specification gives the same query. A Python formula is asked again each time.
+    """
     out: list[CompiledFormula | None] = []
     for plan in plans:
         if plan.formula is None:
             out.append(None)
             continue
-        query, kind, factor, subs = plan.formula.build(ctx)
-        out.append(CompiledFormula(query, kind, factor, subs, query_key(query, dialect)))
+        spec = plan.formula.spec
+        memo = (repr(spec), ctx, str(dialect.name)) if spec is not None else None
+        found = _COMPILED.get(memo) if memo is not None else None
+        if found is None:
+            query, kind, factor, subs = plan.formula.build(ctx)
+            found = CompiledFormula(query, kind, factor, subs, query_key(query, dialect))
+            if memo is not None:
+                if len(_COMPILED) >= MAX_COMPILED:
+                    _COMPILED.clear()
+                _COMPILED[memo] = found
+        out.append(found)
     return out
 
 

@@ -222,6 +222,42 @@ class _Membership:
             .subquery(name)
         )
 
+    def source_key(self) -> tuple[Any, ...]:
+        """What memberships must share to be listed by one scan: the table, the key and the FROM clause."""
+        return (self.table.name, self.key.name, id(self.from_) if self.from_ is not None else None)
+
+
+def _pred_key(pred: Pred) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A predicate's identity: its SQL text and its parameter values (two ``>= 70`` and ``>= 80`` differ)."""
+    compiled = pred.compile()
+    return str(compiled), tuple(sorted((k, repr(v)) for k, v in compiled.params.items()))
+
+
+def shared_members(members: Sequence[_Membership], ctx: FormulaContext, name: str = "m") -> Any:
+    """One list for several memberships of the same table and key: every id passing any of them, once,
+    with ``hit_k`` = 1 when it passes membership ``k``.
+
+    ``SELECT key AS id, max(CASE WHEN <k's own conditions> THEN 1 ELSE 0 END) AS hit_k … WHERE <shared
+    conditions> AND (<any one's own conditions>) GROUP BY key``: the conditions every membership has (the
+    year's window, the kind of diagnostic…) stay in the WHERE clause, where the year index serves them,
+    so the table's rows of the year are read once instead of once per membership.
+    """
+    first = members[0]
+    source = first.from_ if first.from_ is not None else first.table
+    keyed = [{_pred_key(p): p for p in m.preds} for m in members]
+    common = [k for k in keyed[0] if all(k in other for other in keyed[1:])]
+    own = [[p for k, p in preds.items() if k not in common] for preds in keyed]
+    where = [first.table.c.jurisdiction_id == ctx.jurisdiction, *(keyed[0][k] for k in common)]
+    if all(own):  # a membership with no conditions of its own takes every row: no filter then
+        where.append(sa.or_(*(sa.and_(*preds) for preds in own)))
+    hits = [
+        (sa.literal(1, sa.Integer) if not preds else sa.func.max(sa.case((sa.and_(*preds), 1), else_=0))).label(
+            f"hit_{k}"
+        )
+        for k, preds in enumerate(own)
+    ]
+    return sa.select(first.key.label("id"), *hits).select_from(source).where(*where).group_by(first.key).subquery(name)
+
 
 def _member(f: _Frame, ctx: FormulaContext, table: Any, key: Any, preds: list[Pred], from_: Any = None) -> _Membership:
     """``f``'s row has a matching row in ``table`` (``key`` = the row's id)."""
@@ -546,23 +582,44 @@ def _parts(
     grouping = [k for k, expr in zip(keys, (frame.municipality, frame.organization), strict=True) if not _null(expr)]
     grouping = grouping or keys
 
+    # Memberships of the same table and key (federal 2: a functional literacy diagnostic, and one with
+    # 70 % or more) share one list: the table is read once, a flag per membership (``shared_members``).
+    lists: dict[tuple[Any, ...], list[tuple[_Membership, dict[str, list[Condition]]]]] = {}
+    for member, wanted in by_member.values():
+        lists.setdefault(member.source_key(), []).append((member, wanted))
+
+    def listed(group: list[tuple[_Membership, dict[str, list[Condition]]]], name: str) -> tuple[Any, list[Pred]]:
+        """The member list of ``group`` and, per membership, the predicate «this row passes it»."""
+        if len(group) == 1:
+            m = group[0][0].members(ctx, name)
+            return m, [m.c.id.is_not(None)]
+        m = shared_members([member for member, _ in group], ctx, name)
+        return m, [m.c[f"hit_{k}"] == 1 for k in range(len(group))]
+
     if ctx.dialect != "sqlite":
         # PostgreSQL: one scan of the population, each member list hashed once and joined to it
-        # (a row has at most one match: the list is DISTINCT); the membership is ``m.id IS NOT NULL``
+        # (a row has at most one match: the list is grouped by id); the membership is ``m.id IS NOT NULL``
         from_ = frame.from_
-        for k, (member, wanted) in enumerate(by_member.values()):
-            m = member.members(ctx, f"m{k}")
+        for k, group in enumerate(lists.values()):
+            m, hits = listed(group, f"m{k}")
             from_ = from_.outerjoin(m, m.c.id == frame.row.c.id)
-            for label, rest in wanted.items():
-                found = m.c.id.is_not(None)
-                more = _all(rest, frame, ctx)
-                scanned[label] = _sum_if(found if more is None else sa.and_(found, more), measure)
+            for (_, wanted), hit in zip(group, hits, strict=True):
+                for label, rest in wanted.items():
+                    more = _all(rest, frame, ctx)
+                    scanned[label] = _sum_if(hit if more is None else sa.and_(hit, more), measure)
         return [select(scanned, sa.func.count(), from_)]
     out = [select(scanned, sa.func.count(), frame.from_)]
-    for member, wanted in by_member.values():
-        m = member.members(ctx)
+    for group in lists.values():
+        m, hits = listed(group, "m")
         joined = m.join(frame.from_, sa.and_(frame.row.c.jurisdiction_id == ctx.jurisdiction, frame.row.c.id == m.c.id))
-        values = {label: _sum_if(_all(rest, frame, ctx), measure) for label, rest in wanted.items()}
+        values: dict[str, Any] = {}
+        for (_, wanted), hit in zip(group, hits, strict=True):
+            for label, rest in wanted.items():
+                more = _all(rest, frame, ctx)
+                if len(group) == 1:
+                    values[label] = _sum_if(more, measure)
+                else:
+                    values[label] = _sum_if(hit if more is None else sa.and_(hit, more), measure)
         out.append(select(values, _zero(), joined))
     return out
 
