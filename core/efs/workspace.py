@@ -530,7 +530,7 @@ class Workspace:
             raise InputError(f"нет показателя {indicator_id}{did_you_mean(indicator_id, sorted(plans))}; "
                              f"есть: {', '.join(plans)}")
         store = self.store
-        scopes = ["jurisdiction"] + ([by] if by != "jurisdiction" else ["municipality"])
+        scopes = ("jurisdiction", by if by != "jurisdiction" else "municipality")
         kwargs: dict[str, Any] = {"year": year, "registry": self.registry, "show_small": show_small,
                                   "min_denominator": min_denominator or MIN_DENOMINATOR}
 
@@ -539,7 +539,7 @@ class Workspace:
         # Computed with every other indicator, so the indicator and each reading hide what their population
         # hides in every output (a reading counting the same people as an indicator is one table with it).
         every = [*plans.values(), *(alt for _, alt in alternatives)]
-        results = [r for scope in scopes for r in compute(config, store, by=scope, plans=every, **kwargs)]
+        results = compute(config, store, by=scopes, plans=every, **kwargs)
         shown = [r for r in results if r.indicator_id == indicator_id]
         readings = [(label, [r for r in results if r.indicator_id == alt.indicator.id]) for label, alt in alternatives]
         ctx = FormulaContext(config.jurisdiction.id, year, dialect=store.dialect)

@@ -188,3 +188,13 @@ def test_an_export_without_person_rows_leaves_out_the_returns_of_hidden_cells(tm
     assert stored & hidden, "the synthetic store has hidden municipalities, and some of their returns are small"
     assert not exported & hidden
     assert exported == stored - hidden, "every return of a shown cell is written"
+
+
+def test_several_scopes_at_once_are_the_scopes_one_by_one(store, config_for, registry):
+    cfg = config_for([{"id": "x", "text": "Доля", "unit": "%", "formula": YOUNG}])
+    world().save(store)
+    scopes = ("jurisdiction", "municipality", "organization")
+    together = compute(cfg, store, year=YEAR, by=scopes, registry=registry)
+    apart = [r for by in scopes for r in compute(cfg, store, year=YEAR, by=by, registry=registry)]
+    assert [r.to_dict() for r in together] == [r.to_dict() for r in apart]
+    assert any(r.status == "suppressed" for r in together)

@@ -11,7 +11,7 @@ municipality's share is never an average of school shares.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -92,15 +92,13 @@ def compute(
     store: Store,
     *,
     year: int,
-    by: str = "jurisdiction",
+    by: str | tuple[str, ...] = "jurisdiction",
     registry: Registry | None = None,
     show_small: bool = False,
     min_denominator: int = MIN_DENOMINATOR,
     restrict: tuple[str, tuple[str, ...]] | None = None,
     plans: list[IndicatorPlan] | None = None,
     secondary: bool = True,
-    forced: Iterable[Node] = (),
-    joint: bool = False,
 ) -> list[IndicatorResult]:
     """Compute every indicator of ``config`` and every federal indicator for ``year``.
 
@@ -112,14 +110,12 @@ def compute(
         config: The jurisdiction's configuration (its id keys the data in the store).
         store: An open store at the newest schema revision.
         year: Report year.
-        by: ``jurisdiction``, ``municipality`` or ``organization``: the scope of the results.
+        by: ``jurisdiction``, ``municipality`` or ``organization``: the scope of the results; a tuple of
+            them gives the results of each scope in turn from one computation.
         registry: Plugin registry (built when ``None``).
         show_small: Show results whose denominator is below ``min_denominator``.
         min_denominator: Smallest denominator shown (smaller ones are suppressed: no numbers at all).
         secondary: Add the complementary suppressions (``False`` only to show what they protect against).
-        forced: Cells ``(scope, id)`` hidden in every plan whatever their size (hidden in another output).
-        joint: Protect all ``plans`` as one table (the readings of one indicator that ``--explain`` shows
-            side by side), not only those whose denominators agree.
         restrict: ``(scope, ids)``: count only the staff of these municipalities or organizations
             (the synthesis computes the aggregate returns of a few scopes so); the analytics tables,
             which hold everyone, are not read then.
@@ -136,7 +132,8 @@ def compute(
         StoreError: The store is not initialised or not at the newest revision.
         ValueError: ``by`` is not a known scope.
     """
-    if by not in SCOPES:
+    scopes = (by,) if isinstance(by, str) else by
+    if not set(scopes) <= set(SCOPES):
         raise ValueError(f"by: {by!r} не из {SCOPES}")
     from efs.registry import Registry
 
@@ -159,7 +156,8 @@ def compute(
         built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
         compiled = compile_plans(plans, ctx, conn.dialect)
         memo = run_compiled(store, conn, compiled, hierarchy, built)
-        coarse = by != "organization" and (show_small or not secondary)  # complements need organisations
+        # complements need organisations
+        coarse = "organization" not in scopes and (show_small or not secondary)
         evaluated = [
             (
                 plan,
@@ -180,24 +178,24 @@ def compute(
     cells = [cells_of(groups, ctx.jurisdiction) for _, groups, *_ in evaluated]
     hidden: list[Withheld] = [{} for _ in evaluated]
     if not show_small:
-        hidden = withheld(evaluated, ctx.jurisdiction, min_denominator, secondary=secondary,
-                          forced=forced, joint=joint)
-    for (plan, _, kind, factor, subs), mine, gone in zip(evaluated, cells, hidden, strict=True):
-        if plan.indicator.id not in wanted:
-            continue
-        out += results_for(
-            plan,
-            mine,
-            kind,
-            factor,
-            subs,
-            by=by,
-            year=year,
-            hierarchy=hierarchy,
-            hidden=gone,
-            jurisdiction_id=ctx.jurisdiction,
-            monitored=monitored,
-        )
+        hidden = withheld(evaluated, ctx.jurisdiction, min_denominator, secondary=secondary)
+    for scope in scopes:
+        for (plan, _, kind, factor, subs), mine, gone in zip(evaluated, cells, hidden, strict=True):
+            if plan.indicator.id not in wanted:
+                continue
+            out += results_for(
+                plan,
+                mine,
+                kind,
+                factor,
+                subs,
+                by=scope,
+                year=year,
+                hierarchy=hierarchy,
+                hidden=gone,
+                jurisdiction_id=ctx.jurisdiction,
+                monitored=monitored,
+            )
     return out
 
 
@@ -291,15 +289,13 @@ def withheld(
     threshold: int,
     *,
     secondary: bool = True,
-    forced: Iterable[Node] = (),
-    joint: bool = False,
 ) -> list[Withheld]:
     """The hidden cells of each evaluated plan (:func:`efs.indicators.disclosure.protect`).
 
     Each plan is one table (the indicator and the parts that share its denominator) and one more per part
-    with a denominator of its own, which hides at least what its indicator hides. Tables whose denominators
-    agree in every cell are protected together (with ``joint``, all of them), each hiding what the family
-    needs. A count is not protected for its own sake: it hides only ``forced`` cells.
+    with a denominator of its own, which hides at least what its indicator hides. Tables of the same people
+    (person-level denominators equal in every cell) are protected together, each hiding what the family
+    needs. A count is not protected: it counts events, not people.
     """
     tree = Tree(("jurisdiction", jurisdiction_id))
     tables: dict[tuple[int, str | None], dict[Node, list[tuple[float, float]]]] = {}
@@ -319,6 +315,7 @@ def withheld(
         parts += [((k, s), [s]) for s, _ in subs if s in own]
         for name, measures in parts:
             sums: dict[Node, list[list[float]]] = {}
+            people: dict[Node, float] = defaultdict(float)  # the first measure's person-level denominators
             for g in groups:  # each group adds to its organisation, municipality and the jurisdiction
                 adds = [part_of(g, m, m in own) for m in measures]
                 for node in _nodes_of(g, jurisdiction_id):
@@ -326,16 +323,12 @@ def withheld(
                     for a, (num, den) in zip(acc, adds, strict=True):
                         a[0] += num
                         a[1] += den or 0.0
+                    if g.source == "person":
+                        people[node] += adds[0][1] or 0.0
             tables[name] = {node: [(a, b) for a, b in acc] for node, acc in sums.items()}
-            people: dict[Node, float] = defaultdict(float)
-            for g in groups:
-                if g.source == "person":
-                    den = part_of(g, measures[0], measures[0] in own)[1] or 0.0
-                    for node in _nodes_of(g, jurisdiction_id):
-                        people[node] += den
             populations[name] = tuple(sorted((n, d) for n, d in people.items() if d)) or name
-    names = [list(tables)] if joint else families(populations)
-    hidden: dict[tuple[int, str | None], set[Node]] = {name: set(forced) for name in tables}
+    names = families(populations)
+    hidden: dict[tuple[int, str | None], set[Node]] = {name: set() for name in tables}
     merged = [_side_by_side([tables[name] for name in family]) for family in names]
     asked: list[set[Node] | None] = [None for _ in names]
     changed = True
@@ -356,7 +349,7 @@ def withheld(
                     hidden[name], changed = gone, True
     out: list[Withheld] = []
     for k in range(len(evaluated)):
-        mine_hidden: Withheld = {None: set(forced)}
+        mine_hidden: Withheld = {None: set()}
         for (plan_k, sub), gone in hidden.items():
             if plan_k == k:
                 mine_hidden[sub] = gone
@@ -483,8 +476,7 @@ def suppressed_cells(
     """``(indicator, scope, scope id)`` of every cell :func:`compute` hides, at every scope."""
     return {
         (r.indicator_id, r.scope, r.scope_id)
-        for by in SCOPES
-        for r in compute(config, store, year=year, by=by, registry=registry, min_denominator=min_denominator)
+        for r in compute(config, store, year=year, by=SCOPES, registry=registry, min_denominator=min_denominator)
         if r.status == "suppressed"
     }
 
