@@ -175,7 +175,7 @@ def compute(
             )
             for plan, formula in zip(plans, compiled, strict=True)
         ]
-    cells = [cells_of(groups, ctx.jurisdiction) for _, groups, *_ in evaluated]
+    cells = [cells_of(groups, ctx.jurisdiction, scopes) for _, groups, *_ in evaluated]
     hidden: list[Withheld] = [{} for _ in evaluated]
     if not show_small:
         hidden = withheld(evaluated, ctx.jurisdiction, min_denominator, secondary=secondary)
@@ -243,12 +243,19 @@ def _scope_keys(
     return [(o, hierarchy.organizations.get(o, ("", o))[1]) for o in ids]
 
 
-def cells_of(groups: list[Group], jurisdiction_id: str) -> dict[Node, list[Group]]:
-    """The groups counted in each cell: the jurisdiction, each municipality, each organisation."""
+def cells_of(
+    groups: list[Group], jurisdiction_id: str, scopes: tuple[str, ...] = SCOPES
+) -> dict[Node, list[Group]]:
+    """The groups counted in each cell of ``scopes``: the jurisdiction, each municipality, each organisation."""
     out: dict[Node, list[Group]] = defaultdict(list)
+    if "jurisdiction" in scopes:
+        out[("jurisdiction", jurisdiction_id)] = list(groups)
+    by_muni, by_org = "municipality" in scopes, "organization" in scopes
     for g in groups:
-        for node in _nodes_of(g, jurisdiction_id):
-            out[node].append(g)
+        if by_muni and g.municipality_id:
+            out[("municipality", g.municipality_id)].append(g)
+        if by_org and g.organization_id:
+            out[("organization", g.organization_id)].append(g)
     return out
 
 
@@ -266,11 +273,17 @@ def totals(
     """Numerator, denominator (``None`` for a count) and data sources of one measure over ``mine``.
 
     Numerators and denominators are summed — a municipality's share is never an average of its schools'.
+    (:func:`part_of` for each group, in one loop: the jurisdiction's cell holds every organisation.)
     """
-    parts = [part_of(g, sub_id, own_denominator) for g in mine]
-    num = sum(n for n, _ in parts)
-    den = sum(d for _, d in parts if d is not None) if kind != "count" else None
-    return num, den, {g.source for g in mine if g.base > 0}
+    num, den, sources = 0.0, 0.0, set()
+    own = sub_denominator(sub_id) if own_denominator and sub_id else None
+    for g in mine:
+        num += g.subs.get(sub_id, 0.0) if sub_id else g.numerator
+        if g.denominator is not None:
+            den += g.subs.get(own, 0.0) if own else g.denominator
+        if g.base > 0:
+            sources.add(g.source)
+    return num, den if kind != "count" else None, sources
 
 
 def _own_denominators(plan: IndicatorPlan) -> set[str]:
