@@ -9,7 +9,7 @@ groups up to municipalities and the jurisdiction; nothing ever loops over people
 Counting from the event side. A numerator (or sub-measure) whose conditions include a membership
 («прошёл диагностику», «освоил программу», «входит в методический актив»…) is not computed by
 probing the event table once per person: the people with such an event are listed once
-(``SELECT DISTINCT staff_id FROM diagnostics WHERE jurisdiction_id = :j AND <dates> AND …``), joined
+(``SELECT staff_id FROM diagnostics WHERE jurisdiction_id = :j AND <dates> AND … GROUP BY staff_id``), joined
 to the population by its primary key, and counted there; the population's own scan counts only the
 denominators. The two parts are added up per group (``UNION ALL`` and ``GROUP BY``). A person is
 counted in a numerator iff they are in the population and have a matching event: the same set as
@@ -82,6 +82,7 @@ class _Frame:
     municipality: Any
     organization: Any
     population: list[Pred]
+    scan_from: Any = None  # the population scan's FROM clause when it differs from ``from_``
 
 
 def _in_window(col: Any, ctx: FormulaContext) -> Pred:
@@ -106,8 +107,13 @@ def _in(col: Any, values: Sequence[Any], ctx: FormulaContext) -> Pred:
     leading columns (jurisdiction, person) stays, and the few rows under it are filtered.
     """
     if ctx.dialect == "sqlite":
-        col = UnaryExpression(col, operator=operators.custom_op("+"), type_=col.type)
+        col = _plus(col)
     return col.in_(values)
+
+
+def _plus(col: Any) -> Any:
+    """SQLite's ``+col``: the same value, but no index seek on it (a hint to the planner)."""
+    return UnaryExpression(col, operator=operators.custom_op("+"), type_=col.type)
 
 
 def _flag(col: Any, value: bool) -> Pred:
@@ -121,8 +127,17 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
         # The organizations table is joined only when a condition reads it.
         s, o = S.staff.alias("s"), S.organizations.alias("o")
         from_: Any = s
+        scan_from, organization = None, s.c.organization_id
         if needs_org:
             from_ = s.join(o, sa.and_(o.c.jurisdiction_id == s.c.jurisdiction_id, o.c.id == s.c.organization_id))
+            if ctx.dialect == "sqlite":
+                # SQLite: the population's scan reads the organizations in order and each one's staff
+                # from the covering index by organization (``+o.id`` keeps the planner from probing the
+                # organization of every person instead: 0.09 → 0.04 s at 100 000 staff), grouped by o.id
+                # so that the groups come in that order
+                on = sa.and_(s.c.jurisdiction_id == o.c.jurisdiction_id, s.c.organization_id == _plus(o.c.id))
+                scan_from = o.join(s, on)
+                organization = o.c.id
         pop: list[Pred] = [
             s.c.jurisdiction_id == j,
             s.c.pedagogical_start_year <= ctx.year,
@@ -149,7 +164,7 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
                 pop.append(s.c.organization_id.in_(ids))
         # grouped by organization alone even when the organizations are joined, so that the covering
         # index by organization gives the groups in order; the engine places them in municipalities
-        return _Frame(entity, from_, s, o, sa.cast(sa.null(), sa.String), s.c.organization_id, pop)
+        return _Frame(entity, from_, s, o, sa.cast(sa.null(), sa.String), organization, pop, scan_from)
     if entity == "graduates":
         g = S.graduates.alias("g")
         pop = [
@@ -212,13 +227,17 @@ class _Membership:
         return f.row.c.id.in_(sub.where(self.table.c.jurisdiction_id == ctx.jurisdiction, *self.preds))
 
     def members(self, ctx: FormulaContext, name: str = "m") -> Any:
-        """``SELECT DISTINCT key AS id …``: every id passing the test, once."""
+        """``SELECT key AS id … GROUP BY key``: every id passing the test, once.
+
+        Grouped rather than ``DISTINCT``: SQLite then gives the ids in order, and the join that follows
+        reads the population's primary key in order (0.13 → 0.10 s at 100 000 staff for one share).
+        """
         source = self.from_ if self.from_ is not None else self.table
         return (
             sa.select(self.key.label("id"))
             .select_from(source)
             .where(self.table.c.jurisdiction_id == ctx.jurisdiction, *self.preds)
-            .distinct()
+            .group_by(self.key)
             .subquery(name)
         )
 
@@ -608,7 +627,8 @@ def _parts(
                     more = _all(rest, frame, ctx)
                     scanned[label] = _sum_if(hit if more is None else sa.and_(hit, more), measure)
         return [select(scanned, sa.func.count(), from_)]
-    out = [select(scanned, sa.func.count(), frame.from_)]
+    scan = frame.scan_from if frame.scan_from is not None else frame.from_
+    out = [select(scanned, sa.func.count(), scan)]
     for group in lists.values():
         m, hits = listed(group, "m")
         joined = m.join(frame.from_, sa.and_(frame.row.c.jurisdiction_id == ctx.jurisdiction, frame.row.c.id == m.c.id))
