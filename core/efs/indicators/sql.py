@@ -336,12 +336,16 @@ def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) ->
     preds = [_in_window(pc.c.completed_on, ctx)]
     if "selected_by_diagnostics" in p:
         preds.append(_flag(pc.c.selected_by_diagnostics, p["selected_by_diagnostics"]))
-    preds += _deficit_diagnostic_before(p, pc, pc.c.staff_id, pc.c.completed_on)
     prog = _programme_flags(pr, p)
-    if not prog:
-        return _member(f, ctx, pc, pc.c.staff_id, preds)
-    joined = pc.join(pr, sa.and_(pr.c.jurisdiction_id == pc.c.jurisdiction_id, pr.c.id == pc.c.programme_id))
-    return _member(f, ctx, pc, pc.c.staff_id, preds + prog, joined)
+    if prog:
+        # the programmes that qualify, as a list: a completion is checked against it before the
+        # diagnostic is looked for (joined, SQLite probed the diagnostics of every completion first:
+        # 0.14 → 0.10 s for the registry programmes at 100 000 staff)
+        qualifying = sa.select(pr.c.id).where(pr.c.jurisdiction_id == ctx.jurisdiction, *prog)
+        column = _plus(pc.c.programme_id) if ctx.dialect == "sqlite" else pc.c.programme_id
+        preds.append(column.in_(qualifying))
+    preds += _deficit_diagnostic_before(p, pc, pc.c.staff_id, pc.c.completed_on)
+    return _member(f, ctx, pc, pc.c.staff_id, preds)
 
 
 def _programme_flags(pr: Any, p: dict[str, Any]) -> list[Pred]:
@@ -501,10 +505,18 @@ def _all(conds: Sequence[Condition], frame: _Frame, ctx: FormulaContext) -> Pred
 def _measure(frame: _Frame, measure: str) -> Any:
     if measure == "participants":
         return sa.func.coalesce(frame.row.c.participants, 0)
-    return sa.literal(1, sa.Integer)
+    return ONE
+
+
+#: The measure of a formula that counts rows.
+ONE = sa.literal(1, sa.Integer)
 
 
 def _sum_if(pred: Pred | None, value: Any) -> Any:
+    """The sum of ``value`` over the group's rows meeting ``pred``; counting rows is ``count(*)``, with
+    ``FILTER (WHERE pred)`` — cheaper per row than summing a ``CASE`` (both dialects have it)."""
+    if value is ONE:
+        return sa.func.count() if pred is None else sa.func.count().filter(pred)
     if pred is None:
         return sa.func.coalesce(sa.func.sum(value), 0)
     return sa.func.coalesce(sa.func.sum(sa.case((pred, value), else_=0)), 0)
@@ -565,6 +577,13 @@ def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext)
     return out
 
 
+#: Populations that are a small part of their entity (young teachers: about 7 % of the staff). On SQLite
+#: their memberships are tested person by person (a correlated ``EXISTS`` on the event table's primary
+#: key) rather than counted from the event side: listing every participant of support to keep the few
+#: young ones cost 0.09 s at 100 000 staff, probing for each young teacher 0.03 s.
+SMALL_POPULATIONS = frozenset({"young_teachers"})
+
+
 def _parts(
     frame: _Frame, spec: CountSpec, columns: list[_Column], where: list[Pred], ctx: FormulaContext
 ) -> list[sa.Select[Any]]:
@@ -577,7 +596,7 @@ def _parts(
         if col.conds is None:
             continue
         found = next(((c, m) for c in col.conds if (m := _membership(c, frame, ctx)) is not None), None)
-        if found is None:
+        if found is None or (ctx.dialect == "sqlite" and spec.population in SMALL_POPULATIONS):
             scanned[col.label] = _sum_if(_all(col.conds, frame, ctx), measure)
             continue
         cond, member = found
