@@ -20,6 +20,8 @@ own subprocess (so peak memory is per phase group):
   ``--cache``); compute every
   indicator by jurisdiction and by municipality live from the person tables; build the analytics
   tables (``efs.indicators.analytics.build``, time); compute again (reads the analytics); peak RSS;
+  and where the live time goes: each distinct formula query run alone, one at a time (best wall and
+  CPU seconds, the indicators it serves; ``queries`` in the JSON, printed slowest first);
 * **frames**: read the same tables into pandas frames; compute the same numbers with plain
   vectorised pandas (``bench/pandas_baseline.py``, the configuration's spellings of the ЦНППМ and
   of the subjects of the system handed to it);

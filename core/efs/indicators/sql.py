@@ -16,7 +16,9 @@ counted in a numerator iff they are in the population and have a matching event:
 the membership test, with one probe per member instead of one per person and per column (measured
 1.7× faster on SQLite at 100 000 staff; see ``docs/data.md``). Memberships elsewhere (under ``not``
 or ``any``, in a restriction of the population) stay membership tests: a correlated ``EXISTS`` on
-SQLite, ``id IN (SELECT …)`` — a hashed subplan — on PostgreSQL.
+SQLite, ``id IN (SELECT …)`` — a hashed subplan — on PostgreSQL; so do those of a small population
+on SQLite (:data:`SMALL_POPULATIONS`), where probing for each of its few people is cheaper than
+listing every event.
 """
 
 from __future__ import annotations
