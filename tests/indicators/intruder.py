@@ -27,9 +27,11 @@ a table is one indicator or one part of it):
   all pedagogical workers; a teachers-per-member ratio's numerator and the same teachers as a share's
   denominator) are one quantity;
 * a part sharing its indicator's denominator counts no more than the indicator: ``n_part ≤ n``;
-* a reading printed by ``--explain`` counts person rows only: the indicator minus its chosen reading is
-  the aggregate returns under the territory, which add up like the rest, are zero where the data source
-  is «персональные данные», and are the exported return where one is published.
+* a unit counted from aggregate returns alone (its data source «сводные отчёты») is its exported return,
+  where one is published;
+* a reading printed by ``--explain`` counts the aggregate returns as they were filed: the chosen reading is
+  the indicator in every territory, another reading is the indicator where the data source is «сводные
+  отчёты».
 
 The caller checks (:func:`check_model`) that every relation assumed holds exactly on the unsuppressed
 values, so that what the LP proves is true of the real cells.
@@ -65,8 +67,7 @@ from scipy.sparse import csr_matrix
 Table = tuple[str, str | None]
 #: (scope, id): a territory.
 Unit = tuple[str, str]
-#: (table, unit, role): one unknown or known number; role "n" (numerator), "d" (denominator), "a:n"/"a:d"
-#: (the aggregate returns under the territory, for a table with a reading).
+#: (table, unit, role): one unknown or known number; role "n" (numerator) or "d" (denominator).
 Var = tuple[Table, Unit, str]
 
 SCOPE_WORDS = {"jurisdiction": "юрисдикция", "municipality": "муниципалитет", "organization": "организация"}
@@ -75,7 +76,15 @@ EPS = 1e-6
 #: organisation are required); rows of the others (graduates, management teams, events, programmes) may
 #: belong to a municipality or to the jurisdiction only, so a total is at least the sum of its parts.
 IN_ORGANIZATIONS = {"staff", "organizations", "internship_sites"}
-READING = "__reading_1"
+READING = "__reading_"
+
+
+def readings_of(pub: Publication, table: Table) -> list[Table]:
+    """The ``--explain`` readings of a main table, chosen (1) first: ``<id>__reading_<k>``."""
+    if table[1] is not None or READING in table[0]:
+        return []
+    found = [t for t in pub.tables if t[1] is None and t[0].startswith(table[0] + READING)]
+    return sorted(found, key=lambda t: int(t[0].rpartition("_")[2]))
 
 
 @dataclass
@@ -333,28 +342,32 @@ def build(pub: Publication, *, use_returns: bool = True) -> Model:
                 if (t, u, "n") in m.lower and (main, u, "n") in m.lower:
                     m.le.append(({(t, u, "n"): 1.0, (main, u, "n"): -1.0}, 0.0, "part"))
     for t in tables:
-        reading = (t[0] + READING, None)
-        if t[1] is not None or reading not in tables:
-            continue
-        m.assumed["прочтение"].append(f"{t} = {reading} + сводные")
         roles = ("n", "d") if has_denominator(pub, t) else ("n",)
-        rels = relations(pub, t)
-        for r in roles:
+        for u in units:
+            cell = pub.cells.get((t, u))
+            ret = pub.returns.get((t, u))
+            # a unit counted from aggregate returns alone is its own return (an organisation, or a municipality
+            # none of whose organisations filed one: the engine prefers the finer returns)
+            finer = u[0] == "municipality" and any(
+                (t, k) in pub.returns for k in units if pub.parent.get(k) == u
+            )
+            if not use_returns or ret is None or cell is None or cell.source != "aggregate" or finer:
+                continue
+            m.assumed["сводный отчёт"].append(f"{t} {u}")
+            for r, x in zip(roles, ret, strict=False):
+                if x is not None:
+                    m.eq.append(({(t, u, r): 1.0}, float(x), "return"))
+        for k, reading in enumerate(readings_of(pub, t), 1):
+            # every reading counts the returns as filed: at a unit counted from returns alone it is the
+            # indicator; the chosen reading (1) is the indicator everywhere
+            m.assumed["прочтение"].append(f"{reading} = {t} (сводные отчёты как сданы)")
             for u in units:
-                a = (t, u, "a:" + r)
-                m.lower[a] = 0.0
                 cell = pub.cells.get((t, u))
-                if cell is None or cell.source in ("person", "none"):
-                    m.fix(a, 0.0)
-                ret = pub.returns.get((t, u))
-                # a return where the unit's rows are person rows is not what the engine counts (an import warning)
-                if use_returns and ret is not None and cell is not None and cell.source in ("aggregate", "mixed") \
-                        and (ret[0] if r == "n" else ret[1]) is not None:
-                    m.fix(a, float(ret[0] if r == "n" else ret[1]))  # type: ignore[arg-type]
-                if (t, u, r) in m.lower and (reading, u, r) in m.lower:
-                    m.eq.append(({(t, u, r): 1.0, (reading, u, r): -1.0, a: -1.0}, 0.0, "reading"))
-            for par, kids in rels:
-                m.eq.append(({(t, par, "a:" + r): 1.0, **{(t, k, "a:" + r): -1.0 for k in kids}}, 0.0, "sum"))
+                if k != 1 and (cell is None or cell.source != "aggregate"):
+                    continue
+                for r in roles:
+                    if (t, u, r) in m.lower and (reading, u, r) in m.lower:
+                        m.eq.append(({(t, u, r): 1.0, (reading, u, r): -1.0}, 0.0, "reading"))
     return m
 
 
@@ -381,8 +394,6 @@ def truth_of(pub: Publication, m: Model) -> dict[Var, float]:
     out: dict[Var, float] = {}
     for v in m.lower:
         t, u, r = v
-        if r.startswith("a:"):
-            continue
         cell = pub.cells.get((t, u))
         if cell is None or cell.empty:
             if r == "d" or t in m.shares or not has_denominator(pub, t):
@@ -391,12 +402,6 @@ def truth_of(pub: Publication, m: Model) -> dict[Var, float]:
         x = cell.numerator if r == "n" else cell.denominator
         if x is not None:
             out[v] = float(x)
-    for v in m.lower:
-        t, u, r = v
-        if r.startswith("a:"):
-            main, reading = (t, u, r[2:]), ((t[0] + READING, None), u, r[2:])
-            if main in out and reading in out:
-                out[v] = out[main] - out[reading]
     return out
 
 

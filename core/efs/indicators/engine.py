@@ -120,7 +120,8 @@ def compute(
             (the synthesis computes the aggregate returns of a few scopes so); the analytics tables,
             which hold everyone, are not read then.
         plans: Compute these plans instead of the configuration's (``--explain`` computes the other
-            readings of an indicator so; a plan's aggregate returns are those filed under its indicator id).
+            readings of an indicator so; a plan's aggregate returns are those filed under its indicator id,
+            or under :attr:`IndicatorPlan.returns_of`).
 
     Returns:
         One result per indicator (and sub-measure) per scope, configuration indicators first. In a year
@@ -167,7 +168,7 @@ def compute(
                     formula,
                     ctx,
                     hierarchy,
-                    aggregates.get(plan.indicator.id, []),
+                    aggregates.get(plan.returns_of or plan.indicator.id, []),
                     built=built,
                     coarse=coarse,
                     memo=memo,
