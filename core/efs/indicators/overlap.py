@@ -183,7 +183,8 @@ def summary_lines(
     from collections import Counter
 
     reasons = Counter(i.reason for i in items)
-    by_reason = "; ".join(f"{REASON_SHORT[r]} — {n}" for r, n in sorted(reasons.items(), key=lambda x: (-x[1], x[0])))
+    ranked = sorted(reasons.items(), key=lambda x: (-x[1], list(REASON_SHORT).index(x[0])))
+    by_reason = "; ".join(f"{REASON_SHORT[r]} — {n}" for r, n in ranked)
     lines = [f"предупреждение: сводных отчётов, не использованных при расчёте показателей: {len(items)} ({by_reason})"]
     for item in items[:first]:
         place = (where or {}).get(item.key)
