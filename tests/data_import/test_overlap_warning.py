@@ -152,3 +152,30 @@ def test_the_summary_and_the_api_carry_the_warnings(imported, tmp_path, registry
     assert [(w["scope_id"], w["reason"], w["file"], w["line"]) for w in body["warnings"]] == [
         (cell.scope_id, "person_rows", "returns.csv", 2), (muni, "municipality_person_rows", "returns.csv", 3)]
     assert body["warnings"][0]["message"].startswith("returns.csv:2: сводный отчёт не использован: организация")
+
+
+def test_the_import_page_lists_the_returns_set_aside_after_the_commit(imported, tmp_path, registry):
+    import html
+    import re
+
+    from tests.web.conftest import csrf_of, make_client
+
+    source, _ = imported
+    path = tmp_path / "store.sqlite"
+    shutil.copy(source, path)
+    _, cell, muni, _ = _person_cell(path, registry)
+    returns = _returns_csv(tmp_path, cell, muni)
+    files = [("files", ("returns.csv", returns.read_bytes(), "text/csv"))]
+    with make_client(path, writable=True) as client:
+        token = csrf_of(client)
+        dry = client.post("/import", data={"csrf": token}, files=files)
+        assert 'id="set-aside"' not in dry.text  # the dry run writes nothing, so nothing is set aside yet
+        key = re.search(r'name="key" value="([^"]+)"', dry.text).group(1)
+        page = html.unescape(client.post("/import/commit", data={"csrf": token, "key": key}).text)
+    table = page.split('<table class="set-aside" id="set-aside">')[1].split("</table>")[0]
+    assert "Сводные отчёты, не использованные при расчёте: 2 (предупреждение: данные записаны)" in table
+    rows = re.findall(r"<tr><td>returns\.csv</td><td></td><td class=\"num\">(\d)</td><td class=\"num\">(\d+)</td>"
+                      r"<td>[^<]*\((\w+)\)</td><td>(\w+)</td><td>([^<]*)</td></tr>", table)
+    assert [r[:4] for r in rows] == [("2", str(YEAR), cell.scope_id, cell.indicator_id),
+                                     ("3", str(YEAR), muni, cell.indicator_id)]
+    assert rows[0][4].startswith("у организации есть персональные данные")
