@@ -145,6 +145,7 @@ def worker_store(args: argparse.Namespace) -> dict[str, Any]:
 
         live, out["live_s"], out["live_cpu_s"] = best(run, repeat)
         out["rss_mb"]["live"] = rss_mb()
+        out["queries"] = query_times(st, cfg, registry, repeat)
         if args.no_analytics:
             out.update(analytics_build_s=None, analytics_s=None, live_equals_analytics=True, numbers=live)
             return out
@@ -156,6 +157,31 @@ def worker_store(args: argparse.Namespace) -> dict[str, Any]:
         out["live_equals_analytics"] = live == fast
         out["numbers"] = fast
     return out
+
+
+def query_times(st: Any, cfg: Any, registry: Any, repeat: int) -> list[dict[str, Any]]:
+    """Each distinct formula query of the live computation run alone, one at a time: best wall and CPU
+    seconds and the indicators it serves, slowest first. (The live computation runs them in parallel,
+    twice — once per scope —, so these do not add up to its time.)"""
+    from efs.indicators.plan import plan_indicators
+    from efs.indicators.runner import compile_plans, person_groups, tune
+    from efs.indicators.sql import FormulaContext
+
+    plans = plan_indicators(cfg, registry)
+    ctx = FormulaContext(cfg.jurisdiction.id, YEAR, dialect=st.dialect)
+    jobs: dict[str, dict[str, Any]] = {}
+    with st.engine.connect() as conn:
+        tune(conn)
+        for plan, c in zip(plans, compile_plans(plans, ctx, conn.dialect), strict=True):
+            if c is None:
+                continue
+            job = jobs.setdefault(c.key, {"indicators": [], "query": c.query, "subs": [s for s, _ in c.subs]})
+            job["indicators"].append(plan.indicator.id)
+        out = []
+        for job in jobs.values():
+            _, wall, cpu = best(lambda job=job: person_groups(conn, job["query"], job["subs"]), repeat)
+            out.append({"indicators": job["indicators"], "s": round(wall, 4), "cpu_s": round(cpu, 4)})
+    return sorted(out, key=lambda q: -q["s"])
 
 
 def worker_frames(args: argparse.Namespace) -> dict[str, Any]:
@@ -464,6 +490,13 @@ def main() -> int:
                     ]
                 )
             print(json.dumps(entry["check"]), flush=True)
+            for backend in ("sqlite", "postgresql"):
+                qs = (entry.get(backend) or {}).get("queries")
+                if qs:
+                    total = sum(q["s"] for q in qs)
+                    print(f"{backend}: formula queries one at a time, {total:.2f} s in all (wall s, CPU s here):")
+                    for q in qs:
+                        print(f"  {q['s']:7.3f} {q['cpu_s']:7.3f}  {', '.join(q['indicators'])}", flush=True)
             print(table(rows_out[-2:], HEADER), flush=True)
             if args.json:
                 Path(args.json).write_text(json.dumps(report, indent=1, default=float))

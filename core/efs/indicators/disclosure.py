@@ -100,8 +100,13 @@ def protect(
     def measures(node: Node) -> Measures:
         return values.get(node) or zero
 
-    size = {node: max((d for _, d in ms), default=0.0) for node, ms in values.items()}
-    primary = {node for node, ms in values.items() if any(0 < d < threshold for _, d in ms)}
+    size: dict[Node, float] = {}
+    primary: set[Node] = set()
+    for node, ms in values.items():
+        dens = [d for _, d in ms]
+        size[node] = max(dens, default=0.0)
+        if any(0 < d < threshold for d in dens):
+            primary.add(node)
     hidden = primary | set(forced)
     if not secondary or not hidden:
         return hidden
@@ -115,9 +120,9 @@ def protect(
             if c in hidden:
                 gone[parent].append(c)
                 continue
-            for m, (num, den) in enumerate(measures(c)):
-                sums[m][0] += num
-                sums[m][1] += den
+            for acc, (num, den) in zip(sums, values.get(c, ()), strict=False):  # absent: nobody
+                acc[0] += num
+                acc[1] += den
         shown[parent] = sums
 
     def least(node: Node, m: int) -> tuple[float, float, float]:

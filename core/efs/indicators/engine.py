@@ -235,7 +235,7 @@ def compute(
             )
             for plan, formula in zip(plans, compiled, strict=True)
         ]
-    cells = [cells_of(groups, ctx.jurisdiction) for _, groups, *_ in evaluated]
+    cells = [cells_of(groups, ctx.jurisdiction, scopes) for _, groups, *_ in evaluated]
     hidden: list[Withheld] = [{} for _ in evaluated]
     if not show_small:
         hidden = withheld(evaluated, ctx.jurisdiction, min_denominator, secondary=secondary)
@@ -324,12 +324,19 @@ def _scope_keys(
     return [(o, hierarchy.organizations.get(o, ("", o))[1]) for o in ids]
 
 
-def cells_of(groups: list[Group], jurisdiction_id: str) -> dict[Node, list[Group]]:
-    """The groups counted in each cell: the jurisdiction, each municipality, each organisation."""
+def cells_of(
+    groups: list[Group], jurisdiction_id: str, scopes: tuple[str, ...] = SCOPES
+) -> dict[Node, list[Group]]:
+    """The groups counted in each cell of ``scopes``: the jurisdiction, each municipality, each organisation."""
     out: dict[Node, list[Group]] = defaultdict(list)
+    if "jurisdiction" in scopes:
+        out[("jurisdiction", jurisdiction_id)] = list(groups)
+    by_muni, by_org = "municipality" in scopes, "organization" in scopes
     for g in groups:
-        for node in _nodes_of(g, jurisdiction_id):
-            out[node].append(g)
+        if by_muni and g.municipality_id:
+            out[("municipality", g.municipality_id)].append(g)
+        if by_org and g.organization_id:
+            out[("organization", g.organization_id)].append(g)
     return out
 
 
@@ -347,11 +354,17 @@ def totals(
     """Numerator, denominator (``None`` for a count) and data sources of one measure over ``mine``.
 
     Numerators and denominators are summed — a municipality's share is never an average of its schools'.
+    (:func:`part_of` for each group, in one loop: the jurisdiction's cell holds every organisation.)
     """
-    parts = [part_of(g, sub_id, own_denominator) for g in mine]
-    num = sum(n for n, _ in parts)
-    den = sum(d for _, d in parts if d is not None) if kind != "count" else None
-    return num, den, {g.source for g in mine if g.base > 0}
+    num, den, sources = 0.0, 0.0, set()
+    own = sub_denominator(sub_id) if own_denominator and sub_id else None
+    for g in mine:
+        num += g.subs.get(sub_id, 0.0) if sub_id else g.numerator
+        if g.denominator is not None:
+            den += g.subs.get(own, 0.0) if own else g.denominator
+        if g.base > 0:
+            sources.add(g.source)
+    return num, den if kind != "count" else None, sources
 
 
 def _own_denominators(plan: IndicatorPlan) -> set[str]:
@@ -378,39 +391,36 @@ def withheld(
     (person-level denominators equal in every cell) are protected together, each hiding what the family
     needs. A count is not protected: it counts events, not people.
     """
+    import numpy as np
+
     tree = Tree(("jurisdiction", jurisdiction_id))
-    tables: dict[tuple[int, str | None], dict[Node, list[tuple[float, float]]]] = {}
+    units = dict.fromkeys((g.municipality_id, g.organization_id) for _, groups, *_ in evaluated for g in groups)
+    for muni_id, org_id in units:  # in the order the groups come: the tree (and the ties it breaks) as before
+        muni = ("municipality", muni_id) if muni_id else None
+        if muni is not None:
+            tree.add(muni, tree.root)
+        if org_id:
+            tree.add(("organization", org_id), muni or tree.root)
+    nodes = [tree.root, *tree.parent]
+    index = {node: i for i, node in enumerate(nodes)}
+    tables: dict[tuple[int, str | None], tuple[Any, Any]] = {}
     populations: dict[tuple[int, str | None], Hashable] = {}
     for k, (plan, groups, kind, _, subs) in enumerate(evaluated):
-        for g in groups:
-            muni = ("municipality", g.municipality_id) if g.municipality_id else None
-            if muni is not None:
-                tree.add(muni, tree.root)
-            if g.organization_id:
-                tree.add(("organization", g.organization_id), muni or tree.root)
         if kind == "count":
             continue
+        into = _Into(groups, index)
         own = _own_denominators(plan)
         shared: list[str | None] = [None, *(s for s, _ in subs if s not in own)]
         parts: list[tuple[tuple[int, str | None], list[str | None]]] = [((k, None), shared)]
         parts += [((k, s), [s]) for s, _ in subs if s in own]
         for name, measures in parts:
-            sums: dict[Node, list[list[float]]] = {}
-            people: dict[Node, float] = defaultdict(float)  # the first measure's person-level denominators
-            for g in groups:  # each group adds to its organisation, municipality and the jurisdiction
-                adds = [part_of(g, m, m in own) for m in measures]
-                for node in _nodes_of(g, jurisdiction_id):
-                    acc = sums.setdefault(node, [[0.0, 0.0] for _ in measures])
-                    for a, (num, den) in zip(acc, adds, strict=True):
-                        a[0] += num
-                        a[1] += den or 0.0
-                    if g.source == "person":
-                        people[node] += adds[0][1] or 0.0
-            tables[name] = {node: [(a, b) for a, b in acc] for node, acc in sums.items()}
-            populations[name] = tuple(sorted((n, d) for n, d in people.items() if d)) or name
+            per_group = [into.values([part_of(g, m, m in own) for g in groups]) for m in measures]
+            tables[name] = (np.stack([into.sums(v) for v in per_group], axis=1), into.touched)
+            people = into.people(per_group[0])  # the first measure's person-level denominators, node by node
+            populations[name] = people.tobytes() if people.any() else name
     names = families(populations)
     hidden: dict[tuple[int, str | None], set[Node]] = {name: set() for name in tables}
-    merged = [_side_by_side([tables[name] for name in family]) for family in names]
+    merged = [_side_by_side([tables[name] for name in family], nodes) for family in names]
     asked: list[set[Node] | None] = [None for _ in names]
     changed = True
     while changed:  # a part hides what its indicator hides; an indicator's table may grow after its part's
@@ -447,15 +457,48 @@ def _nodes_of(g: Group, jurisdiction_id: str) -> list[Node]:
     return out
 
 
-def _side_by_side(tables: list[dict[Node, list[tuple[float, float]]]]) -> dict[Node, list[tuple[float, float]]]:
-    """The measures of several tables in one, node by node (a node a table lacks counts nobody there)."""
-    nodes = {n for t in tables for n in t}
-    out: dict[Node, list[tuple[float, float]]] = {n: [] for n in nodes}
-    for t in tables:
-        width = max((len(ms) for ms in t.values()), default=0)
-        for node in nodes:
-            out[node] += t.get(node) or [(0.0, 0.0)] * width
-    return out
+def _side_by_side(tables: list[tuple[Any, Any]], nodes: list[Node]) -> dict[Node, list[tuple[float, float]]]:
+    """The measures of several tables in one, node by node (a node no group reaches is absent: nobody there)."""
+    import numpy as np
+
+    values = np.concatenate([t for t, _ in tables], axis=1).tolist()
+    touched = np.logical_or.reduce([seen for _, seen in tables])
+    return {nodes[i]: [(n, d) for n, d in values[i]] for i in np.flatnonzero(touched).tolist()}
+
+
+class _Into:
+    """Sums per-group values into every node each group adds to: its organisation, municipality, jurisdiction."""
+
+    def __init__(self, groups: list[Group], index: dict[Node, int]) -> None:
+        import numpy as np
+
+        org = [index[("organization", g.organization_id)] if g.organization_id else -1 for g in groups]
+        muni = [index[("municipality", g.municipality_id)] if g.municipality_id else -1 for g in groups]
+        rows = [i for i, o in enumerate(org) if o >= 0] + [i for i, m in enumerate(muni) if m >= 0]
+        self.rows = np.array(rows + list(range(len(groups))), dtype=np.intp)
+        self.target = np.array([o for o in org if o >= 0] + [m for m in muni if m >= 0] + [0] * len(groups), np.intp)
+        self.size = len(index)
+        self.touched = np.bincount(self.target, minlength=self.size) > 0
+        self.person = np.array([g.source == "person" for g in groups], dtype=bool)
+
+    def values(self, parts: list[tuple[float, float | None]]) -> Any:
+        """``(groups, 2)``: each group's numerator and denominator of one measure (``None`` counts 0)."""
+        import numpy as np
+
+        return np.array([(n, 0.0 if d is None else d) for n, d in parts], dtype=float).reshape(-1, 2)
+
+    def sums(self, values: Any) -> Any:
+        """``(nodes, 2)``: ``values`` summed into every node."""
+        import numpy as np
+
+        v = values[self.rows]
+        return np.stack([np.bincount(self.target, v[:, c], self.size) for c in (0, 1)], axis=1)
+
+    def people(self, values: Any) -> Any:
+        """``(nodes,)``: the denominators of ``values`` from person-level rows, summed into every node (-0 as 0)."""
+        import numpy as np
+
+        return np.bincount(self.target, (values[:, 1] * self.person)[self.rows], self.size) + 0.0
 
 
 def results_for(
