@@ -40,9 +40,9 @@ For each hidden cell the LP (HiGHS) gives the least and greatest numerator and d
 with all of that. The LP interval contains the integer one, so an interval holding a single integer
 pins the value. A cell is *recovered* (:class:`Recovery`) when
 
-* its numerator is pinned (of a ratio — teachers per member of the active — both its numerator and
-  denominator: a ratio's numerator is a population, the denominator of other shares, and not what the
-  small group says); or
+* its numerator is pinned — of a share or a count; a ratio's numerator (teachers per member of the
+  active: all teachers) is a population shown as other shares' denominator, and what its small group
+  says is its denominator; or
 * its share is forced to 0 % or 100 % — unless a shown total above it is itself 0 % or 100 % (the zero
   convention of docs/disclosure.md: that total already says it of every part); or
 * its denominator is pinned by the LP *without* the structural bound ``d ≥ 1`` of hidden cells (a
@@ -292,6 +292,49 @@ def equal_quantities(pub: Publication) -> list[tuple[tuple[Table, str], tuple[Ta
     return pairs
 
 
+def partitions(pub: Publication) -> list[tuple[Table, tuple[Table, ...], str]]:
+    """(whole, parts, role): an indicator's parts that add up to it in every territory where all are shown
+    (at least three, one not zero) — parts by kind of organisation («в том числе дошкольные …»)."""
+    from itertools import combinations
+
+    out = []
+    for ind in sorted({t[0] for t in pub.tables}):
+        whole: Table = (ind, None)
+        parts = [t for t in pub.tables if t[0] == ind and t[1] is not None]
+        for role in ("n", "d"):
+            for k in range(2, len(parts) + 1):
+                for group in combinations(parts, k):
+                    tables = (whole, *group)
+                    units = [u for u in pub.units
+                             if all((t, u) in pub.cells and value(pub, t, u, role) is not None for t in tables)]
+                    sums = [(value(pub, whole, u, role) or 0.0, sum(value(pub, t, u, role) or 0.0 for t in group))
+                            for u in units]
+                    if len(sums) >= 3 and any(a for a, _ in sums) and all(abs(a - b) < EPS for a, b in sums):
+                        out.append((whole, group, role))
+    return out
+
+
+def narrower(pub: Publication) -> list[tuple[Table, Table]]:
+    """(a, b): numerators of one indicator's readings (its chosen one and the others ``--explain`` prints, all
+    from person rows) with ``a ≤ b`` in every territory where both are shown (at least three, ``a < b`` in
+    one): a narrower reading."""
+    family: dict[str, list[Table]] = defaultdict(list)
+    for t in pub.tables:
+        if t[1] is None and "__reading_" in t[0]:
+            family[t[0].split("__reading_")[0]].append(t)
+    out = []
+    for tables in family.values():
+        for a in tables:
+            for b in tables:
+                pairs = [(value(pub, a, u, "n"), value(pub, b, u, "n")) for u in pub.units
+                         if (a, u) in pub.cells and (b, u) in pub.cells]
+                known = [(x, y) for x, y in pairs if x is not None and y is not None]
+                if a != b and len(known) >= 3 and all(x <= y + EPS for x, y in known) \
+                        and any(x < y - EPS for x, y in known):
+                    out.append((a, b))
+    return out
+
+
 def build(pub: Publication, *, use_returns: bool = True) -> Model:
     """The intruder's linear model of ``pub``."""
     m = Model()
@@ -341,6 +384,16 @@ def build(pub: Publication, *, use_returns: bool = True) -> Model:
             for u in units:
                 if (t, u, "n") in m.lower and (main, u, "n") in m.lower:
                     m.le.append(({(t, u, "n"): 1.0, (main, u, "n"): -1.0}, 0.0, "part"))
+    for a, b in narrower(pub):
+        m.assumed["прочтение уже"].append(f"{a} ≤ {b}")
+        for u in units:
+            if (a, u, "n") in m.lower and (b, u, "n") in m.lower:
+                m.le.append(({(a, u, "n"): 1.0, (b, u, "n"): -1.0}, 0.0, "narrower"))
+    for whole, group, r in partitions(pub):
+        m.assumed["целое = сумма частей"].append(f"{whole}:{r} = " + " + ".join(str(t) for t in group))
+        for u in units:
+            if all((t, u, r) in m.lower for t in (whole, *group)):
+                m.eq.append(({(whole, u, r): 1.0, **{(t, u, r): -1.0 for t in group}}, 0.0, "parts"))
     for t in tables:
         roles = ("n", "d") if has_denominator(pub, t) else ("n",)
         for u in units:
@@ -613,12 +666,9 @@ def attack(pub: Publication, m: Model) -> list[Recovery]:
         num = exact({n: 1.0})
         den_free = exact({d: 1.0}, structural=False) if has_d else (math.nan, math.nan)
         what = []
-        if pinned(*num) and has_d and table not in m.shares:
-            # a ratio's numerator is a population (the teachers a member of the active serves), shown as other
-            # shares' denominator; what the small group discloses is the ratio: numerator and denominator pinned
-            den = exact({d: 1.0})
-            if pinned(*den):
-                what.append(f"отношение = {round(num[0])} / {round(den[0])}")
+        if has_d and table not in m.shares:
+            pass  # a ratio's numerator is a population (all teachers), shown as shares' denominator: its small
+            # group is the denominator (members of the active), recovered as any denominator is, below
         elif pinned(*num):
             zero, full = _zero_convention(pub, table, unit)
             if not ((zero and num[1] < 1 - EPS) or full):

@@ -33,9 +33,17 @@ PG_WORK_MEM = "256MB"
 
 
 def tune(conn: sa.Connection) -> None:
-    """Session settings the indicator queries need (PostgreSQL: ``work_mem`` for the transaction)."""
+    """Session settings the indicator queries need (PostgreSQL, for the transaction).
+
+    * ``work_mem`` (:data:`PG_WORK_MEM`): member lists hashed, never re-run per row;
+    * no parallel workers within a query: the engine already runs its queries side by side
+      (:func:`run_all`), and a gather of two processes builds each member list's hash in each of them —
+      at 100 000 staff on two busy cores the 16 queries took 1.41 s with them, 0.88 s without.
+    """
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SET LOCAL work_mem = '{PG_WORK_MEM}'")
+        settings = {"work_mem": PG_WORK_MEM, "max_parallel_workers_per_gather": "0"}
+        calls = ", ".join(f"set_config('{k}', '{v}', true)" for k, v in settings.items())  # true: SET LOCAL
+        conn.exec_driver_sql(f"SELECT {calls}")
 
 
 @dataclass

@@ -9,7 +9,7 @@ groups up to municipalities and the jurisdiction; nothing ever loops over people
 Counting from the event side. A numerator (or sub-measure) whose conditions include a membership
 («прошёл диагностику», «освоил программу», «входит в методический актив»…) is not computed by
 probing the event table once per person: the people with such an event are listed once
-(``SELECT DISTINCT staff_id FROM diagnostics WHERE jurisdiction_id = :j AND <dates> AND …``), joined
+(``SELECT staff_id FROM diagnostics WHERE jurisdiction_id = :j AND <dates> AND … GROUP BY staff_id``), joined
 to the population by its primary key, and counted there; the population's own scan counts only the
 denominators. The two parts are added up per group (``UNION ALL`` and ``GROUP BY``). A person is
 counted in a numerator iff they are in the population and have a matching event: the same set as
@@ -82,6 +82,7 @@ class _Frame:
     municipality: Any
     organization: Any
     population: list[Pred]
+    scan_from: Any = None  # the population scan's FROM clause when it differs from ``from_``
 
 
 def _in_window(col: Any, ctx: FormulaContext) -> Pred:
@@ -106,8 +107,13 @@ def _in(col: Any, values: Sequence[Any], ctx: FormulaContext) -> Pred:
     leading columns (jurisdiction, person) stays, and the few rows under it are filtered.
     """
     if ctx.dialect == "sqlite":
-        col = UnaryExpression(col, operator=operators.custom_op("+"), type_=col.type)
+        col = _plus(col)
     return col.in_(values)
+
+
+def _plus(col: Any) -> Any:
+    """SQLite's ``+col``: the same value, but no index seek on it (a hint to the planner)."""
+    return UnaryExpression(col, operator=operators.custom_op("+"), type_=col.type)
 
 
 def _flag(col: Any, value: bool) -> Pred:
@@ -121,8 +127,17 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
         # The organizations table is joined only when a condition reads it.
         s, o = S.staff.alias("s"), S.organizations.alias("o")
         from_: Any = s
+        scan_from, organization = None, s.c.organization_id
         if needs_org:
             from_ = s.join(o, sa.and_(o.c.jurisdiction_id == s.c.jurisdiction_id, o.c.id == s.c.organization_id))
+            if ctx.dialect == "sqlite":
+                # SQLite: the population's scan reads the organizations in order and each one's staff
+                # from the covering index by organization (``+o.id`` keeps the planner from probing the
+                # organization of every person instead: 0.09 → 0.04 s at 100 000 staff), grouped by o.id
+                # so that the groups come in that order
+                on = sa.and_(s.c.jurisdiction_id == o.c.jurisdiction_id, s.c.organization_id == _plus(o.c.id))
+                scan_from = o.join(s, on)
+                organization = o.c.id
         pop: list[Pred] = [
             s.c.jurisdiction_id == j,
             s.c.pedagogical_start_year <= ctx.year,
@@ -149,7 +164,7 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
                 pop.append(s.c.organization_id.in_(ids))
         # grouped by organization alone even when the organizations are joined, so that the covering
         # index by organization gives the groups in order; the engine places them in municipalities
-        return _Frame(entity, from_, s, o, sa.cast(sa.null(), sa.String), s.c.organization_id, pop)
+        return _Frame(entity, from_, s, o, sa.cast(sa.null(), sa.String), organization, pop, scan_from)
     if entity == "graduates":
         g = S.graduates.alias("g")
         pop = [
@@ -212,13 +227,17 @@ class _Membership:
         return f.row.c.id.in_(sub.where(self.table.c.jurisdiction_id == ctx.jurisdiction, *self.preds))
 
     def members(self, ctx: FormulaContext, name: str = "m") -> Any:
-        """``SELECT DISTINCT key AS id …``: every id passing the test, once."""
+        """``SELECT key AS id … GROUP BY key``: every id passing the test, once.
+
+        Grouped rather than ``DISTINCT``: SQLite then gives the ids in order, and the join that follows
+        reads the population's primary key in order (0.13 → 0.10 s at 100 000 staff for one share).
+        """
         source = self.from_ if self.from_ is not None else self.table
         return (
             sa.select(self.key.label("id"))
             .select_from(source)
             .where(self.table.c.jurisdiction_id == ctx.jurisdiction, *self.preds)
-            .distinct()
+            .group_by(self.key)
             .subquery(name)
         )
 
@@ -317,12 +336,16 @@ def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) ->
     preds = [_in_window(pc.c.completed_on, ctx)]
     if "selected_by_diagnostics" in p:
         preds.append(_flag(pc.c.selected_by_diagnostics, p["selected_by_diagnostics"]))
-    preds += _deficit_diagnostic_before(p, pc, pc.c.staff_id, pc.c.completed_on)
     prog = _programme_flags(pr, p)
-    if not prog:
-        return _member(f, ctx, pc, pc.c.staff_id, preds)
-    joined = pc.join(pr, sa.and_(pr.c.jurisdiction_id == pc.c.jurisdiction_id, pr.c.id == pc.c.programme_id))
-    return _member(f, ctx, pc, pc.c.staff_id, preds + prog, joined)
+    if prog:
+        # the programmes that qualify, as a list: a completion is checked against it before the
+        # diagnostic is looked for (joined, SQLite probed the diagnostics of every completion first:
+        # 0.14 → 0.10 s for the registry programmes at 100 000 staff)
+        qualifying = sa.select(pr.c.id).where(pr.c.jurisdiction_id == ctx.jurisdiction, *prog)
+        column = _plus(pc.c.programme_id) if ctx.dialect == "sqlite" else pc.c.programme_id
+        preds.append(column.in_(qualifying))
+    preds += _deficit_diagnostic_before(p, pc, pc.c.staff_id, pc.c.completed_on)
+    return _member(f, ctx, pc, pc.c.staff_id, preds)
 
 
 def _programme_flags(pr: Any, p: dict[str, Any]) -> list[Pred]:
@@ -482,10 +505,18 @@ def _all(conds: Sequence[Condition], frame: _Frame, ctx: FormulaContext) -> Pred
 def _measure(frame: _Frame, measure: str) -> Any:
     if measure == "participants":
         return sa.func.coalesce(frame.row.c.participants, 0)
-    return sa.literal(1, sa.Integer)
+    return ONE
+
+
+#: The measure of a formula that counts rows.
+ONE = sa.literal(1, sa.Integer)
 
 
 def _sum_if(pred: Pred | None, value: Any) -> Any:
+    """The sum of ``value`` over the group's rows meeting ``pred``; counting rows is ``count(*)``, with
+    ``FILTER (WHERE pred)`` — cheaper per row than summing a ``CASE`` (both dialects have it)."""
+    if value is ONE:
+        return sa.func.count() if pred is None else sa.func.count().filter(pred)
     if pred is None:
         return sa.func.coalesce(sa.func.sum(value), 0)
     return sa.func.coalesce(sa.func.sum(sa.case((pred, value), else_=0)), 0)
@@ -546,6 +577,13 @@ def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext)
     return out
 
 
+#: Populations that are a small part of their entity (young teachers: about 7 % of the staff). On SQLite
+#: their memberships are tested person by person (a correlated ``EXISTS`` on the event table's primary
+#: key) rather than counted from the event side: listing every participant of support to keep the few
+#: young ones cost 0.09 s at 100 000 staff, probing for each young teacher 0.03 s.
+SMALL_POPULATIONS = frozenset({"young_teachers"})
+
+
 def _parts(
     frame: _Frame, spec: CountSpec, columns: list[_Column], where: list[Pred], ctx: FormulaContext
 ) -> list[sa.Select[Any]]:
@@ -558,7 +596,7 @@ def _parts(
         if col.conds is None:
             continue
         found = next(((c, m) for c in col.conds if (m := _membership(c, frame, ctx)) is not None), None)
-        if found is None:
+        if found is None or (ctx.dialect == "sqlite" and spec.population in SMALL_POPULATIONS):
             scanned[col.label] = _sum_if(_all(col.conds, frame, ctx), measure)
             continue
         cond, member = found
@@ -608,7 +646,8 @@ def _parts(
                     more = _all(rest, frame, ctx)
                     scanned[label] = _sum_if(hit if more is None else sa.and_(hit, more), measure)
         return [select(scanned, sa.func.count(), from_)]
-    out = [select(scanned, sa.func.count(), frame.from_)]
+    scan = frame.scan_from if frame.scan_from is not None else frame.from_
+    out = [select(scanned, sa.func.count(), scan)]
     for group in lists.values():
         m, hits = listed(group, "m")
         joined = m.join(frame.from_, sa.and_(frame.row.c.jurisdiction_id == ctx.jurisdiction, frame.row.c.id == m.c.id))

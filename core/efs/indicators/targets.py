@@ -8,6 +8,7 @@ no formula at all). Nothing is dropped silently.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -46,7 +47,9 @@ class Measures:
     has_formula: bool = True
 
 
+@functools.lru_cache(maxsize=1024)
 def _norm(text: str) -> str:
+    """``text`` compared case, ``ё`` and spacing aside (cached: asked for every target of every cell)."""
     return " ".join(text.replace("ё", "е").lower().split())
 
 
