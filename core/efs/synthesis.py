@@ -66,9 +66,37 @@ def synthesize(
             replace_hidden(store, hidden, rows, summary)
         finally:
             store.partial_ok = False
+        drop_set_aside(store, config, summary, registry)
     count_rows(store, summary)  # after the aggregate step removed the hidden person rows
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def drop_set_aside(
+    store: Store, config: Configuration, summary: SynthSummary, registry: Registry | None = None
+) -> None:
+    """Remove the hidden scopes' returns the computation would set aside (:mod:`efs.indicators.overlap`).
+
+    A hidden scope loses its staff, but the rows kept by unit (events, management teams, internship sites)
+    stay: its return of an indicator counted from those is not used, and a real scope would not file it.
+    Removing it changes no number; the synthetic data then has no unit with both kinds of data.
+    """
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+    from efs.indicators.overlap import set_aside_returns
+
+    unused = set_aside_returns(config, store, registry=registry)
+    if not unused:
+        return
+    a = S.aggregate_returns
+    with store.engine.begin() as conn:
+        for item in unused:
+            jur, indicator, year, scope, scope_id, sub = item.key
+            conn.execute(sa.delete(a).where(a.c.jurisdiction_id == jur, a.c.indicator_id == indicator,
+                                            a.c.year == year, a.c.scope == scope, a.c.scope_id == scope_id,
+                                            a.c.sub_measure == sub))
+    summary.rows["aggregate_returns"] = summary.rows.get("aggregate_returns", 0) - len(unused)
 
 
 def hidden_returns(

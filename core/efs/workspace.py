@@ -51,9 +51,10 @@ if TYPE_CHECKING:
     from efs.data.synth import SynthSummary
     from efs.diff.comparison import Comparison
     from efs.drafting.draft import Draft
-    from efs.errors import Problem
+    from efs.errors import Location, Problem
     from efs.formats import OutputFormat
     from efs.indicators.analytics import AnalyticsSummary
+    from efs.indicators.overlap import SetAside
     from efs.indicators.results import IndicatorResult
     from efs.model import Configuration
     from efs.progress import Progress
@@ -180,12 +181,26 @@ class ImportSummary:
         problems: The rejected rows (file, sheet, row, column and a Russian reason); when there are any,
             nothing was written either.
         message: The Russian sentence that sums the rejection up (empty when nothing was rejected).
+        set_aside: After a committed import, the aggregate returns of the jurisdictions imported to that the
+            computation does not use (:func:`efs.indicators.overlap.set_aside_returns`): warnings, not errors.
     """
 
     result: ImportResult
     dry_run: bool
     problems: list[Problem] = field(default_factory=list)
     message: str = ""
+    set_aside: list[SetAside] = field(default_factory=list)
+
+    def where(self, item: SetAside) -> Location | None:
+        """The file, sheet and row of a set-aside return, when this import loaded it."""
+        return self.result.returns_at.get(item.key)
+
+    def warning_lines(self, first: int = 10) -> list[str]:
+        """The Russian warning about the returns set aside, (:func:`efs.indicators.overlap.summary_lines`)."""
+        from efs.indicators.overlap import summary_lines
+
+        places = {i.key: str(loc) for i in self.set_aside if (loc := self.where(i)) is not None}
+        return summary_lines(self.set_aside, first=first, where=places)
 
     @property
     def ok(self) -> bool:
@@ -207,12 +222,20 @@ class ImportSummary:
             "total": {k: self.total(k) for k in ("imported", "updated", "unchanged", "rejected")},
             "notes": list(self.result.notes),
             "message": self.message,
+            "warnings": [self._warning(i) for i in self.set_aside],
             "rejected": [
                 {"message": p.message, "code": p.code, "file": p.location.file, "line": p.location.line,
                  "column": p.location.column, "where": str(p.location)}
                 for p in self.problems
             ],
         }
+
+    def _warning(self, item: SetAside) -> dict[str, Any]:
+        loc = self.where(item)
+        where = str(loc) if loc is not None else None
+        return {"message": f"{where}: {item.text()}" if where else item.text(), **item.as_dict(),
+                "file": loc.file if loc else None, "sheet": loc.sheet if loc else None,
+                "line": loc.line if loc else None, "where": where}
 
 
 @dataclass(slots=True)
@@ -661,7 +684,27 @@ class Workspace:
             if not exc.problems:
                 raise
             return ImportSummary(ImportResult(), dry_run, list(exc.problems), exc.message)
-        return ImportSummary(result, dry_run)
+        return ImportSummary(result, dry_run, set_aside=self._set_aside(result) if result.committed else [])
+
+    def _set_aside(self, result: ImportResult) -> list[SetAside]:
+        """The returns set aside in the jurisdictions an import wrote to; a note for one whose configuration
+        is not installed (then nothing tells which returns the computation would use)."""
+        from efs.errors import EfsError
+        from efs.indicators.overlap import set_aside_returns
+
+        out: list[SetAside] = []
+        for jur in sorted(result.jurisdictions):
+            try:
+                config = self.load(jur)
+            except EfsError:
+                result.notes.append(f"сводные отчёты юрисдикции {jur} не сверены с персональными данными: её "
+                                    "конфигурация не установлена")
+                continue
+            try:
+                out += set_aside_returns(config, self.store, registry=self.registry)
+            except EfsError as exc:  # the rows are written: say why they were not checked, do not fail
+                result.notes.append(f"сводные отчёты юрисдикции {jur} не сверены с персональными данными: {exc}")
+        return out
 
     def synthesize(
         self,

@@ -27,9 +27,11 @@ a table is one indicator or one part of it):
   all pedagogical workers; a teachers-per-member ratio's numerator and the same teachers as a share's
   denominator) are one quantity;
 * a part sharing its indicator's denominator counts no more than the indicator: ``n_part ≤ n``;
-* a reading printed by ``--explain`` counts person rows only: the indicator minus its chosen reading is
-  the aggregate returns under the territory, which add up like the rest, are zero where the data source
-  is «персональные данные», and are the exported return where one is published.
+* a unit counted from aggregate returns alone (its data source «сводные отчёты») is its exported return,
+  where one is published;
+* a reading printed by ``--explain`` counts the aggregate returns as they were filed: the chosen reading is
+  the indicator in every territory, another reading is the indicator where the data source is «сводные
+  отчёты».
 
 The caller checks (:func:`check_model`) that every relation assumed holds exactly on the unsuppressed
 values, so that what the LP proves is true of the real cells.
@@ -38,9 +40,9 @@ For each hidden cell the LP (HiGHS) gives the least and greatest numerator and d
 with all of that. The LP interval contains the integer one, so an interval holding a single integer
 pins the value. A cell is *recovered* (:class:`Recovery`) when
 
-* its numerator is pinned (of a ratio — teachers per member of the active — both its numerator and
-  denominator: a ratio's numerator is a population, the denominator of other shares, and not what the
-  small group says); or
+* its numerator is pinned — of a share or a count; a ratio's numerator (teachers per member of the
+  active: all teachers) is a population shown as other shares' denominator, and what its small group
+  says is its denominator; or
 * its share is forced to 0 % or 100 % — unless a shown total above it is itself 0 % or 100 % (the zero
   convention of docs/disclosure.md: that total already says it of every part); or
 * its denominator is pinned by the LP *without* the structural bound ``d ≥ 1`` of hidden cells (a
@@ -65,8 +67,7 @@ from scipy.sparse import csr_matrix
 Table = tuple[str, str | None]
 #: (scope, id): a territory.
 Unit = tuple[str, str]
-#: (table, unit, role): one unknown or known number; role "n" (numerator), "d" (denominator), "a:n"/"a:d"
-#: (the aggregate returns under the territory, for a table with a reading).
+#: (table, unit, role): one unknown or known number; role "n" (numerator) or "d" (denominator).
 Var = tuple[Table, Unit, str]
 
 SCOPE_WORDS = {"jurisdiction": "юрисдикция", "municipality": "муниципалитет", "organization": "организация"}
@@ -75,7 +76,15 @@ EPS = 1e-6
 #: organisation are required); rows of the others (graduates, management teams, events, programmes) may
 #: belong to a municipality or to the jurisdiction only, so a total is at least the sum of its parts.
 IN_ORGANIZATIONS = {"staff", "organizations", "internship_sites"}
-READING = "__reading_1"
+READING = "__reading_"
+
+
+def readings_of(pub: Publication, table: Table) -> list[Table]:
+    """The ``--explain`` readings of a main table, chosen (1) first: ``<id>__reading_<k>``."""
+    if table[1] is not None or READING in table[0]:
+        return []
+    found = [t for t in pub.tables if t[1] is None and t[0].startswith(table[0] + READING)]
+    return sorted(found, key=lambda t: int(t[0].rpartition("_")[2]))
 
 
 @dataclass
@@ -283,6 +292,49 @@ def equal_quantities(pub: Publication) -> list[tuple[tuple[Table, str], tuple[Ta
     return pairs
 
 
+def partitions(pub: Publication) -> list[tuple[Table, tuple[Table, ...], str]]:
+    """(whole, parts, role): an indicator's parts that add up to it in every territory where all are shown
+    (at least three, one not zero) — parts by kind of organisation («в том числе дошкольные …»)."""
+    from itertools import combinations
+
+    out = []
+    for ind in sorted({t[0] for t in pub.tables}):
+        whole: Table = (ind, None)
+        parts = [t for t in pub.tables if t[0] == ind and t[1] is not None]
+        for role in ("n", "d"):
+            for k in range(2, len(parts) + 1):
+                for group in combinations(parts, k):
+                    tables = (whole, *group)
+                    units = [u for u in pub.units
+                             if all((t, u) in pub.cells and value(pub, t, u, role) is not None for t in tables)]
+                    sums = [(value(pub, whole, u, role) or 0.0, sum(value(pub, t, u, role) or 0.0 for t in group))
+                            for u in units]
+                    if len(sums) >= 3 and any(a for a, _ in sums) and all(abs(a - b) < EPS for a, b in sums):
+                        out.append((whole, group, role))
+    return out
+
+
+def narrower(pub: Publication) -> list[tuple[Table, Table]]:
+    """(a, b): numerators of one indicator's readings (its chosen one and the others ``--explain`` prints, all
+    from person rows) with ``a ≤ b`` in every territory where both are shown (at least three, ``a < b`` in
+    one): a narrower reading."""
+    family: dict[str, list[Table]] = defaultdict(list)
+    for t in pub.tables:
+        if t[1] is None and "__reading_" in t[0]:
+            family[t[0].split("__reading_")[0]].append(t)
+    out = []
+    for tables in family.values():
+        for a in tables:
+            for b in tables:
+                pairs = [(value(pub, a, u, "n"), value(pub, b, u, "n")) for u in pub.units
+                         if (a, u) in pub.cells and (b, u) in pub.cells]
+                known = [(x, y) for x, y in pairs if x is not None and y is not None]
+                if a != b and len(known) >= 3 and all(x <= y + EPS for x, y in known) \
+                        and any(x < y - EPS for x, y in known):
+                    out.append((a, b))
+    return out
+
+
 def build(pub: Publication, *, use_returns: bool = True) -> Model:
     """The intruder's linear model of ``pub``."""
     m = Model()
@@ -332,29 +384,43 @@ def build(pub: Publication, *, use_returns: bool = True) -> Model:
             for u in units:
                 if (t, u, "n") in m.lower and (main, u, "n") in m.lower:
                     m.le.append(({(t, u, "n"): 1.0, (main, u, "n"): -1.0}, 0.0, "part"))
+    for a, b in narrower(pub):
+        m.assumed["прочтение уже"].append(f"{a} ≤ {b}")
+        for u in units:
+            if (a, u, "n") in m.lower and (b, u, "n") in m.lower:
+                m.le.append(({(a, u, "n"): 1.0, (b, u, "n"): -1.0}, 0.0, "narrower"))
+    for whole, group, r in partitions(pub):
+        m.assumed["целое = сумма частей"].append(f"{whole}:{r} = " + " + ".join(str(t) for t in group))
+        for u in units:
+            if all((t, u, r) in m.lower for t in (whole, *group)):
+                m.eq.append(({(whole, u, r): 1.0, **{(t, u, r): -1.0 for t in group}}, 0.0, "parts"))
     for t in tables:
-        reading = (t[0] + READING, None)
-        if t[1] is not None or reading not in tables:
-            continue
-        m.assumed["прочтение"].append(f"{t} = {reading} + сводные")
         roles = ("n", "d") if has_denominator(pub, t) else ("n",)
-        rels = relations(pub, t)
-        for r in roles:
+        for u in units:
+            cell = pub.cells.get((t, u))
+            ret = pub.returns.get((t, u))
+            # a unit counted from aggregate returns alone is its own return (an organisation, or a municipality
+            # none of whose organisations filed one: the engine prefers the finer returns)
+            finer = u[0] == "municipality" and any(
+                (t, k) in pub.returns for k in units if pub.parent.get(k) == u
+            )
+            if not use_returns or ret is None or cell is None or cell.source != "aggregate" or finer:
+                continue
+            m.assumed["сводный отчёт"].append(f"{t} {u}")
+            for r, x in zip(roles, ret, strict=False):
+                if x is not None:
+                    m.eq.append(({(t, u, r): 1.0}, float(x), "return"))
+        for k, reading in enumerate(readings_of(pub, t), 1):
+            # every reading counts the returns as filed: at a unit counted from returns alone it is the
+            # indicator; the chosen reading (1) is the indicator everywhere
+            m.assumed["прочтение"].append(f"{reading} = {t} (сводные отчёты как сданы)")
             for u in units:
-                a = (t, u, "a:" + r)
-                m.lower[a] = 0.0
                 cell = pub.cells.get((t, u))
-                if cell is None or cell.source in ("person", "none"):
-                    m.fix(a, 0.0)
-                ret = pub.returns.get((t, u))
-                # a return where the unit's rows are person rows is not what the engine counts (an import warning)
-                if use_returns and ret is not None and cell is not None and cell.source in ("aggregate", "mixed") \
-                        and (ret[0] if r == "n" else ret[1]) is not None:
-                    m.fix(a, float(ret[0] if r == "n" else ret[1]))  # type: ignore[arg-type]
-                if (t, u, r) in m.lower and (reading, u, r) in m.lower:
-                    m.eq.append(({(t, u, r): 1.0, (reading, u, r): -1.0, a: -1.0}, 0.0, "reading"))
-            for par, kids in rels:
-                m.eq.append(({(t, par, "a:" + r): 1.0, **{(t, k, "a:" + r): -1.0 for k in kids}}, 0.0, "sum"))
+                if k != 1 and (cell is None or cell.source != "aggregate"):
+                    continue
+                for r in roles:
+                    if (t, u, r) in m.lower and (reading, u, r) in m.lower:
+                        m.eq.append(({(t, u, r): 1.0, (reading, u, r): -1.0}, 0.0, "reading"))
     return m
 
 
@@ -381,8 +447,6 @@ def truth_of(pub: Publication, m: Model) -> dict[Var, float]:
     out: dict[Var, float] = {}
     for v in m.lower:
         t, u, r = v
-        if r.startswith("a:"):
-            continue
         cell = pub.cells.get((t, u))
         if cell is None or cell.empty:
             if r == "d" or t in m.shares or not has_denominator(pub, t):
@@ -391,12 +455,6 @@ def truth_of(pub: Publication, m: Model) -> dict[Var, float]:
         x = cell.numerator if r == "n" else cell.denominator
         if x is not None:
             out[v] = float(x)
-    for v in m.lower:
-        t, u, r = v
-        if r.startswith("a:"):
-            main, reading = (t, u, r[2:]), ((t[0] + READING, None), u, r[2:])
-            if main in out and reading in out:
-                out[v] = out[main] - out[reading]
     return out
 
 
@@ -608,12 +666,9 @@ def attack(pub: Publication, m: Model) -> list[Recovery]:
         num = exact({n: 1.0})
         den_free = exact({d: 1.0}, structural=False) if has_d else (math.nan, math.nan)
         what = []
-        if pinned(*num) and has_d and table not in m.shares:
-            # a ratio's numerator is a population (the teachers a member of the active serves), shown as other
-            # shares' denominator; what the small group discloses is the ratio: numerator and denominator pinned
-            den = exact({d: 1.0})
-            if pinned(*den):
-                what.append(f"отношение = {round(num[0])} / {round(den[0])}")
+        if has_d and table not in m.shares:
+            pass  # a ratio's numerator is a population (all teachers), shown as shares' denominator: its small
+            # group is the denominator (members of the active), recovered as any denominator is, below
         elif pinned(*num):
             zero, full = _zero_convention(pub, table, unit)
             if not ((zero and num[1] < 1 - EPS) or full):

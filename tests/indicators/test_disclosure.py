@@ -198,3 +198,39 @@ def test_several_scopes_at_once_are_the_scopes_one_by_one(store, config_for, reg
     apart = [r for by in scopes for r in compute(cfg, store, year=YEAR, by=by, registry=registry)]
     assert [r.to_dict() for r in together] == [r.to_dict() for r in apart]
     assert any(r.status == "suppressed" for r in together)
+
+
+def test_explain_readings_count_the_returns_and_hide_what_efs_indicators_hides(tmp_path):
+    """The chosen reading `--explain` prints is the indicator itself, aggregate returns included (were it
+    person rows only, the indicator minus it would publish the returns of a hidden municipality), and computing
+    the readings alongside, as `--explain` does, hides exactly the cells `efs indicators` hides."""
+    from efs.indicators.explain import reading_plans
+    from efs.indicators.plan import plan_indicators
+    from efs.workspace import Workspace
+
+    with Workspace(str(tmp_path / "s.sqlite"), writable=True) as ws:
+        ws.synthesize("amur", staff=1500, year=YEAR, seed=1)
+        config = ws.load("amur")
+        plans = plan_indicators(config, ws.registry)
+        readings = {  # the chosen reading of each indicator that has others → the indicator
+            alt.indicator.id: p.indicator.id for p in plans for label, alt in reading_plans(p) if label.startswith("1")
+        }
+        assert readings, "amur has indicators with other readings"
+        scopes = ("jurisdiction", "municipality", "organization")
+        alone = compute(config, ws.store, year=YEAR, by=scopes, registry=ws.registry)
+        every = [*plans, *(alt for p in plans for _, alt in reading_plans(p))]
+        together = compute(config, ws.store, year=YEAR, by=scopes, registry=ws.registry, plans=every)
+
+    def cells(results, ids):
+        return {(r.indicator_id, r.sub_measure, r.scope, r.scope_id): (r.numerator, r.denominator, r.status)
+                for r in results if r.indicator_id in ids}
+
+    configured = {p.indicator.id for p in plans}
+    assert cells(together, configured) == cells(alone, configured)
+    by_unit = cells(together, configured)
+    returns_seen = False
+    for (rid, sub, scope, unit), value in cells(together, set(readings)).items():
+        assert value == by_unit[readings[rid], sub, scope, unit], (rid, sub, scope, unit)
+    for r in together:
+        returns_seen |= r.indicator_id in readings and r.data_source in ("aggregate", "mixed")
+    assert returns_seen, "the store has units counted from aggregate returns"

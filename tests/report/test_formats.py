@@ -9,6 +9,7 @@ import pytest
 
 from efs.report import FORMATS, render_text, write_report
 from efs.report.text import SECTIONS, SYNTHETIC_BANNER
+from efs.report.xlsx import sheet_name
 
 JURISDICTIONS = ["amur", "megion", "turochak", "tyumen"]
 SECTION_IDS = [sid for sid, _ in SECTIONS]
@@ -92,7 +93,7 @@ def test_xlsx_has_a_frozen_filtered_sheet_per_section(reports, tmp_path):
     from openpyxl import load_workbook
 
     wb = load_workbook(write_report(reports["megion"], tmp_path / "m.xlsx"))
-    assert wb.sheetnames == [title for _, title in SECTIONS]
+    assert wb.sheetnames == [sheet_name(sid) for sid, _ in SECTIONS]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A5" and ws.auto_filter.ref, ws.title
     roadmap = wb["Дорожная карта"]

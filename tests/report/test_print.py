@@ -118,7 +118,7 @@ def test_the_synthetic_mark_is_in_the_margin_of_every_page(name, printed):
 
 def test_the_structure_diagram_prints_landscape(printed):
     pages, sizes = printed["amur"]
-    n = _first(pages, "Приложение 5. Структура системы")
+    n = _first(pages, "Приложение 6. Структура системы")
     width, height = sizes[n - 1]
     assert width > height, (width, height)
     assert sizes[0][0] < sizes[0][1], "итоги — книжная страница"

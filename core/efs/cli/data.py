@@ -85,7 +85,9 @@ def import_(
     """Загрузить файлы CSV/XLSX: каждая строка проверяется, вся загрузка — одной транзакцией или ничего.
 
     Таблица распознаётся по названию листа или заголовку CSV (--table задаёт её явно). Повторная загрузка
-    того же файла ничего не меняет. Код выхода 1 — есть отклонённые строки (все перечислены).
+    того же файла ничего не меняет. Код выхода 1 — есть отклонённые строки (все перечислены). Сводные
+    отчёты, которые расчёт не использует (за ту же организацию или муниципалитет есть персональные данные
+    или отчёты организаций), — предупреждение в stderr после записи; код выхода остаётся 0.
     """
     from efs.cli.options import workspace
 
@@ -109,6 +111,8 @@ def import_(
     result = summary.result
     for note in result.notes:
         click.echo(note, err=True)
+    for line in summary.warning_lines():  # returns the computation sets aside: a warning, the exit code stays 0
+        click.echo(line, err=True)
     for part in result.parts:
         where = part.file + (f", лист «{part.sheet}»" if part.sheet else "")
         click.echo(

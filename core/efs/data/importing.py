@@ -83,11 +83,17 @@ class ImportResult:
         parts: One entry per imported file or sheet.
         committed: The rows were written (``False`` for ``--dry-run``).
         notes: Remarks for the user (skipped sheets).
+        jurisdictions: The jurisdictions whose rows the files hold.
+        returns_at: Where each aggregate return of the files is: its key (jurisdiction, indicator, year, scope,
+            scope id, sub-measure or ``""``) → file, sheet and row; the import warns about the returns the
+            computation sets aside (:mod:`efs.indicators.overlap`) with these places.
     """
 
     parts: list[TableCounts] = field(default_factory=list)
     committed: bool = False
     notes: list[str] = field(default_factory=list)
+    jurisdictions: set[str] = field(default_factory=set)
+    returns_at: dict[tuple[Any, ...], Location] = field(default_factory=dict)
 
     def total(self, what: str) -> int:
         """Sum of one counter (``imported``, ``updated``, ``unchanged``, ``rejected``) over the parts."""
@@ -666,6 +672,15 @@ def import_files(
             f"отклонено строк: {result.total('rejected')} — ничего не загружено; исправьте строки и повторите",
             problems,
         )
+    for b in batches:
+        if b.spec.name == "jurisdictions":
+            continue
+        result.jurisdictions |= {r["jurisdiction_id"] for r in b.rows}
+        if b.spec.name == "aggregate_returns":
+            for k, r in enumerate(b.rows):
+                key = (r["jurisdiction_id"], r["indicator_id"], r["year"], r["scope"], r["scope_id"],
+                       r.get("sub_measure") or "")
+                result.returns_at[key] = b.location(k)
     write_batches(store, batches, dry_run=dry_run, progress=progress)
     result.committed = not dry_run
     if result.committed:

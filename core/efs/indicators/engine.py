@@ -53,23 +53,89 @@ def load_aggregates(conn: sa.Connection, jurisdiction: str, year: int) -> dict[s
     return out
 
 
-def merge_aggregates(groups: list[Group], rows: list[Any], hierarchy: Hierarchy, kind: str) -> list[Group]:
-    """Add the aggregate returns of groups that have no person-level rows."""
+#: Why an aggregate return is set aside (not used by the computation): reason code → Russian reason.
+#: :func:`split_returns` decides; :mod:`efs.indicators.overlap` lists the returns with these reasons.
+SET_ASIDE_REASONS = {
+    "person_rows": "у организации есть персональные данные по показателю за этот год — при расчёте используются они",
+    "municipality_person_rows": (
+        "у организаций муниципалитета есть персональные данные по показателю за этот год — при расчёте "
+        "используются они, сводный отчёт муниципалитета не используется (даже если он охватывает больше организаций)"
+    ),
+    "finer_returns": (
+        "организации муниципалитета сдали свои сводные отчёты по показателю за этот год — при расчёте "
+        "используются они, сводный отчёт муниципалитета не используется"
+    ),
+    "no_main_row": (
+        "есть только часть показателя, без строки основного показателя за эту территорию — часть не используется"
+    ),
+    "unknown_sub_measure": "такой части показателя нет в его формуле",
+    "no_formula": "у показателя нет формулы расчёта — сводный отчёт не используется",
+    "unknown_indicator": "такого показателя нет ни в конфигурации, ни среди федеральных",
+}
+
+
+def split_returns(
+    groups: list[Group], rows: list[Any], hierarchy: Hierarchy, sub_ids: set[str]
+) -> tuple[list[Any], list[tuple[Any, str]]]:
+    """Which aggregate returns of one indicator-year the computation uses, and which it sets aside and why.
+
+    ``groups`` are the indicator's person-level groups (organisation grain), ``rows`` its returns,
+    ``sub_ids`` the sub-measures of its formula. Person-level rows win: an organisation's return is used
+    only when the organisation has none for the indicator (no row of its population), a municipality's
+    only when none of its organisations has any and none filed a return that is used. A sub-measure row is
+    used with its unit's main row only. Each set-aside row comes with a key of :data:`SET_ASIDE_REASONS`.
+    Nothing is ever counted twice.
+    """
     if not rows:
-        return groups
+        return [], []
     covered_orgs = {g.organization_id for g in groups if g.base > 0 and g.organization_id}
     covered_munis = {g.municipality_id for g in groups if g.base > 0 and g.municipality_id}
-    by_scope: dict[tuple[str, str], Group] = {}
+    mains = {(r.scope, r.scope_id) for r in rows if not r.sub_measure}
+    aside: list[tuple[Any, str]] = []
+    candidates: list[Any] = []
     for row in rows:
-        if row.scope == "organization":
-            if row.scope_id in covered_orgs:
-                continue
-            muni = hierarchy.organizations.get(row.scope_id, (None, ""))[0]
-            key = ("organization", row.scope_id)
-            grp = by_scope.setdefault(key, Group(muni, row.scope_id, 0.0, None, 0.0, {}, "aggregate"))
+        if row.sub_measure and row.sub_measure not in sub_ids:
+            aside.append((row, "unknown_sub_measure"))
+        elif row.scope == "organization" and row.scope_id in covered_orgs:
+            aside.append((row, "person_rows"))
+        elif row.scope != "organization" and row.scope_id in covered_munis:
+            aside.append((row, "municipality_person_rows"))
+        elif (row.scope, row.scope_id) not in mains:
+            aside.append((row, "no_main_row"))
         else:
-            key = ("municipality", row.scope_id)
-            grp = by_scope.setdefault(key, Group(row.scope_id, None, 0.0, None, 0.0, {}, "aggregate"))
+            candidates.append(row)
+    org_munis = {
+        hierarchy.organizations.get(r.scope_id, (None, ""))[0]
+        for r in candidates
+        if r.scope == "organization" and not r.sub_measure
+    }
+    used = []
+    for row in candidates:
+        if row.scope != "organization" and row.scope_id in org_munis:
+            aside.append((row, "finer_returns"))
+        else:
+            used.append(row)
+    return used, aside
+
+
+def merge_aggregates(
+    groups: list[Group], rows: list[Any], hierarchy: Hierarchy, kind: str, sub_ids: set[str] | None = None
+) -> list[Group]:
+    """Add the aggregate returns :func:`split_returns` uses (``sub_ids``: the formula's sub-measures)."""
+    used, _ = split_returns(groups, rows, hierarchy, {r.sub_measure for r in rows} if sub_ids is None else sub_ids)
+    if not used:
+        return groups
+    by_scope: dict[tuple[str, str], Group] = {}
+    for row in used:
+        if row.scope == "organization":
+            muni = hierarchy.organizations.get(row.scope_id, (None, ""))[0]
+            grp = by_scope.setdefault(
+                ("organization", row.scope_id), Group(muni, row.scope_id, 0.0, None, 0.0, {}, "aggregate")
+            )
+        else:
+            grp = by_scope.setdefault(
+                ("municipality", row.scope_id), Group(row.scope_id, None, 0.0, None, 0.0, {}, "aggregate")
+            )
         if row.sub_measure:
             grp.subs[row.sub_measure] = float(row.numerator)
             if row.denominator is not None:
@@ -78,13 +144,7 @@ def merge_aggregates(groups: list[Group], rows: list[Any], hierarchy: Hierarchy,
         grp.numerator = float(row.numerator)
         grp.denominator = None if row.denominator is None or kind == "count" else float(row.denominator)
         grp.base = 1.0
-    org_munis = {g.municipality_id for (scope, _), g in by_scope.items() if scope == "organization"}
-    extra = [
-        g
-        for (scope, sid), g in by_scope.items()
-        if g.base > 0 and (scope == "organization" or (sid not in covered_munis and sid not in org_munis))
-    ]
-    return groups + extra
+    return groups + list(by_scope.values())
 
 
 def compute(
@@ -120,7 +180,8 @@ def compute(
             (the synthesis computes the aggregate returns of a few scopes so); the analytics tables,
             which hold everyone, are not read then.
         plans: Compute these plans instead of the configuration's (``--explain`` computes the other
-            readings of an indicator so; a plan's aggregate returns are those filed under its indicator id).
+            readings of an indicator so; a plan's aggregate returns are those filed under its indicator id,
+            or under :attr:`IndicatorPlan.returns_of`).
 
     Returns:
         One result per indicator (and sub-measure) per scope, configuration indicators first. In a year
@@ -167,7 +228,7 @@ def compute(
                     formula,
                     ctx,
                     hierarchy,
-                    aggregates.get(plan.indicator.id, []),
+                    aggregates.get(plan.returns_of or plan.indicator.id, []),
                     built=built,
                     coarse=coarse,
                     memo=memo,
@@ -220,6 +281,27 @@ def evaluate(
     """
     if formula is None:
         return [], "share" if plan.indicator.denominator else "count", 1.0, ()
+    groups = person_groups_of(conn, formula, ctx, hierarchy, aggregate_rows, built=built, coarse=coarse, memo=memo)
+    merged = merge_aggregates(groups, aggregate_rows, hierarchy, formula.kind, {sid for sid, _ in formula.subs})
+    return merged, formula.kind, formula.factor, formula.subs
+
+
+def person_groups_of(
+    conn: sa.Connection,
+    formula: CompiledFormula,
+    ctx: FormulaContext,
+    hierarchy: Hierarchy,
+    aggregate_rows: list[Any],
+    *,
+    built: dict[str, bool] | None,
+    coarse: bool,
+    memo: dict[tuple[str, str], list[Group]],
+) -> list[Group]:
+    """The person-level groups of one compiled formula (from ``memo`` or the analytics tables).
+
+    Organisation grain, or municipality grain when ``coarse`` and no organisation's return needs the finer
+    one (see :func:`evaluate`).
+    """
     key, grain = formula.key, "organization"
     if built and built.get(key) and coarse and all(r.scope != "organization" for r in aggregate_rows):
         grain = "municipality"
@@ -227,7 +309,7 @@ def evaluate(
     if groups is None:  # not prefetched: the query is in the analytics tables
         stored = analytics.read_groups(conn, ctx.jurisdiction, ctx.year, key, grain)
         groups = memo[(key, grain)] = place_groups(stored, hierarchy)
-    return merge_aggregates(groups, aggregate_rows, hierarchy, formula.kind), formula.kind, formula.factor, formula.subs
+    return groups
 
 
 def _scope_keys(

@@ -119,19 +119,26 @@ def _numbers(r: IndicatorResult) -> tuple[str, str, str]:
 def reading_plans(plan: IndicatorPlan) -> list[tuple[str, IndicatorPlan]]:
     """The chosen reading and each alternative as plans of their own (for :func:`readings_comparison`).
 
-    Each gets an id of its own (``<id>__reading_<k>``), so no aggregate return applies to it: returns are
-    filed under the chosen reading and cannot be recomputed in another; the comparison is of like with like,
-    person-level rows only.
+    Each gets an id of its own (``<id>__reading_<k>``) and counts the aggregate returns filed under the
+    indicator as they were filed (a return cannot be recomputed in another reading): a unit that filed a
+    return has the same value in every reading, and the chosen reading is the indicator itself. Were a
+    reading to count person rows only, the indicator minus its reading would publish the returns' sum and,
+    through it, the return of a hidden unit.
     """
-    if plan.formula is None or not plan.formula.alternatives:
-        return []
+    if plan.formula is None or not plan.formula.alternatives or plan.returns_of is not None:
+        return []  # a reading has no readings of its own
     ind = plan.indicator
     out = []
-    chosen = dataclasses.replace(plan, indicator=ind.model_copy(update={"id": f"{ind.id}__reading_1"}))
+    chosen = dataclasses.replace(
+        plan, indicator=ind.model_copy(update={"id": f"{ind.id}__reading_1"}), returns_of=ind.id
+    )
     out.append(("1 (выбранное)", chosen))
     for k, alt in enumerate(plan.formula.alternatives, 2):
         other = dataclasses.replace(
-            plan, indicator=ind.model_copy(update={"id": f"{ind.id}__reading_{k}"}), formula=alt.formula
+            plan,
+            indicator=ind.model_copy(update={"id": f"{ind.id}__reading_{k}"}),
+            formula=alt.formula,
+            returns_of=ind.id,
         )
         out.append((str(k), other))
     return out
@@ -140,8 +147,8 @@ def reading_plans(plan: IndicatorPlan) -> list[tuple[str, IndicatorPlan]]:
 def readings_comparison(readings: list[tuple[str, list[IndicatorResult]]]) -> list[str]:
     """Lines comparing the values of an indicator's readings, scope by scope."""
     lines = [
-        "Значения в разных прочтениях (только персональные данные: сводные отчёты сданы в выбранном "
-        "прочтении и в другом не пересчитываются):"
+        "Значения в разных прочтениях (персональные данные пересчитаны в каждом прочтении; сводные отчёты "
+        "сданы в выбранном и входят в каждое как сданы — их не пересчитать):"
     ]
     for label, results in readings:
         lines.append(f"  прочтение {label}:")

@@ -114,6 +114,9 @@ class IndicatorPlan:
     formula: ResolvedFormula | None
     candidates: list[tuple[Target, str]] = field(default_factory=list)
     problem: str | None = None
+    #: The indicator whose aggregate returns this plan counts, when not its own id: a reading of an indicator
+    #: (``efs indicators --explain``) counts the returns filed under the indicator, as they were filed.
+    returns_of: str | None = None
 
 
 def resolve_blocks(

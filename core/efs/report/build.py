@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from efs._version import __version__
 from efs.indicators import MIN_DENOMINATOR
-from efs.report.text import SECTIONS, SEVERITY_LABELS, STATUS_LABELS
+from efs.report.text import SECTION_TITLES, SECTIONS, SEVERITY_LABELS, STATUS_LABELS
 
 if TYPE_CHECKING:
     from efs.data.store import Store
@@ -68,7 +68,7 @@ def build_report(
     from efs.conformance.formats import finding_to_dict
     from efs.indicators.engine import is_synthetic
     from efs.registry import Registry
-    from efs.report.indicators import indicator_section
+    from efs.report.indicators import indicator_section, set_aside_section
     from efs.report.names import Namer
     from efs.report.recommendations import derive
     from efs.report.roadmap import roadmap_section
@@ -121,6 +121,7 @@ def build_report(
         "coverage": coverage,
         "findings": {"counts": counts, "items": finding_items},
         "indicators": indicators,
+        "set_aside": set_aside_section(config, store, registry, years=indicators["history_years"], namer=namer),
         "roadmap": roadmap,
         "recommendations": recommendations,
     }
@@ -183,6 +184,9 @@ def summary(report: dict[str, Any], *, has_own_indicators: bool) -> dict[str, An
         notes.append("Данные синтетические (efs data synth): цифры показывают работу отчёта, а не положение дел.")
     if not report["indicators"].get("has_data", True):
         notes.append(report["indicators"]["data_note"])
+    if report.get("set_aside", {}).get("items"):
+        notes.append(f"Сводных отчётов, не использованных при расчёте: {len(report['set_aside']['items'])} — "
+                     f"какие и почему, сказано в разделе «{SECTION_TITLES['set_aside']}».")
     uncovered = sum(len(r["uncovered_at"]) for r in report["coverage"]["functions"])
     fnd, rm = report["findings"]["counts"], report["roadmap"]["counts"]
     recs = report["recommendations"]

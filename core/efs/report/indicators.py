@@ -219,3 +219,53 @@ def indicator_section(
         "history_years": years,
         "items": items,
     }
+
+
+def set_aside_section(
+    config: Configuration, store: Store, registry: Registry, *, years: list[int], namer: Namer
+) -> dict[str, Any]:
+    """The aggregate returns the computation of ``years`` (the справка's: the report year and the charts')
+    does not use, with the reason (:func:`efs.indicators.overlap.set_aside_returns`).
+
+    Returns:
+        ``{"years", "returns", "note", "items": [{year, indicator_id, label, text, sub_measure, scope,
+        scope_label, scope_id, scope_name, reason, reason_text}]}``: ``returns`` is how many returns the store
+        holds for those years, ``note`` says in words what was set aside or that nothing was. A return's own
+        numbers are not shown: the справка is published, and a small unit's return is not disclosure-controlled.
+    """
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+    from efs.indicators.overlap import SCOPE_WORDS, set_aside_returns
+
+    a = S.aggregate_returns
+    with store.engine.connect() as conn:
+        held = conn.execute(sa.select(sa.func.count()).select_from(a).where(
+            a.c.jurisdiction_id == config.jurisdiction.id, a.c.year.in_(years))).scalar_one()
+    found = [s for y in years for s in set_aside_returns(config, store, y, registry=registry)] if held else []
+    items = [
+        {
+            "year": s.year,
+            "indicator_id": s.indicator_id,
+            "label": namer.indicator(s.indicator_id) if s.reason != "unknown_indicator" else s.indicator_id,
+            "text": s.indicator_text,
+            "sub_measure": s.sub_measure,
+            "scope": s.scope,
+            "scope_label": SCOPE_WORDS.get(s.scope, s.scope),
+            "scope_id": s.scope_id,
+            "scope_name": s.scope_name,
+            "reason": s.reason,
+            "reason_text": s.reason_text,
+        }
+        for s in found
+    ]
+    span = _years_text(years)
+    if not held:
+        note = f"Сводных отчётов за {span} в хранилище нет: показатели рассчитаны по персональным данным."
+    elif not items:
+        note = f"Все сводные отчёты за {span} ({held}) использованы при расчёте: ни один не отложен."
+    else:
+        note = (f"Из сводных отчётов за {span} ({held}) при расчёте не использовано: {len(items)}. У каждого "
+                "названа причина и что используется вместо него (персональные данные или отчёты организаций "
+                "той же территории); дважды не считается ничто.")
+    return {"years": years, "returns": held, "note": note, "items": items}

@@ -117,6 +117,15 @@ def render_markdown(report: dict[str, Any]) -> str:
                             md(num(d["value"])), md(d["status_label"])] for d in i["drilldown"]])
             out += ["</details>", ""]
 
+    aside = report["set_aside"]
+    head("set_aside")
+    out += [md(aside["note"]), ""]
+    if aside["items"]:
+        out += _table(["Год", "Территория", "Показатель", "Почему не использован"],
+                      [[str(x["year"]), md(f"{_cap(x['scope_label'])} {x['scope_name']}"),
+                        md(_cap(x["label"]) + (f", часть «{x['sub_measure']}»" if x["sub_measure"] else "")),
+                        md(x["reason_text"])] for x in aside["items"]])
+
     head("findings")
     items = [f for f in report["findings"]["items"] if not f["suppressed"]]
     problems = [f for f in items if f["severity"] != "info"]

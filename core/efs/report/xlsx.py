@@ -101,8 +101,17 @@ def _sheet(wb: Any, sid: str, report: dict[str, Any], columns: list[Column], row
     title = SECTION_TITLES[sid]
     j = report["jurisdiction"]
     heading = f"{title} — {j['name']}, {report['year']} год (на {_date_ru(report['as_of'])})"
-    return table_sheet(wb, title, heading, columns, rows, synthetic=report["synthetic"], preface=preface,
+    return table_sheet(wb, sheet_name(sid), heading, columns, rows, synthetic=report["synthetic"], preface=preface,
                        landscape=landscape, details=details)
+
+
+#: Sheet names of sections whose title is longer than Excel's 31 characters.
+SHEET_NAMES = {"set_aside": "Сводные отчёты вне расчёта"}
+
+
+def sheet_name(sid: str) -> str:
+    """The XLSX sheet of a section: its title, or a short name when the title does not fit in 31 characters."""
+    return SHEET_NAMES.get(sid, SECTION_TITLES[sid])[:31]
 
 
 def table_sheet(wb: Any, title: str, heading: str, columns: list[Column], rows: list[list[Any]], *,
@@ -310,6 +319,15 @@ def workbook(report: dict[str, Any]) -> Any:
            rows, preface=f"{sec.get('data_note', '')} Результаты со знаменателем меньше "
            f"{report['min_denominator']} скрыты. Строки детализации сгруппированы под строкой показателя "
            "(кнопки «−»/«+» слева сворачивают их).".strip(), details=detail_rows)
+    aside = report["set_aside"]
+    _sheet(wb, "set_aside", report,
+           [Column("Год", 7, "int"), Column("Территория (уровень)", 15), Column("Территория", 32),
+            Column("Показатель", 40), Column("Часть показателя", 16), Column("Почему не использован", 60),
+            Column("Код показателя", 14, "code"), Column("Код территории", 14, "code"),
+            Column("Код причины", 16, "code")],
+           [[x["year"], x["scope_label"], x["scope_name"], f"{x['label']}. {x['text']}", x["sub_measure"],
+             x["reason_text"], x["indicator_id"], x["scope_id"], x["reason"]] for x in aside["items"]],
+           preface=aside["note"])
     rm = report["roadmap"]
     rec = report["recommendations"]
     labels = _indicator_labels(report)
@@ -336,6 +354,6 @@ def workbook(report: dict[str, Any]) -> Any:
            preface="Первые — главные действия итогов. Сроки предложены по правилу: показатель — к концу следующего "
            "года, остальное — к концу следующего квартала.")
     for position, (sid, _) in enumerate(SECTIONS):  # the sheets in the order of the справка
-        sheet = wb[SECTION_TITLES[sid][:31]]
+        sheet = wb[sheet_name(sid)]
         wb.move_sheet(sheet, position - wb.index(sheet))
     return wb

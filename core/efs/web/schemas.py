@@ -90,6 +90,29 @@ class RejectionOut(_Open):
     text: str = Field(description="Место и причина одной строкой, как их печатает efs data import.")
 
 
+class SetAsideOut(_Open):
+    """An aggregate return the computation does not use (a warning: the import is written)."""
+
+    message: str = Field(description="Место и причина одной строкой, как их печатает efs data import.")
+    jurisdiction: str
+    year: int
+    indicator_id: str
+    indicator_text: str
+    sub_measure: str | None = Field(description="Часть показателя (null — основной).")
+    scope: str = Field(description="organization или municipality.")
+    scope_id: str
+    scope_name: str
+    numerator: float
+    denominator: float | None
+    reason: str = Field(description="person_rows, municipality_person_rows, finer_returns, no_main_row, "
+                                    "unknown_sub_measure, no_formula или unknown_indicator.")
+    reason_text: str = Field(description="Причина по-русски: почему не использован и что используется вместо него.")
+    file: str | None
+    sheet: str | None
+    line: int | None
+    where: str | None
+
+
 class ImportOut(_Open):
     """``efs data import [--dry-run]``: new, updated, unchanged and rejected rows per file."""
 
@@ -99,6 +122,10 @@ class ImportOut(_Open):
     problems: list[RejectionOut]
     message: str
     notes: list[str]
+    warnings: list[SetAsideOut] = Field(
+        default_factory=list,
+        description="Сводные отчёты, не использованные при расчёте (после записи; не ошибка).",
+    )
 
 
 class DraftOut(_Open):

@@ -18,7 +18,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -333,6 +333,10 @@ class ImportSummary:
         problems: Every rejection: ``{"message", "file", "sheet", "row", "column", "text"}``.
         message: The summary line (or why nothing was imported).
         notes: Which table each file was read as, sheets skipped.
+        warnings: The aggregate returns the computation sets aside, after a committed import
+            (:func:`efs.indicators.overlap.set_aside_returns`): each as ``ImportSummary.as_dict()["warnings"]``
+            of :class:`efs.workspace.ImportSummary` gives it (``message``, unit, indicator, year, reason, file,
+            sheet, line).
     """
 
     dry_run: bool
@@ -341,6 +345,7 @@ class ImportSummary:
     problems: list[dict[str, Any]]
     message: str
     notes: list[str]
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def of(cls, done: Imported, tmp: Path, notes: list[str]) -> ImportSummary:
@@ -357,13 +362,16 @@ class ImportSummary:
             verb = "проверено (пробный прогон, ничего не записано)" if done.dry_run else "загружено"
             message = (f"Итого {verb}: новых {done.total('imported')}, обновлено {done.total('updated')}, "
                        f"без изменений {done.total('unchanged')}, отклонено {done.total('rejected')}")
+        warnings = [{k: _strip(v, tmp) if k in ("message", "file", "where") and isinstance(v, str) else v
+                     for k, v in w.items()} for w in done.as_dict()["warnings"]]
         return cls(done.dry_run, result.committed, parts, problems, message,
-                   [_strip(n, tmp) for n in [*notes, *result.notes]])
+                   [_strip(n, tmp) for n in [*notes, *result.notes]], warnings)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON the API returns."""
         return {"dry_run": self.dry_run, "committed": self.committed, "parts": self.parts,
-                "problems": self.problems, "message": self.message, "notes": self.notes}
+                "problems": self.problems, "message": self.message, "notes": self.notes,
+                "warnings": self.warnings}
 
 
 def _strip(text: str | None, tmp: Path) -> str:

@@ -1,0 +1,209 @@
+"""Aggregate returns the computation sets aside: a unit with both person rows and a return is never a silent choice.
+
+::
+
+    from efs.indicators.overlap import set_aside_returns
+    for item in set_aside_returns(config, store, year=2024):
+        print(item.text())
+
+The choice itself is the engine's (:func:`efs.indicators.engine.split_returns`, the one place that decides):
+person-level rows win over a return for the same organisation or municipality, an organisation's
+return over its municipality's, a sub-measure row needs its unit's main row, and a return for an
+indicator without a formula (or unknown to the configuration) is not counted. This module runs the
+same person-level queries as :func:`efs.indicators.engine.compute` and lists every return not used, with
+the reason in Russian, for ``efs data import`` (a warning) and the справка (a section).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from efs.data.store import Store
+    from efs.model import Configuration
+    from efs.registry import Registry
+
+#: ``scope`` of a return → how a sentence names the unit.
+SCOPE_WORDS = {"organization": "организация", "municipality": "муниципалитет"}
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """One aggregate return (one row: an indicator or one of its sub-measures) the computation does not use.
+
+    Attributes:
+        jurisdiction: Jurisdiction id.
+        year: The return's year.
+        indicator_id: The indicator it was filed for.
+        indicator_text: The indicator's wording (the id when the indicator is unknown).
+        sub_measure: Sub-measure id (``None``: the indicator itself).
+        scope: ``organization`` or ``municipality``.
+        scope_id: Code of the organisation or municipality.
+        scope_name: Its name (the code when the store does not name it).
+        numerator: The return's numerator.
+        denominator: Its denominator (``None`` for a count).
+        reason: Key of :data:`efs.indicators.engine.SET_ASIDE_REASONS`.
+        reason_text: Why it is set aside and what is used instead, in Russian.
+    """
+
+    jurisdiction: str
+    year: int
+    indicator_id: str
+    indicator_text: str
+    sub_measure: str | None
+    scope: str
+    scope_id: str
+    scope_name: str
+    numerator: float
+    denominator: float | None
+    reason: str
+    reason_text: str
+
+    @property
+    def key(self) -> tuple[str, str, int, str, str, str]:
+        """The return's key in ``aggregate_returns``: jurisdiction, indicator, year, scope, scope id, sub-measure."""
+        return (self.jurisdiction, self.indicator_id, self.year, self.scope, self.scope_id, self.sub_measure or "")
+
+    def unit(self) -> str:
+        """The unit in words: «организация «Школа № 1» (o1)»."""
+        name = f"«{self.scope_name}» ({self.scope_id})" if self.scope_name != self.scope_id else f"«{self.scope_id}»"
+        return f"{SCOPE_WORDS.get(self.scope, self.scope)} {name}"
+
+    def measure(self) -> str:
+        """The indicator (and sub-measure) in words."""
+        part = f", часть «{self.sub_measure}»" if self.sub_measure else ""
+        return f"показатель {self.indicator_id}{part}"
+
+    def text(self) -> str:
+        """One Russian line: which return, and why it is not used."""
+        den = "" if self.denominator is None else f"/{self.denominator:g}"
+        return (f"сводный отчёт не использован: {self.unit()}, {self.measure()}, {self.year} г. "
+                f"({self.numerator:g}{den}) — {self.reason_text}")
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data, with ``text`` (:meth:`text`)."""
+        return {**asdict(self), "text": self.text()}
+
+
+def set_aside_returns(
+    config: Configuration, store: Store, year: int | None = None, *, registry: Registry | None = None
+) -> list[SetAside]:
+    """Every aggregate return of ``config``'s jurisdiction that the computation of ``year`` does not use.
+
+    Args:
+        config: The jurisdiction's configuration (its indicators, and the federal ones, are computed).
+        store: An open store at the newest revision.
+        year: Only this year (default: every year the store holds returns of the jurisdiction for).
+        registry: Plugin registry (built when ``None``).
+
+    Returns:
+        The returns set aside, by year, indicator, scope, unit and sub-measure; empty when every return
+        is used.
+
+    Raises:
+        StoreError: The store is not initialised or not at the newest revision.
+        ConfigurationError: A formula of the configuration is invalid.
+    """
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+    from efs.indicators import analytics
+    from efs.indicators.engine import SET_ASIDE_REASONS, load_aggregates, person_groups_of, split_returns
+    from efs.indicators.plan import plan_indicators
+    from efs.indicators.runner import compile_plans, load_hierarchy, run_compiled, tune
+    from efs.indicators.sql import FormulaContext
+    from efs.registry import Registry
+
+    registry = Registry.of(registry)
+    plans = {p.indicator.id: p for p in plan_indicators(config, registry)}
+    jur = config.jurisdiction.id
+    store.ensure_current()
+    out: list[SetAside] = []
+    with store.engine.connect() as conn:
+        tune(conn)
+        a = S.aggregate_returns
+        if year is None:
+            query = sa.select(a.c.year).where(a.c.jurisdiction_id == jur).group_by(a.c.year).order_by(a.c.year)
+            years = [int(y) for (y,) in conn.execute(query)]
+        else:
+            years = [year]
+        if not years:
+            return []
+        hierarchy = load_hierarchy(conn, config)
+        for y in years:
+            returns = load_aggregates(conn, jur, y)
+            aside: list[tuple[Any, str]] = []
+            chosen = [plans[i] for i in sorted(returns) if i in plans and plans[i].formula is not None]
+            for ind_id in sorted(returns):
+                if ind_id not in plans:
+                    aside += [(r, "unknown_indicator") for r in returns[ind_id]]
+                elif plans[ind_id].formula is None:
+                    aside += [(r, "no_formula") for r in returns[ind_id]]
+            ctx = FormulaContext(jur, y, dialect=store.dialect)
+            built = analytics.current(conn, jur, y)
+            compiled = compile_plans(chosen, ctx, conn.dialect)
+            memo = run_compiled(store, conn, compiled, hierarchy, built)
+            for plan, formula in zip(chosen, compiled, strict=True):
+                assert formula is not None  # plans without a formula are not chosen
+                rows = returns[plan.indicator.id]
+                groups = person_groups_of(conn, formula, ctx, hierarchy, rows, built=built, coarse=False, memo=memo)
+                aside += split_returns(groups, rows, hierarchy, {sid for sid, _ in formula.subs})[1]
+            for row, reason in aside:
+                known = plans.get(row.indicator_id)
+                if row.scope == "organization":
+                    name = hierarchy.organizations.get(row.scope_id, (None, row.scope_id))[1]
+                else:
+                    name = hierarchy.municipalities.get(row.scope_id, row.scope_id)
+                out.append(SetAside(
+                    jurisdiction=jur,
+                    year=y,
+                    indicator_id=row.indicator_id,
+                    indicator_text=known.indicator.text if known is not None else row.indicator_id,
+                    sub_measure=row.sub_measure or None,
+                    scope=row.scope,
+                    scope_id=row.scope_id,
+                    scope_name=name or row.scope_id,
+                    numerator=float(row.numerator),
+                    denominator=None if row.denominator is None else float(row.denominator),
+                    reason=reason,
+                    reason_text=SET_ASIDE_REASONS[reason],
+                ))
+    order = {"organization": 0, "municipality": 1}
+    return sorted(out, key=lambda s: (s.year, s.indicator_id, order.get(s.scope, 2), s.scope_id, s.sub_measure or ""))
+
+
+def summary_lines(
+    items: list[SetAside], *, first: int = 10, where: dict[tuple[Any, ...], str] | None = None
+) -> list[str]:
+    """The warning ``efs data import`` prints: the count by reason, then the first ``first`` returns (each with
+    its place in the imported files when ``where`` — key → «файл, лист, строка» — knows it) and how many more."""
+    if not items:
+        return []
+    from collections import Counter
+
+    reasons = Counter(i.reason for i in items)
+    ranked = sorted(reasons.items(), key=lambda x: (-x[1], list(REASON_SHORT).index(x[0])))
+    by_reason = "; ".join(f"{REASON_SHORT[r]} — {n}" for r, n in ranked)
+    lines = [f"предупреждение: сводных отчётов, не использованных при расчёте показателей: {len(items)} ({by_reason})"]
+    for item in items[:first]:
+        place = (where or {}).get(item.key)
+        lines.append(f"  {place + ': ' if place else ''}{item.text()}")
+    if len(items) > first:
+        lines.append(f"  … и ещё {len(items) - first} (все — в справке, раздел «{SECTION_TITLE}»)")
+    return lines
+
+
+#: The справка's section of the returns set aside.
+SECTION_TITLE = "Сводные отчёты, не использованные при расчёте"
+
+#: Reason key → a few words for the count line of the import warning.
+REASON_SHORT = {
+    "person_rows": "у организации есть персональные данные",
+    "municipality_person_rows": "у организаций муниципалитета есть персональные данные",
+    "finer_returns": "есть отчёты организаций муниципалитета",
+    "no_main_row": "часть показателя без основной строки",
+    "unknown_sub_measure": "неизвестная часть показателя",
+    "no_formula": "показатель без формулы",
+    "unknown_indicator": "неизвестный показатель",
+}
