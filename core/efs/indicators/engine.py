@@ -350,22 +350,26 @@ def part_of(g: Group, sub_id: str | None, own_denominator: bool) -> tuple[float,
 
 
 def totals(
-    mine: list[Group], sub_id: str | None, kind: str, own_denominator: bool
-) -> tuple[float, float | None, set[str]]:
-    """Numerator, denominator (``None`` for a count) and data sources of one measure over ``mine``.
+    mine: list[Group], sub_ids: list[str | None], kind: str, own_denominator: set[str]
+) -> tuple[list[tuple[float, float | None]], set[str]]:
+    """Numerator and denominator (``None`` for a count) of each measure of ``sub_ids`` over ``mine``
+    (``None``: the indicator itself), and the data sources of the groups that have data.
 
     Numerators and denominators are summed — a municipality's share is never an average of its schools'.
-    (:func:`part_of` for each group, in one loop: the jurisdiction's cell holds every organisation.)
+    (:func:`part_of` for each group and measure, in one pass: the jurisdiction's cell holds every organisation.)
     """
-    num, den, sources = 0.0, 0.0, set()
-    own = sub_denominator(sub_id) if own_denominator and sub_id else None
+    keys = [(sid, sub_denominator(sid) if sid and sid in own_denominator else None) for sid in sub_ids]
+    nums, dens = [0.0] * len(keys), [0.0] * len(keys)
+    sources: set[str] = set()
     for g in mine:
-        num += g.subs.get(sub_id, 0.0) if sub_id else g.numerator
-        if g.denominator is not None:
-            den += g.subs.get(own, 0.0) if own else g.denominator
+        subs, den = g.subs, g.denominator
+        for k, (sid, own) in enumerate(keys):
+            nums[k] += subs.get(sid, 0.0) if sid else g.numerator
+            if den is not None:
+                dens[k] += subs.get(own, 0.0) if own else den
         if g.base > 0:
             sources.add(g.source)
-    return num, den if kind != "count" else None, sources
+    return [(n, d if kind != "count" else None) for n, d in zip(nums, dens, strict=True)], sources
 
 
 def _own_denominators(plan: IndicatorPlan) -> set[str]:
@@ -551,11 +555,9 @@ def results_for(
     measures: list[tuple[str | None, str | None]] = [(None, None), *subs]
     own_denominator = _own_denominators(plan)
     for scope_id, scope_name in _scope_keys(by, cells, hierarchy, jurisdiction_id):
-        mine = cells.get((by, scope_id), [])
-        for sub_id, sub_label in measures:
-            num, den, sources = totals(mine, sub_id, kind, sub_id in own_denominator)
-            if not monitored:
-                sources = set()
+        sums, found = totals(cells.get((by, scope_id), []), [sid for sid, _ in measures], kind, own_denominator)
+        for (sub_id, sub_label), (num, den) in zip(measures, sums, strict=True):
+            sources = set(found) if monitored else set()
             value: float | None
             status = ""
             gone = hidden.get(sub_id if sub_id in own_denominator else None, set())

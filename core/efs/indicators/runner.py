@@ -46,7 +46,7 @@ def tune(conn: sa.Connection) -> None:
         conn.exec_driver_sql(f"SELECT {calls}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """Numerator and denominator of one group, and where they came from."""
 
@@ -104,6 +104,7 @@ def person_groups(conn: sa.Connection, query: sa.Select[Any], sub_ids: Iterable[
     parts = [(sid, at[f"sub_{k}"]) for k, sid in enumerate(subs)]
     parts += [(sub_denominator(sid), at[f"subden_{k}"]) for k, sid in enumerate(subs) if f"subden_{k}" in at]
     muni, org = at["municipality_id"], at["organization_id"]
+    rows = result.fetchall()
     return [
         Group(
             row[muni],
@@ -111,9 +112,9 @@ def person_groups(conn: sa.Connection, query: sa.Select[Any], sub_ids: Iterable[
             float(row[num] or 0),
             None if row[den] is None else float(row[den]),
             float(row[base] or 0),
-            {key: float(row[k] or 0) for key, k in parts},
+            {key: float(row[k] or 0) for key, k in parts} if parts else {},
         )
-        for row in result.fetchall()
+        for row in rows
     ]
 
 

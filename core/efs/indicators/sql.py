@@ -16,7 +16,9 @@ counted in a numerator iff they are in the population and have a matching event:
 the membership test, with one probe per member instead of one per person and per column (measured
 1.7× faster on SQLite at 100 000 staff; see ``docs/data.md``). Memberships elsewhere (under ``not``
 or ``any``, in a restriction of the population) stay membership tests: a correlated ``EXISTS`` on
-SQLite, ``id IN (SELECT …)`` — a hashed subplan — on PostgreSQL.
+SQLite, ``id IN (SELECT …)`` — a hashed subplan — on PostgreSQL; so do those of a small population
+on SQLite (:data:`SMALL_POPULATIONS`), where probing for each of its few people is cheaper than
+listing every event.
 """
 
 from __future__ import annotations
@@ -313,22 +315,35 @@ def _names(p: dict[str, Any], key: str) -> list[str] | None:
     return [*p.get(key, ()), *p.get(f"{key}_subject", ())]
 
 
-def _deficit_diagnostic_before(p: dict[str, Any], row: Any, staff: Any, date: Any) -> list[Pred]:
+def _deficit_diagnostic_before(
+    p: dict[str, Any], row: Any, staff: Any, date: Any, ctx: FormulaContext
+) -> tuple[list[Pred], Any]:
     """«…на основе результатов диагностики профессиональных дефицитов в ЦНППМ»: the person has such a
-    diagnostic by one of the providers (``diagnostic_provider``) no later than ``date``."""
+    diagnostic by one of the providers (``diagnostic_provider``) no later than ``date``.
+
+    The predicates on ``row`` and the FROM clause they need (``None``: ``row``'s table alone). PostgreSQL:
+    ``EXISTS`` (a hashed semi-join). SQLite: the date of each person's first such diagnostic, listed
+    once, joined by person (``first <= date``) — not a probe of the diagnostics for every route or
+    completion (0.085 → 0.063 s for the routes at 100 000 staff).
+    """
     providers = _names(p, "diagnostic_provider")
     if providers is None:
-        return []
+        return [], None
     dd = S.diagnostics.alias("dd")
-    return [
-        sa.exists().where(
-            dd.c.jurisdiction_id == row.c.jurisdiction_id,
-            dd.c.staff_id == staff,
-            dd.c.kind == "professional_deficits",
-            dd.c.provider.in_(providers),
-            dd.c.taken_on <= date,
-        )
-    ]
+    mine = [dd.c.kind == "professional_deficits", dd.c.provider.in_(providers)]
+    if ctx.dialect != "sqlite":
+        return [
+            sa.exists().where(
+                dd.c.jurisdiction_id == row.c.jurisdiction_id, dd.c.staff_id == staff, *mine, dd.c.taken_on <= date
+            )
+        ], None
+    first = (
+        sa.select(dd.c.staff_id, sa.func.min(dd.c.taken_on).label("first"))
+        .where(dd.c.jurisdiction_id == ctx.jurisdiction, *mine)
+        .group_by(dd.c.staff_id)
+        .subquery("first_deficits")
+    )
+    return [first.c.first <= date], row.join(first, first.c.staff_id == staff)
 
 
 def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> _Membership:
@@ -344,8 +359,8 @@ def _c_completed_programme(f: _Frame, p: dict[str, Any], ctx: FormulaContext) ->
         qualifying = sa.select(pr.c.id).where(pr.c.jurisdiction_id == ctx.jurisdiction, *prog)
         column = _plus(pc.c.programme_id) if ctx.dialect == "sqlite" else pc.c.programme_id
         preds.append(column.in_(qualifying))
-    preds += _deficit_diagnostic_before(p, pc, pc.c.staff_id, pc.c.completed_on)
-    return _member(f, ctx, pc, pc.c.staff_id, preds)
+    before, from_ = _deficit_diagnostic_before(p, pc, pc.c.staff_id, pc.c.completed_on, ctx)
+    return _member(f, ctx, pc, pc.c.staff_id, preds + before, from_)
 
 
 def _programme_flags(pr: Any, p: dict[str, Any]) -> list[Pred]:
@@ -370,8 +385,8 @@ def _c_individual_route(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> _M
         preds.append(r.c.started_on < ctx.start)
     if "based_on_diagnostics" in p:
         preds.append(_flag(r.c.based_on_diagnostics, p["based_on_diagnostics"]))
-    preds += _deficit_diagnostic_before(p, r, r.c.staff_id, r.c.started_on)
-    return _member(f, ctx, r, r.c.staff_id, preds)
+    before, from_ = _deficit_diagnostic_before(p, r, r.c.staff_id, r.c.started_on, ctx)
+    return _member(f, ctx, r, r.c.staff_id, preds + before, from_)
 
 
 def _c_participated(f: _Frame, p: dict[str, Any], ctx: FormulaContext) -> _Membership:
