@@ -669,6 +669,9 @@ def attack(pub: Publication, m: Model) -> list[Recovery]:
         if has_d and table not in m.shares:
             pass  # a ratio's numerator is a population (all teachers), shown as shares' denominator: its small
             # group is the denominator (members of the active), recovered as any denominator is, below
+        elif not has_d and not pinned(*exact({n: 1.0}, structural=False)):
+            pass  # a count of people another table shows as its denominator (tutors, per tutor) pinned only
+            # by "a hidden cell is not empty": known from structure, as a denominator is (below)
         elif pinned(*num):
             zero, full = _zero_convention(pub, table, unit)
             if not ((zero and num[1] < 1 - EPS) or full):
@@ -687,7 +690,8 @@ def attack(pub: Publication, m: Model) -> list[Recovery]:
             ev = _evidence(pub, lp(where[ref], True), table, unit) if ref in where else []
             num = interval({n: 1.0})
             den = interval({d: 1.0}) if has_d else (math.nan, math.nan)
-            found.append(Recovery(table, unit, "; ".join(what), num, den, interval({d: 1.0}, False), ev))
+            free = interval({d: 1.0}, False) if has_d else (math.nan, math.nan)
+            found.append(Recovery(table, unit, "; ".join(what), num, den, free, ev))
     return found
 
 

@@ -18,8 +18,15 @@ import pytest
 from tests.indicators import intruder as I
 
 YEARS = (2023, 2024)
-#: jurisdiction → (staff, seed): small stores with many small cells (a few hundred hidden per year in a region)
-STORES = {"amur": (1500, 1), "tyumen": (1500, 1), "megion": (1500, 1), "turochak": (1500, 1)}
+#: name → (jurisdiction, staff, seed): small stores with many small cells (a few hundred hidden per year in a region)
+STORES = {
+    "amur": ("amur", 1500, 1),
+    "tyumen": ("tyumen", 1500, 1),
+    "megion": ("megion", 1500, 1),
+    "turochak": ("turochak", 1500, 1),
+    # where the intruder sees the tutors count equal to the denominator of teachers per tutor (three shown units)
+    "amur, зерно 3": ("amur", 1500, 3),
+}
 
 
 @dataclass
@@ -39,8 +46,8 @@ def audits(tmp_path_factory) -> dict[tuple[str, int], Audit]:
     from efs.workspace import Workspace
 
     out = {}
-    for jurisdiction, (staff, seed) in STORES.items():
-        base = tmp_path_factory.mktemp(f"intruder_{jurisdiction}")
+    for name, (jurisdiction, staff, seed) in STORES.items():
+        base = tmp_path_factory.mktemp(f"intruder_{jurisdiction}_{seed}")
         ws = Workspace(str(base / "s.sqlite"), writable=True)
         ws.synthesize(jurisdiction, staff=staff, year=YEARS[-1], years=len(YEARS), seed=seed)
         ws.export(base / "export", jurisdiction=jurisdiction, tables=["aggregate_returns"])
@@ -54,7 +61,7 @@ def audits(tmp_path_factory) -> dict[tuple[str, int], Audit]:
             models = {mode: I.build(pub) for mode, pub in pubs.items()}
             found = {mode: I.attack(pubs[mode], models[mode]) for mode in pubs}
             report = I.report_cells(ws.build_report(jurisdiction, year).data)
-            out[jurisdiction, year] = Audit(pubs["protected"], pubs["primary"], truth, models, found, report)
+            out[name, year] = Audit(pubs["protected"], pubs["primary"], truth, models, found, report)
         ws.close()
     return out
 

@@ -377,6 +377,16 @@ def _own_denominators(plan: IndicatorPlan) -> set[str]:
     return {s.id for s in spec.sub_measures if s.where} if spec is not None else set()
 
 
+def _about_organisations(plan: IndicatorPlan) -> bool:
+    """Whether a plan counts organisations only (the share of organisations with a mentoring model): its cells
+    are the organisations' entries in their register, which is published whole, not people."""
+    spec = plan.formula.spec if plan.formula is not None else None
+    if spec is None:
+        return False
+    pops = {spec.base.population, *([spec.denominator.population] if spec.denominator else [])}
+    return pops == {"organizations"}
+
+
 #: A plan's hidden cells per measure: ``None`` for the indicator and the parts sharing its denominator,
 #: a sub-measure's id for a part with a denominator of its own.
 Withheld = dict[str | None, set[Node]]
@@ -394,7 +404,9 @@ def withheld(
     Each plan is one table (the indicator and the parts that share its denominator) and one more per part
     with a denominator of its own, which hides at least what its indicator hides. Tables of the same people
     (person-level denominators equal in every cell) are protected together, each hiding what the family
-    needs. A count is not protected: it counts events, not people.
+    needs. A count is not protected on its own (it counts events, not people), but a count of people that
+    some table shows in every cell as its numerator or denominator hides what that table hides. A table of
+    organisations alone is not protected: it restates their published register.
     """
     import numpy as np
 
@@ -410,10 +422,17 @@ def withheld(
     index = {node: i for i, node in enumerate(nodes)}
     tables: dict[tuple[int, str | None], tuple[Any, Any]] = {}
     populations: dict[tuple[int, str | None], Hashable] = {}
+    quantities: dict[bytes, set[tuple[int, str | None]]] = defaultdict(set)  # person-level counts → tables
+    counted: dict[int, bytes] = {}  # a count's person-level numerators
     for k, (plan, groups, kind, _, subs) in enumerate(evaluated):
-        if kind == "count":
-            continue
+        if _about_organisations(plan):
+            continue  # the register of organisations is published whole (efs data export): nothing to hide
         into = _Into(groups, index)
+        if kind == "count":
+            people = into.people(into.values([part_of(g, None, False) for g in groups]), column=0)
+            if people.any():
+                counted[k] = people.tobytes()
+            continue
         own = _own_denominators(plan)
         shared: list[str | None] = [None, *(s for s, _ in subs if s not in own)]
         parts: list[tuple[tuple[int, str | None], list[str | None]]] = [((k, None), shared)]
@@ -423,6 +442,9 @@ def withheld(
             tables[name] = (np.stack([into.sums(v) for v in per_group], axis=1), into.touched)
             people = into.people(per_group[0])  # the first measure's person-level denominators, node by node
             populations[name] = people.tobytes() if people.any() else name
+            for v in per_group:
+                for column in (0, 1):
+                    quantities[into.people(v, column=column).tobytes()].add(name)
     names = families(populations)
     hidden: dict[tuple[int, str | None], set[Node]] = {name: set() for name in tables}
     merged = [_side_by_side([tables[name] for name in family], nodes) for family in names]
@@ -445,7 +467,9 @@ def withheld(
                     hidden[name], changed = gone, True
     out: list[Withheld] = []
     for k in range(len(evaluated)):
-        mine_hidden: Withheld = {None: set()}
+        # A count of people that another table shows as its numerator or denominator in every cell (tutors
+        # counted, and the same tutors as the denominator of teachers per tutor) hides what that table hides.
+        mine_hidden: Withheld = {None: {n for name in quantities.get(counted.get(k, b""), ()) for n in hidden[name]}}
         for (plan_k, sub), gone in hidden.items():
             if plan_k == k:
                 mine_hidden[sub] = gone
@@ -499,11 +523,12 @@ class _Into:
         v = values[self.rows]
         return np.stack([np.bincount(self.target, v[:, c], self.size) for c in (0, 1)], axis=1)
 
-    def people(self, values: Any) -> Any:
-        """``(nodes,)``: the denominators of ``values`` from person-level rows, summed into every node (-0 as 0)."""
+    def people(self, values: Any, column: int = 1) -> Any:
+        """``(nodes,)``: the denominators (``column`` 0: numerators) of ``values`` from person-level rows, summed
+        into every node (-0 as 0)."""
         import numpy as np
 
-        return np.bincount(self.target, (values[:, 1] * self.person)[self.rows], self.size) + 0.0
+        return np.bincount(self.target, (values[:, column] * self.person)[self.rows], self.size) + 0.0
 
 
 def results_for(
