@@ -151,16 +151,19 @@ def indicator_section(
 
     namer = namer or Namer(config, registry)
 
-    def run(y: int, by: str) -> list[IndicatorResult]:
+    def run(y: int, by: str | tuple[str, ...]) -> list[IndicatorResult]:
         return compute(config, store, year=y, by=by, registry=registry, min_denominator=min_denominator)
 
     drill_scope = "municipality" if config.jurisdiction.level.value == "regional" else "organization"
     stored = data_years(store, config.jurisdiction.id)
     has_data = year in stored
 
-    main = run(year, "jurisdiction")  # a year without data is «нет данных» already (efs.indicators.years)
+    # the jurisdiction and its drill-down from one computation (compute gives each scope in turn); a year
+    # without data is «нет данных» already (efs.indicators.years)
+    both = run(year, ("jurisdiction", drill_scope))
+    main = [r for r in both if r.scope == "jurisdiction"]
     drill: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
-    for r in run(year, drill_scope):
+    for r in (r for r in both if r.scope == drill_scope):
         drill.setdefault(_key(r), []).append(_result_row(r))
     years = [*[y for y in stored if y < year][-(HISTORY_YEARS - 1):], year]
     history: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
