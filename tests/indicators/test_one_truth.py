@@ -506,6 +506,17 @@ def test_on_imported_data_postgresql_equals_sqlite(exported, sqlite_imported, bu
     for jid in JURISDICTIONS:
         config, _ = bundled[jid]
         assert engine_numbers(config, pg_store, registry) == engine_numbers(config, sqlite_imported, registry), jid
+        # and what is published: the same cells hidden, primary and secondary, on both stores
+        for year in YEARS:
+            shown = [
+                {
+                    (r.scope, r.scope_id, r.indicator_id, r.sub_measure): (r.numerator, r.denominator, r.status)
+                    for r in compute(config, store, year=year, by=SCOPES, registry=registry)
+                }
+                for store in (pg_store, sqlite_imported)
+            ]
+            assert shown[0] == shown[1], (jid, year)
+            assert any(status == "suppressed" for *_, status in shown[0].values()), (jid, year)
 
 
 def test_on_imported_data_the_system_sqlite_runs_every_query_to_the_same_rows(sqlite_imported, bundled):
