@@ -119,10 +119,10 @@ def split_returns(
 
 
 def merge_aggregates(
-    groups: list[Group], rows: list[Any], hierarchy: Hierarchy, kind: str, sub_ids: set[str] | None = None
+    groups: list[Group], rows: list[Any], hierarchy: Hierarchy, kind: str, sub_ids: set[str]
 ) -> list[Group]:
     """Add the aggregate returns :func:`split_returns` uses (``sub_ids``: the formula's sub-measures)."""
-    used, _ = split_returns(groups, rows, hierarchy, {r.sub_measure for r in rows} if sub_ids is None else sub_ids)
+    used, _ = split_returns(groups, rows, hierarchy, sub_ids)
     if not used:
         return groups
     by_scope: dict[tuple[str, str], Group] = {}
@@ -440,11 +440,13 @@ def withheld(
         for name, measures in parts:
             per_group = [into.values([part_of(g, m, m in own) for g in groups]) for m in measures]
             tables[name] = (np.stack([into.sums(v) for v in per_group], axis=1), into.touched)
-            people = into.people(per_group[0])  # the first measure's person-level denominators, node by node
-            populations[name] = people.tobytes() if people.any() else name
-            for v in per_group:
-                for column in (0, 1):
-                    quantities[into.people(v, column=column).tobytes()].add(name)
+            # person-level numerators and denominators node by node: the first measure's denominators name
+            # the population; any of them may be a count published beside the table
+            people = [into.people(v, column=column) for v in per_group for column in (1, 0)]
+            populations[name] = people[0].tobytes() if people[0].any() else name
+            for vector in people:
+                if vector.any():
+                    quantities[vector.tobytes()].add(name)
     names = families(populations)
     hidden: dict[tuple[int, str | None], set[Node]] = {name: set() for name in tables}
     merged = [_side_by_side([tables[name] for name in family], nodes) for family in names]
@@ -474,15 +476,6 @@ def withheld(
             if plan_k == k:
                 mine_hidden[sub] = gone
         out.append(mine_hidden)
-    return out
-
-
-def _nodes_of(g: Group, jurisdiction_id: str) -> list[Node]:
-    out: list[Node] = [("jurisdiction", jurisdiction_id)]
-    if g.municipality_id:
-        out.append(("municipality", g.municipality_id))
-    if g.organization_id:
-        out.append(("organization", g.organization_id))
     return out
 
 
