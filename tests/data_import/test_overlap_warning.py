@@ -96,17 +96,22 @@ def _returns_csv(tmp_path, cell, muni):
                  f"amur;{cell.indicator_id};{YEAR};муниципалитет;{muni};;999;1000\n")
 
 
+def _overlapping(imported, tmp_path, registry):
+    """A copy of the imported store, one organisation's cell of person rows, its municipality, the numbers before,
+    and a CSV of two returns over those person rows (the organisation's, row 2; the municipality's, row 3)."""
+    path = tmp_path / "store.sqlite"
+    shutil.copy(imported[0], path)
+    config, cell, muni, before = _person_cell(path, registry)
+    return path, config, cell, muni, before, _returns_csv(tmp_path, cell, muni)
+
+
 def test_a_return_over_person_rows_is_a_warning_with_its_row_and_the_person_rows_are_used(
     imported, tmp_path, registry, capsys
 ):
     from efs.cli import run
     from efs.data.store import open_store
 
-    source, _ = imported
-    path = tmp_path / "store.sqlite"
-    shutil.copy(source, path)
-    config, cell, muni, before = _person_cell(path, registry)
-    returns = _returns_csv(tmp_path, cell, muni)
+    path, config, cell, muni, before, returns = _overlapping(imported, tmp_path, registry)
     capsys.readouterr()
     assert run(["data", "import", "--db", str(path), str(returns)]) == 0  # a warning, not an error
     err = capsys.readouterr().err
@@ -126,11 +131,7 @@ def test_the_summary_and_the_api_carry_the_warnings(imported, tmp_path, registry
     from efs.workspace import Workspace
     from tests.web.conftest import make_client
 
-    source, _ = imported
-    path = tmp_path / "store.sqlite"
-    shutil.copy(source, path)
-    _, cell, muni, _ = _person_cell(path, registry)
-    returns = _returns_csv(tmp_path, cell, muni)
+    path, _, cell, muni, _, returns = _overlapping(imported, tmp_path, registry)
     ws = Workspace(str(path), writable=True, registry=registry)
     dry = ws.import_files([returns], dry_run=True)
     assert dry.as_dict()["warnings"] == []  # nothing written, nothing set aside yet
@@ -143,7 +144,7 @@ def test_the_summary_and_the_api_carry_the_warnings(imported, tmp_path, registry
     ]
     assert warnings[0]["message"] == f"{returns}:2: {warnings[0]['text']}"
 
-    shutil.copy(source, path)  # again through the server, as an upload
+    shutil.copy(imported[0], path)  # again through the server, as an upload
     with make_client(path, writable=True) as client:
         r = client.post("/api/import?dry_run=false",
                         files=[("files", ("returns.csv", returns.read_bytes(), "text/csv"))])
@@ -160,11 +161,7 @@ def test_the_import_page_lists_the_returns_set_aside_after_the_commit(imported, 
 
     from tests.web.conftest import csrf_of, make_client
 
-    source, _ = imported
-    path = tmp_path / "store.sqlite"
-    shutil.copy(source, path)
-    _, cell, muni, _ = _person_cell(path, registry)
-    returns = _returns_csv(tmp_path, cell, muni)
+    path, _, cell, muni, _, returns = _overlapping(imported, tmp_path, registry)
     files = [("files", ("returns.csv", returns.read_bytes(), "text/csv"))]
     with make_client(path, writable=True) as client:
         token = csrf_of(client)

@@ -53,27 +53,6 @@ def load_aggregates(conn: sa.Connection, jurisdiction: str, year: int) -> dict[s
     return out
 
 
-#: Why an aggregate return is set aside (not used by the computation): reason code → Russian reason.
-#: :func:`split_returns` decides; :mod:`efs.indicators.overlap` lists the returns with these reasons.
-SET_ASIDE_REASONS = {
-    "person_rows": "у организации есть персональные данные по показателю за этот год — при расчёте используются они",
-    "municipality_person_rows": (
-        "у организаций муниципалитета есть персональные данные по показателю за этот год — при расчёте "
-        "используются они, сводный отчёт муниципалитета не используется (даже если он охватывает больше организаций)"
-    ),
-    "finer_returns": (
-        "организации муниципалитета сдали свои сводные отчёты по показателю за этот год — при расчёте "
-        "используются они, сводный отчёт муниципалитета не используется"
-    ),
-    "no_main_row": (
-        "есть только часть показателя, без строки основного показателя за эту территорию — часть не используется"
-    ),
-    "unknown_sub_measure": "такой части показателя нет в его формуле",
-    "no_formula": "у показателя нет формулы расчёта — сводный отчёт не используется",
-    "unknown_indicator": "такого показателя нет ни в конфигурации, ни среди федеральных",
-}
-
-
 def split_returns(
     groups: list[Group], rows: list[Any], hierarchy: Hierarchy, sub_ids: set[str]
 ) -> tuple[list[Any], list[tuple[Any, str]]]:
@@ -83,7 +62,8 @@ def split_returns(
     ``sub_ids`` the sub-measures of its formula. Person-level rows win: an organisation's return is used
     only when the organisation has none for the indicator (no row of its population), a municipality's
     only when none of its organisations has any and none filed a return that is used. A sub-measure row is
-    used with its unit's main row only. Each set-aside row comes with a key of :data:`SET_ASIDE_REASONS`.
+    used with its unit's main row only. Each set-aside row comes with its reason, a key of
+    :data:`efs.indicators.overlap.REASONS`.
     Nothing is ever counted twice.
     """
     if not rows:

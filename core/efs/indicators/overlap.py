@@ -43,7 +43,7 @@ class SetAside:
         scope_name: Its name (the code when the store does not name it).
         numerator: The return's numerator.
         denominator: Its denominator (``None`` for a count).
-        reason: Key of :data:`efs.indicators.engine.SET_ASIDE_REASONS`.
+        reason: Key of :data:`REASONS`.
         reason_text: Why it is set aside and what is used instead, in Russian.
     """
 
@@ -109,7 +109,7 @@ def set_aside_returns(
 
     from efs.data import schema as S
     from efs.indicators import analytics
-    from efs.indicators.engine import SET_ASIDE_REASONS, load_aggregates, person_groups_of, split_returns
+    from efs.indicators.engine import load_aggregates, person_groups_of, split_returns
     from efs.indicators.plan import plan_indicators
     from efs.indicators.runner import compile_plans, load_hierarchy, run_compiled, tune
     from efs.indicators.sql import FormulaContext
@@ -167,7 +167,7 @@ def set_aside_returns(
                     numerator=float(row.numerator),
                     denominator=None if row.denominator is None else float(row.denominator),
                     reason=reason,
-                    reason_text=SET_ASIDE_REASONS[reason],
+                    reason_text=REASONS[reason][1],
                 ))
     order = {"organization": 0, "municipality": 1}
     return sorted(out, key=lambda s: (s.year, s.indicator_id, order.get(s.scope, 2), s.scope_id, s.sub_measure or ""))
@@ -183,8 +183,8 @@ def summary_lines(
     from collections import Counter
 
     reasons = Counter(i.reason for i in items)
-    ranked = sorted(reasons.items(), key=lambda x: (-x[1], list(REASON_SHORT).index(x[0])))
-    by_reason = "; ".join(f"{REASON_SHORT[r]} — {n}" for r, n in ranked)
+    ranked = sorted(reasons.items(), key=lambda x: (-x[1], list(REASONS).index(x[0])))
+    by_reason = "; ".join(f"{REASONS[r][0]} — {n}" for r, n in ranked)
     lines = [f"предупреждение: сводных отчётов, не использованных при расчёте показателей: {len(items)} ({by_reason})"]
     for item in items[:first]:
         place = (where or {}).get(item.key)
@@ -197,13 +197,28 @@ def summary_lines(
 #: The справка's section of the returns set aside.
 SECTION_TITLE = "Сводные отчёты, не использованные при расчёте"
 
-#: Reason key → a few words for the count line of the import warning.
-REASON_SHORT = {
-    "person_rows": "у организации есть персональные данные",
-    "municipality_person_rows": "у организаций муниципалитета есть персональные данные",
-    "finer_returns": "есть отчёты организаций муниципалитета",
-    "no_main_row": "часть показателя без основной строки",
-    "unknown_sub_measure": "неизвестная часть показателя",
-    "no_formula": "показатель без формулы",
-    "unknown_indicator": "неизвестный показатель",
+#: Why an aggregate return is set aside (:func:`efs.indicators.engine.split_returns` decides; this module adds
+#: the last two): reason key → (a few words for the count line of the import warning, the reason in full).
+REASONS = {
+    "person_rows": (
+        "у организации есть персональные данные",
+        "у организации есть персональные данные по показателю за этот год — при расчёте используются они",
+    ),
+    "municipality_person_rows": (
+        "у организаций муниципалитета есть персональные данные",
+        "у организаций муниципалитета есть персональные данные по показателю за этот год — при расчёте "
+        "используются они, сводный отчёт муниципалитета не используется (даже если он охватывает больше организаций)",
+    ),
+    "finer_returns": (
+        "есть отчёты организаций муниципалитета",
+        "организации муниципалитета сдали свои сводные отчёты по показателю за этот год — при расчёте "
+        "используются они, сводный отчёт муниципалитета не используется",
+    ),
+    "no_main_row": (
+        "часть показателя без основной строки",
+        "есть только часть показателя, без строки основного показателя за эту территорию — часть не используется",
+    ),
+    "unknown_sub_measure": ("неизвестная часть показателя", "такой части показателя нет в его формуле"),
+    "no_formula": ("показатель без формулы", "у показателя нет формулы расчёта — сводный отчёт не используется"),
+    "unknown_indicator": ("неизвестный показатель", "такого показателя нет ни в конфигурации, ни среди федеральных"),
 }
