@@ -25,6 +25,7 @@ FORMULA = {
 INDICATORS = [
     {"id": "x", "text": "Доля молодых педагогов в формах поддержки", "unit": "%", "formula": FORMULA},
     {"id": "nf", "text": "Показатель без формулы", "unit": "ед."},
+    {"id": "y", "text": "То же по сводкам муниципалитетов", "unit": "%", "formula": FORMULA},
 ]
 
 
@@ -66,6 +67,8 @@ def world() -> Data:
     a("x", YEAR, "municipality", "m5", 3, None, "no_such_part")  # aside: the formula has no such part
     a("nf", YEAR, "organization", "o2", 5)  # aside: no formula
     a("zz", YEAR, "municipality", "m5", 1, 2)  # aside: no such indicator
+    a("y", YEAR, "municipality", "m1", 5, 9)  # aside: o1 of m1 has person rows (y has municipality returns only)
+    a("y", YEAR, "municipality", "m5", 7, 10)  # used
     return data
 
 
@@ -80,6 +83,7 @@ SET_ASIDE = {
     ("municipality", "m5", "x", "no_such_part", "unknown_sub_measure"),
     ("organization", "o2", "nf", None, "no_formula"),
     ("municipality", "m5", "zz", None, "unknown_indicator"),
+    ("municipality", "m1", "y", None, "municipality_person_rows"),
 }
 
 #: What each unit contributes, from the rows used: (numerator, denominator, mentoring).
@@ -148,3 +152,31 @@ def test_the_numbers_come_from_the_rows_said_to_be_used(any_store, config_for, r
     assert numbers("municipality", None) == expected(0, 0)
     assert numbers("municipality", "mentoring") == expected(0, 2)
     assert numbers("organization", None) == expected(1, 0)
+
+
+@pytest.mark.parametrize("analytics", [False, True], ids=["queries", "analytics"])
+@pytest.mark.parametrize(("by", "show_small"), [
+    ("jurisdiction", False), ("jurisdiction", True), (("jurisdiction", "municipality"), False), ("organization", True),
+])
+def test_a_computation_hands_back_the_same_returns_set_aside(any_store, config_for, registry, by, show_small,
+                                                              analytics):
+    """What a computation sets aside (its by-product, no query run again) is what set_aside_returns lists: the
+    oracle's items, once each, in the same order — whatever scopes are asked and whether the person-level groups
+    come from the queries or from the analytics tables (summed to municipalities when no organisation is asked)."""
+    from efs.indicators.overlap import set_aside_returns
+
+    cfg = config_for(INDICATORS)
+    world().save(any_store)
+    if analytics:
+        from efs.indicators import analytics as tables
+
+        tables.build(any_store, cfg, years=[YEAR], registry=registry)
+    got: list = []
+    compute(cfg, any_store, year=YEAR, by=by, registry=registry, show_small=show_small, set_aside=got)
+    assert [(s.scope, s.scope_id, s.indicator_id, s.sub_measure, s.reason) for s in got].count(
+        ("municipality", "m1", "x", None, "municipality_person_rows")) == 1
+    assert {(s.scope, s.scope_id, s.indicator_id, s.sub_measure, s.reason) for s in got} == SET_ASIDE
+    assert got == set_aside_returns(cfg, any_store, YEAR, registry=registry)
+    again: list = []
+    compute(cfg, any_store, year=YEAR + 1, by=by, registry=registry, set_aside=again)
+    assert again == []  # no return filed for that year

@@ -20,6 +20,7 @@ from efs.data import schema as S
 from efs.data.store import Store
 from efs.indicators import MIN_DENOMINATOR, analytics
 from efs.indicators.disclosure import Node, Tree, families, protect
+from efs.indicators.overlap import SetAside, described
 from efs.indicators.plan import IndicatorPlan, plan_indicators
 from efs.indicators.results import IndicatorResult, TargetCheck
 from efs.indicators.runner import (
@@ -98,11 +99,8 @@ def split_returns(
     return used, aside
 
 
-def merge_aggregates(
-    groups: list[Group], rows: list[Any], hierarchy: Hierarchy, kind: str, sub_ids: set[str]
-) -> list[Group]:
-    """Add the aggregate returns :func:`split_returns` uses (``sub_ids``: the formula's sub-measures)."""
-    used, _ = split_returns(groups, rows, hierarchy, sub_ids)
+def merge_aggregates(groups: list[Group], used: list[Any], hierarchy: Hierarchy, kind: str) -> list[Group]:
+    """Add the aggregate returns ``used`` (those :func:`split_returns` keeps) to the person-level ``groups``."""
     if not used:
         return groups
     by_scope: dict[tuple[str, str], Group] = {}
@@ -127,6 +125,55 @@ def merge_aggregates(
     return groups + list(by_scope.values())
 
 
+def unplanned(plans: list[IndicatorPlan], aggregates: dict[str, list[Any]]) -> list[tuple[Any, str]]:
+    """The returns no plan can use, with their reason: filed for an indicator none of ``plans`` computes
+    (``unknown_indicator``) or for one without a formula (``no_formula``). A plan of another reading
+    (:attr:`IndicatorPlan.returns_of`) is not the indicator."""
+    known = {p.indicator.id: p for p in plans if p.returns_of is None}
+    out: list[tuple[Any, str]] = []
+    for ind_id in sorted(aggregates):
+        plan = known.get(ind_id)
+        if plan is None or plan.formula is None:
+            out += [(row, "unknown_indicator" if plan is None else "no_formula") for row in aggregates[ind_id]]
+    return out
+
+
+#: One plan evaluated: the plan, its groups (person-level and the returns used), kind, factor, sub-measures.
+Evaluated = tuple[IndicatorPlan, list[Group], str, float, tuple[tuple[str, str], ...]]
+
+
+def evaluate_plans(
+    store: Store,
+    conn: sa.Connection,
+    plans: list[IndicatorPlan],
+    ctx: FormulaContext,
+    hierarchy: Hierarchy,
+    aggregates: dict[str, list[Any]],
+    *,
+    built: dict[str, bool] | None,
+    coarse: bool,
+) -> tuple[list[Evaluated], list[tuple[Any, str]]]:
+    """Every plan evaluated (:func:`evaluate`; each distinct query run once), and the returns set aside.
+
+    The returns set aside are those of the plans' own indicators that :func:`split_returns` does not use, each
+    with its reason, plan by plan (a plan of another reading, :attr:`IndicatorPlan.returns_of`, reads its
+    indicator's returns but does not add them again); :func:`unplanned` tells the rest.
+    """
+    compiled = compile_plans(plans, ctx, conn.dialect)
+    memo = run_compiled(store, conn, compiled, hierarchy, built)
+    evaluated: list[Evaluated] = []
+    aside: list[tuple[Any, str]] = []
+    for plan, formula in zip(plans, compiled, strict=True):
+        rows = aggregates.get(plan.returns_of or plan.indicator.id, [])
+        groups, kind, factor, subs, unused = evaluate(
+            conn, plan, formula, ctx, hierarchy, rows, built=built, coarse=coarse, memo=memo
+        )
+        evaluated.append((plan, groups, kind, factor, subs))
+        if plan.returns_of is None:
+            aside += unused
+    return evaluated, aside
+
+
 def compute(
     config: Configuration,
     store: Store,
@@ -139,6 +186,7 @@ def compute(
     restrict: tuple[str, tuple[str, ...]] | None = None,
     plans: list[IndicatorPlan] | None = None,
     secondary: bool = True,
+    set_aside: list[SetAside] | None = None,
 ) -> list[IndicatorResult]:
     """Compute every indicator of ``config`` and every federal indicator for ``year``.
 
@@ -162,6 +210,10 @@ def compute(
         plans: Compute these plans instead of the configuration's (``--explain`` computes the other
             readings of an indicator so; a plan's aggregate returns are those filed under its indicator id,
             or under :attr:`IndicatorPlan.returns_of`).
+        set_aside: When given, the aggregate returns of the year this computation does not use are added to
+            it, with their reasons (:func:`split_returns` decides), as
+            :func:`efs.indicators.overlap.set_aside_returns` lists them for the configuration's plans: the
+            same items in the same order, without running any query again.
 
     Returns:
         One result per indicator (and sub-measure) per scope, configuration indicators first. In a year
@@ -195,27 +247,11 @@ def compute(
         aggregates = load_aggregates(conn, ctx.jurisdiction, year)
         monitored = year_has_data(conn, ctx.jurisdiction, year)
         built = analytics.current(conn, ctx.jurisdiction, year) if restrict is None else None
-        compiled = compile_plans(plans, ctx, conn.dialect)
-        memo = run_compiled(store, conn, compiled, hierarchy, built)
         # complements need organisations
         coarse = "organization" not in scopes and (show_small or not secondary)
-        evaluated = [
-            (
-                plan,
-                *evaluate(
-                    conn,
-                    plan,
-                    formula,
-                    ctx,
-                    hierarchy,
-                    aggregates.get(plan.returns_of or plan.indicator.id, []),
-                    built=built,
-                    coarse=coarse,
-                    memo=memo,
-                ),
-            )
-            for plan, formula in zip(plans, compiled, strict=True)
-        ]
+        evaluated, unused = evaluate_plans(store, conn, plans, ctx, hierarchy, aggregates, built=built, coarse=coarse)
+    if set_aside is not None:
+        set_aside += described([*unplanned(plans, aggregates), *unused], plans, hierarchy, ctx.jurisdiction, year)
     cells = [cells_of(groups, ctx.jurisdiction, scopes) for _, groups, *_ in evaluated]
     hidden: list[Withheld] = [{} for _ in evaluated]
     if not show_small:
@@ -251,19 +287,20 @@ def evaluate(
     built: dict[str, bool] | None,
     coarse: bool,
     memo: dict[tuple[str, str], list[Group]],
-) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...]]:
-    """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures.
+) -> tuple[list[Group], str, float, tuple[tuple[str, str], ...], list[tuple[Any, str]]]:
+    """Groups of one indicator (person-level merged with aggregate returns), its kind, factor, sub-measures,
+    and the returns of ``aggregate_rows`` it sets aside with their reasons (:func:`split_returns`).
 
     ``memo`` (from :func:`efs.indicators.runner.run_compiled`) holds the groups of every query not in
     ``built``, the current analytics of the year (:func:`efs.indicators.analytics.current`); a query found there is read
     from ``analytics_groups``, summed up to municipalities when ``coarse`` (no organisation is asked for)
-    and the aggregate returns allow.
+    and the aggregate returns allow. A plan without a formula sets nothing aside here (:func:`unplanned` does).
     """
     if formula is None:
-        return [], "share" if plan.indicator.denominator else "count", 1.0, ()
+        return [], "share" if plan.indicator.denominator else "count", 1.0, (), []
     groups = person_groups_of(conn, formula, ctx, hierarchy, aggregate_rows, built=built, coarse=coarse, memo=memo)
-    merged = merge_aggregates(groups, aggregate_rows, hierarchy, formula.kind, {sid for sid, _ in formula.subs})
-    return merged, formula.kind, formula.factor, formula.subs
+    used, aside = split_returns(groups, aggregate_rows, hierarchy, {sid for sid, _ in formula.subs})
+    return merge_aggregates(groups, used, hierarchy, formula.kind), formula.kind, formula.factor, formula.subs, aside
 
 
 def person_groups_of(
@@ -373,7 +410,7 @@ Withheld = dict[str | None, set[Node]]
 
 
 def withheld(
-    evaluated: list[tuple[IndicatorPlan, list[Group], str, float, tuple[tuple[str, str], ...]]],
+    evaluated: list[Evaluated],
     jurisdiction_id: str,
     threshold: int,
     *,

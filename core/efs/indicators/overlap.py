@@ -11,7 +11,8 @@ person-level rows win over a return for the same organisation or municipality, a
 return over its municipality's, a sub-measure row needs its unit's main row, and a return for an
 indicator without a formula (or unknown to the configuration) is not counted. This module runs the
 same person-level queries as :func:`efs.indicators.engine.compute` and lists every return not used, with
-the reason in Russian, for ``efs data import`` (a warning) and the справка (a section).
+the reason in Russian, for ``efs data import`` (a warning); a computation that runs them anyway (the
+справка's, ``efs indicators``) has the same list as its by-product (``compute(..., set_aside=[])``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from efs.data.store import Store
+    from efs.indicators.plan import IndicatorPlan
+    from efs.indicators.runner import Hierarchy
     from efs.model import Configuration
     from efs.registry import Registry
 
@@ -109,14 +112,14 @@ def set_aside_returns(
 
     from efs.data import schema as S
     from efs.indicators import analytics
-    from efs.indicators.engine import load_aggregates, person_groups_of, split_returns
+    from efs.indicators.engine import evaluate_plans, load_aggregates, unplanned
     from efs.indicators.plan import plan_indicators
-    from efs.indicators.runner import compile_plans, load_hierarchy, run_compiled, tune
+    from efs.indicators.runner import load_hierarchy, tune
     from efs.indicators.sql import FormulaContext
     from efs.registry import Registry
 
     registry = Registry.of(registry)
-    plans = {p.indicator.id: p for p in plan_indicators(config, registry)}
+    plans = plan_indicators(config, registry)
     jur = config.jurisdiction.id
     store.ensure_current()
     out: list[SetAside] = []
@@ -133,44 +136,43 @@ def set_aside_returns(
         hierarchy = load_hierarchy(conn, config)
         for y in years:
             returns = load_aggregates(conn, jur, y)
-            aside: list[tuple[Any, str]] = []
-            chosen = [plans[i] for i in sorted(returns) if i in plans and plans[i].formula is not None]
-            for ind_id in sorted(returns):
-                if ind_id not in plans:
-                    aside += [(r, "unknown_indicator") for r in returns[ind_id]]
-                elif plans[ind_id].formula is None:
-                    aside += [(r, "no_formula") for r in returns[ind_id]]
+            chosen = [p for p in plans if p.indicator.id in returns and p.formula is not None]  # only they use any
             ctx = FormulaContext(jur, y, dialect=store.dialect)
             built = analytics.current(conn, jur, y)
-            compiled = compile_plans(chosen, ctx, conn.dialect)
-            memo = run_compiled(store, conn, compiled, hierarchy, built)
-            for plan, formula in zip(chosen, compiled, strict=True):
-                assert formula is not None  # plans without a formula are not chosen
-                rows = returns[plan.indicator.id]
-                groups = person_groups_of(conn, formula, ctx, hierarchy, rows, built=built, coarse=False, memo=memo)
-                aside += split_returns(groups, rows, hierarchy, {sid for sid, _ in formula.subs})[1]
-            for row, reason in aside:
-                known = plans.get(row.indicator_id)
-                if row.scope == "organization":
-                    name = hierarchy.organizations.get(row.scope_id, (None, row.scope_id))[1]
-                else:
-                    name = hierarchy.municipalities.get(row.scope_id, row.scope_id)
-                out.append(SetAside(
-                    jurisdiction=jur,
-                    year=y,
-                    indicator_id=row.indicator_id,
-                    indicator_text=known.indicator.text if known is not None else row.indicator_id,
-                    sub_measure=row.sub_measure or None,
-                    scope=row.scope,
-                    scope_id=row.scope_id,
-                    scope_name=name or row.scope_id,
-                    numerator=float(row.numerator),
-                    denominator=None if row.denominator is None else float(row.denominator),
-                    reason=reason,
-                    reason_text=REASONS[reason][1],
-                ))
+            _, unused = evaluate_plans(store, conn, chosen, ctx, hierarchy, returns, built=built, coarse=False)
+            out += described([*unplanned(plans, returns), *unused], plans, hierarchy, jur, y)
+    return out
+
+
+def described(
+    aside: list[tuple[Any, str]], plans: list[IndicatorPlan], hierarchy: Hierarchy, jurisdiction: str, year: int
+) -> list[SetAside]:
+    """The returns of one year set aside (rows of ``aggregate_returns`` with a key of :data:`REASONS`) as
+    :class:`SetAside`, named from ``hierarchy`` and ``plans``, by indicator, scope, unit and sub-measure."""
+    known = {p.indicator.id: p for p in plans if p.returns_of is None}
+    out: list[SetAside] = []
+    for row, reason in aside:
+        plan = known.get(row.indicator_id)
+        if row.scope == "organization":
+            name = hierarchy.organizations.get(row.scope_id, (None, row.scope_id))[1]
+        else:
+            name = hierarchy.municipalities.get(row.scope_id, row.scope_id)
+        out.append(SetAside(
+            jurisdiction=jurisdiction,
+            year=year,
+            indicator_id=row.indicator_id,
+            indicator_text=plan.indicator.text if plan is not None else row.indicator_id,
+            sub_measure=row.sub_measure or None,
+            scope=row.scope,
+            scope_id=row.scope_id,
+            scope_name=name or row.scope_id,
+            numerator=float(row.numerator),
+            denominator=None if row.denominator is None else float(row.denominator),
+            reason=reason,
+            reason_text=REASONS[reason][1],
+        ))
     order = {"organization": 0, "municipality": 1}
-    return sorted(out, key=lambda s: (s.year, s.indicator_id, order.get(s.scope, 2), s.scope_id, s.sub_measure or ""))
+    return sorted(out, key=lambda s: (s.indicator_id, order.get(s.scope, 2), s.scope_id, s.sub_measure or ""))
 
 
 def summary_lines(

@@ -11,6 +11,7 @@ from efs.report.text import SECTION_TITLES, SECTIONS, SEVERITY_LABELS, STATUS_LA
 
 if TYPE_CHECKING:
     from efs.data.store import Store
+    from efs.indicators.overlap import SetAside
     from efs.model import Configuration
     from efs.registry import Registry
 
@@ -80,8 +81,9 @@ def build_report(
     day = as_of or default_as_of(year)
     namer = Namer(config, registry)
     findings = validate(config, registry=registry, as_of=day)
+    set_aside: list[SetAside] = []  # the computation's by-product: no query run twice
     indicators = indicator_section(config, store, registry, year=year, min_denominator=min_denominator,
-                                   namer=namer)
+                                   namer=namer, set_aside=set_aside)
     roadmap = roadmap_section(config, store, day, namer)
     coverage = coverage_matrix(config, registry)
     recommendations = derive(config, registry, indicators=indicators["items"], findings=findings,
@@ -121,7 +123,7 @@ def build_report(
         "coverage": coverage,
         "findings": {"counts": counts, "items": finding_items},
         "indicators": indicators,
-        "set_aside": set_aside_section(config, store, registry, years=indicators["history_years"], namer=namer),
+        "set_aside": set_aside_section(config, store, set_aside, years=indicators["history_years"], namer=namer),
         "roadmap": roadmap,
         "recommendations": recommendations,
     }

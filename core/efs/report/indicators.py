@@ -17,6 +17,7 @@ from efs.report.text import ORIGIN_DOCUMENTS, ORIGIN_LABELS, STATUS_LABELS
 
 if TYPE_CHECKING:
     from efs.data.store import Store
+    from efs.indicators.overlap import SetAside
     from efs.indicators.results import IndicatorResult, SkippedTarget
     from efs.model import Configuration
     from efs.registry import Registry
@@ -137,8 +138,12 @@ def indicator_section(
     year: int,
     min_denominator: int = MIN_DENOMINATOR,
     namer: Namer | None = None,
+    set_aside: list[SetAside] | None = None,
 ) -> dict[str, Any]:
     """The indicators of ``config`` (and the federal ones) for ``year``, with history and drill-down.
+
+    When ``set_aside`` is given, the aggregate returns the computation of each year shown does not use are
+    added to it (the by-product of :func:`efs.indicators.compute`; :func:`set_aside_section` shows them).
 
     Returns:
         ``{"year", "has_data", "data_years", "data_note", "drilldown_scope", "history_years", "items": [...]}``;
@@ -152,7 +157,8 @@ def indicator_section(
     namer = namer or Namer(config, registry)
 
     def run(y: int, by: str | tuple[str, ...]) -> list[IndicatorResult]:
-        return compute(config, store, year=y, by=by, registry=registry, min_denominator=min_denominator)
+        return compute(config, store, year=y, by=by, registry=registry, min_denominator=min_denominator,
+                       set_aside=set_aside)
 
     drill_scope = "municipality" if config.jurisdiction.level.value == "regional" else "organization"
     stored = data_years(store, config.jurisdiction.id)
@@ -225,10 +231,11 @@ def indicator_section(
 
 
 def set_aside_section(
-    config: Configuration, store: Store, registry: Registry, *, years: list[int], namer: Namer
+    config: Configuration, store: Store, found: list[SetAside], *, years: list[int], namer: Namer
 ) -> dict[str, Any]:
     """The aggregate returns the computation of ``years`` (the справка's: the report year and the charts')
-    does not use, with the reason (:func:`efs.indicators.overlap.set_aside_returns`).
+    does not use, with the reason: ``found``, what :func:`indicator_section` was given to collect (the same
+    items as :func:`efs.indicators.overlap.set_aside_returns` lists for each year), shown year by year.
 
     Returns:
         ``{"years", "returns", "note", "items": [{year, indicator_id, label, text, sub_measure, scope,
@@ -239,13 +246,13 @@ def set_aside_section(
     import sqlalchemy as sa
 
     from efs.data import schema as S
-    from efs.indicators.overlap import SCOPE_WORDS, set_aside_returns
+    from efs.indicators.overlap import SCOPE_WORDS
 
     a = S.aggregate_returns
     with store.engine.connect() as conn:
         held = conn.execute(sa.select(sa.func.count()).select_from(a).where(
             a.c.jurisdiction_id == config.jurisdiction.id, a.c.year.in_(years))).scalar_one()
-    found = [s for y in years for s in set_aside_returns(config, store, y, registry=registry)] if held else []
+    found = [s for y in years for s in found if s.year == y]
     items = [
         {
             "year": s.year,
