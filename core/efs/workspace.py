@@ -181,8 +181,9 @@ class ImportSummary:
         problems: The rejected rows (file, sheet, row, column and a Russian reason); when there are any,
             nothing was written either.
         message: The Russian sentence that sums the rejection up (empty when nothing was rejected).
-        set_aside: After a committed import, the aggregate returns of the jurisdictions imported to that the
-            computation does not use (:func:`efs.indicators.overlap.set_aside_returns`): warnings, not errors.
+        set_aside: The aggregate returns of the jurisdictions imported to that the computation does not use
+            (:func:`efs.indicators.overlap.set_aside_returns`) after the import — for a dry run, would not use
+            once the files are written: warnings, not errors.
     """
 
     result: ImportResult
@@ -200,7 +201,7 @@ class ImportSummary:
         from efs.indicators.overlap import summary_lines
 
         places = {i.key: str(loc) for i in self.set_aside if (loc := self.where(i)) is not None}
-        return summary_lines(self.set_aside, first=first, where=places)
+        return summary_lines(self.set_aside, first=first, where=places, dry_run=self.dry_run)
 
     @property
     def ok(self) -> bool:
@@ -684,16 +685,27 @@ class Workspace:
             if not exc.problems:
                 raise
             return ImportSummary(ImportResult(), dry_run, list(exc.problems), exc.message)
-        return ImportSummary(result, dry_run, set_aside=self._set_aside(result) if result.committed else [])
+        return ImportSummary(result, dry_run, set_aside=self._set_aside(result))
 
     def _set_aside(self, result: ImportResult) -> list[SetAside]:
-        """The returns set aside in the jurisdictions an import wrote to; a note for one whose configuration
-        is not installed (then nothing tells which returns the computation would use)."""
+        """The returns set aside in the jurisdictions an import wrote to (a dry run: would write to, the returns of
+        its files checked as if written); a note for one whose configuration is not installed (then nothing tells
+        which returns the computation would use), and for a dry run that would change more than returns (the
+        person-level rows it would write are not in the store yet, so the check waits for the real import)."""
         from efs.errors import EfsError
         from efs.indicators.overlap import set_aside_returns
 
+        pending = [] if result.committed else result.returns
+        changing = sorted({p.table for p in result.parts if p.table != "aggregate_returns" and p.imported + p.updated})
         out: list[SetAside] = []
         for jur in sorted(result.jurisdictions):
+            if not result.committed and changing:
+                if self._holds_returns(jur) or any(r["jurisdiction_id"] == jur for r in pending):
+                    result.notes.append(
+                        f"сводные отчёты юрисдикции {jur} при пробной загрузке не сверены с персональными данными: "
+                        f"загрузка меняет и другие таблицы ({', '.join(changing)}), а расчёт читает их из "
+                        "хранилища — сверка будет после записи")
+                continue
             try:
                 config = self.load(jur)
             except EfsError:
@@ -701,10 +713,21 @@ class Workspace:
                                     "конфигурация не установлена")
                 continue
             try:
-                out += set_aside_returns(config, self.store, registry=self.registry)
+                out += set_aside_returns(config, self.store, registry=self.registry, pending=pending)
             except EfsError as exc:  # the rows are written: say why they were not checked, do not fail
                 result.notes.append(f"сводные отчёты юрисдикции {jur} не сверены с персональными данными: {exc}")
         return out
+
+    def _holds_returns(self, jurisdiction: str) -> bool:
+        """Whether the store holds any aggregate return of the jurisdiction."""
+        import sqlalchemy as sa
+
+        from efs.data import schema as S
+
+        a = S.aggregate_returns
+        with self.store.engine.connect() as conn:
+            found = conn.execute(sa.select(a.c.year).where(a.c.jurisdiction_id == jurisdiction).limit(1)).first()
+        return found is not None
 
     def synthesize(
         self,

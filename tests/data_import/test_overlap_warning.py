@@ -133,10 +133,10 @@ def test_the_summary_and_the_api_carry_the_warnings(imported, tmp_path, registry
 
     path, _, cell, muni, _, returns = _overlapping(imported, tmp_path, registry)
     ws = Workspace(str(path), writable=True, registry=registry)
-    dry = ws.import_files([returns], dry_run=True)
-    assert dry.as_dict()["warnings"] == []  # nothing written, nothing set aside yet
+    dry = ws.import_files([returns], dry_run=True).as_dict()["warnings"]  # said before writing: the same list
     warnings = ws.import_files([returns], dry_run=False).as_dict()["warnings"]
     ws.close()
+    assert dry == warnings
     assert [(w["scope"], w["scope_id"], w["indicator_id"], w["year"], w["reason"], w["file"], w["line"])
             for w in warnings] == [
         ("organization", cell.scope_id, cell.indicator_id, YEAR, "person_rows", str(returns), 2),
@@ -166,7 +166,9 @@ def test_the_import_page_lists_the_returns_set_aside_after_the_commit(imported, 
     with make_client(path, writable=True) as client:
         token = csrf_of(client)
         dry = client.post("/import", data={"csrf": token}, files=files)
-        assert 'id="set-aside"' not in dry.text  # the dry run writes nothing, so nothing is set aside yet
+        first = html.unescape(dry.text).split('<table class="set-aside" id="set-aside">')[1].split("</table>")[0]
+        assert ("Сводные отчёты, которые после записи не будут использованы при расчёте: 2 (предупреждение: пробный "
+                "прогон, ничего не записано)") in first
         key = re.search(r'name="key" value="([^"]+)"', dry.text).group(1)
         page = html.unescape(client.post("/import/commit", data={"csrf": token, "key": key}).text)
     table = page.split('<table class="set-aside" id="set-aside">')[1].split("</table>")[0]
@@ -176,3 +178,94 @@ def test_the_import_page_lists_the_returns_set_aside_after_the_commit(imported, 
     assert [r[:4] for r in rows] == [("2", str(YEAR), cell.scope_id, cell.indicator_id),
                                      ("3", str(YEAR), muni, cell.indicator_id)]
     assert rows[0][4].startswith("у организации есть персональные данные")
+
+
+def _returns_rows(path):
+    import sqlalchemy as sa
+
+    from efs.data import schema as S
+    from efs.data.store import open_store
+
+    with open_store(path) as store, store.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(sa.select(S.aggregate_returns)))
+
+
+def test_a_dry_run_names_the_returns_it_would_set_aside_and_writes_nothing(imported, tmp_path, registry, capsys):
+    """``--dry-run`` prints the warning of the real import (counted as if written, with the file and row of
+    each return), the exit code stays 0, and the store is left as it was; the real import then sets aside
+    exactly those."""
+    from efs.cli import run
+    from efs.data.store import open_store
+
+    path, config, cell, muni, before, returns = _overlapping(imported, tmp_path, registry)
+    stored = _returns_rows(path)
+    capsys.readouterr()
+    assert run(["data", "import", "--dry-run", "--db", str(path), str(returns)]) == 0
+    err = capsys.readouterr().err
+    assert ("предупреждение (пробная загрузка): после записи при расчёте показателей не будет использовано "
+            "сводных отчётов: 2 (у организации есть персональные данные — 1; у организаций муниципалитета есть "
+            "персональные данные — 1)") in err.splitlines()
+    org_name = _hierarchy(open_store(path), "amur")[cell.scope_id][1]
+    line = (f"  {returns}:2: сводный отчёт не использован: организация «{org_name}» ({cell.scope_id}), "
+            f"показатель {cell.indicator_id}, {YEAR} г. (0/1000) — у организации есть персональные данные по "
+            "показателю за этот год — при расчёте используются они")
+    assert line in err.splitlines()
+    assert any(x.startswith(f"  {returns}:3: сводный отчёт не использован: муниципалитет ") and f"({muni})" in x
+               for x in err.splitlines())
+    assert _returns_rows(path) == stored  # nothing written
+    with open_store(path) as store:
+        assert _numbers(config, store, registry) == before
+    dry_items = [x for x in err.splitlines() if x.startswith("  ")]
+
+    assert run(["data", "import", "--db", str(path), str(returns)]) == 0
+    real = capsys.readouterr().err
+    assert [x for x in real.splitlines() if x.startswith("  ")] == dry_items
+    assert len(_returns_rows(path)) == len(stored) + 2
+
+
+def test_a_dry_run_counts_its_returns_in_place_of_the_stored_ones_with_the_same_key(imported, tmp_path, registry):
+    """A return filed again with other numbers is checked once, with the new numbers; one that another filed
+    return makes redundant (an organisation's return beside its municipality's) is set aside though it is only
+    in the file."""
+    from efs.workspace import Workspace
+    from tests.data_import.conftest import write
+
+    path, _, cell, muni, _, returns = _overlapping(imported, tmp_path, registry)
+    ws = Workspace(str(path), writable=True, registry=registry)
+    try:
+        ws.import_files([returns], dry_run=False)
+        again = write(tmp_path / "again.csv",
+                      "Юрисдикция;Показатель;Год;Уровень сводки;Код организации или муниципалитета;Часть показателя;"
+                      "Числитель;Знаменатель\n"
+                      f"amur;{cell.indicator_id};{YEAR};организация;{cell.scope_id};;5;1000\n")
+        found = ws.import_files([again], dry_run=True).set_aside
+        mine = [s for s in found if s.indicator_id == cell.indicator_id and s.year == YEAR]
+        assert [(s.scope, s.scope_id, s.numerator, s.denominator, s.reason) for s in mine] == [
+            ("organization", cell.scope_id, 5, 1000, "person_rows"),  # the filed numbers, not the stored 0/1000
+            ("municipality", muni, 999, 1000, "municipality_person_rows"),  # stored, still aside
+        ]
+    finally:
+        ws.close()
+
+
+def test_a_dry_run_that_would_change_person_rows_says_the_check_waits_for_the_real_import(
+    imported, tmp_path, registry
+):
+    """The person-level rows a dry run would write are not in the store, and the computation reads them there:
+    the dry run does not guess — it names no return and says why."""
+    from efs.workspace import Workspace
+    from tests.data_import.conftest import write
+
+    path, _, cell, _, _, returns = _overlapping(imported, tmp_path, registry)
+    staff = write(tmp_path / "staff.csv",
+                  "Юрисдикция;Работник (id);Код организации;Должность;Управленческий работник;Год рождения;"
+                  f"Год начала педагогической работы\namur;new-1;{cell.scope_id};учитель;нет;1995;2022\n")
+    ws = Workspace(str(path), writable=True, registry=registry)
+    try:
+        summary = ws.import_files([returns, staff], dry_run=True)
+    finally:
+        ws.close()
+    assert summary.ok and summary.set_aside == [] and summary.warning_lines() == []
+    assert ("сводные отчёты юрисдикции amur при пробной загрузке не сверены с персональными данными: загрузка меняет "
+            "и другие таблицы (staff), а расчёт читает их из хранилища — сверка будет после записи"
+            ) in summary.result.notes

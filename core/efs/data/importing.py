@@ -87,6 +87,7 @@ class ImportResult:
         returns_at: Where each aggregate return of the files is: its key (jurisdiction, indicator, year, scope,
             scope id, sub-measure or ``""``) → file, sheet and row; the import warns about the returns the
             computation sets aside (:mod:`efs.indicators.overlap`) with these places.
+        returns: The aggregate returns of the files, as validated (a dry run checks them without writing).
     """
 
     parts: list[TableCounts] = field(default_factory=list)
@@ -94,6 +95,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     jurisdictions: set[str] = field(default_factory=set)
     returns_at: dict[tuple[Any, ...], Location] = field(default_factory=dict)
+    returns: list[dict[str, Any]] = field(default_factory=list)
 
     def total(self, what: str) -> int:
         """Sum of one counter (``imported``, ``updated``, ``unchanged``, ``rejected``) over the parts."""
@@ -681,6 +683,7 @@ def import_files(
                 key = (r["jurisdiction_id"], r["indicator_id"], r["year"], r["scope"], r["scope_id"],
                        r.get("sub_measure") or "")
                 result.returns_at[key] = b.location(k)
+            result.returns += b.rows
     write_batches(store, batches, dry_run=dry_run, progress=progress)
     result.committed = not dry_run
     if result.committed:

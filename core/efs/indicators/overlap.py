@@ -17,6 +17,7 @@ the reason in Russian, for ``efs data import`` (a warning); a computation that r
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -90,15 +91,25 @@ class SetAside:
 
 
 def set_aside_returns(
-    config: Configuration, store: Store, year: int | None = None, *, registry: Registry | None = None
+    config: Configuration,
+    store: Store,
+    year: int | None = None,
+    *,
+    registry: Registry | None = None,
+    pending: Iterable[Mapping[str, Any]] = (),
 ) -> list[SetAside]:
     """Every aggregate return of ``config``'s jurisdiction that the computation of ``year`` does not use.
 
     Args:
         config: The jurisdiction's configuration (its indicators, and the federal ones, are computed).
         store: An open store at the newest revision.
-        year: Only this year (default: every year the store holds returns of the jurisdiction for).
+        year: Only this year (default: every year the store holds returns of the jurisdiction for, or
+            ``pending`` has).
         registry: Plugin registry (built when ``None``).
+        pending: Returns about to be written (rows of ``aggregate_returns`` as mappings; other jurisdictions'
+            are ignored): they are checked as if stored, each in place of a stored return with the same key —
+            what ``efs data import --dry-run`` says without writing. Exact only while nothing else the
+            indicators read is about to change (the person-level rows are read from the store).
 
     Returns:
         The returns set aside, by year, indicator, scope, unit and sub-measure; empty when every return
@@ -126,21 +137,54 @@ def set_aside_returns(
     with store.engine.connect() as conn:
         tune(conn)
         a = S.aggregate_returns
+        coming = _by_year(pending, jur)
         if year is None:
-            query = sa.select(a.c.year).where(a.c.jurisdiction_id == jur).group_by(a.c.year).order_by(a.c.year)
-            years = [int(y) for (y,) in conn.execute(query)]
+            query = sa.select(a.c.year).where(a.c.jurisdiction_id == jur).group_by(a.c.year)
+            years = sorted({*(int(y) for (y,) in conn.execute(query)), *coming})
         else:
             years = [year]
         if not years:
             return []
         hierarchy = load_hierarchy(conn, config)
         for y in years:
-            returns = load_aggregates(conn, jur, y)
+            returns = _overlaid(load_aggregates(conn, jur, y), coming.get(y, []))
             chosen = [p for p in plans if p.indicator.id in returns and p.formula is not None]  # only they use any
             ctx = FormulaContext(jur, y, dialect=store.dialect)
             built = analytics.current(conn, jur, y)
             _, unused = evaluate_plans(store, conn, chosen, ctx, hierarchy, returns, built=built, coarse=False)
             out += described([*unplanned(plans, returns), *unused], plans, hierarchy, jur, y)
+    return out
+
+
+def _by_year(pending: Iterable[Mapping[str, Any]], jurisdiction: str) -> dict[int, list[Any]]:
+    """The pending returns of one jurisdiction by year, as rows like the store's (attributes, ``""`` for no part)."""
+    from types import SimpleNamespace
+
+    out: dict[int, list[Any]] = {}
+    for r in pending:
+        if r["jurisdiction_id"] != jurisdiction:
+            continue
+        out.setdefault(int(r["year"]), []).append(SimpleNamespace(
+            jurisdiction_id=jurisdiction, indicator_id=r["indicator_id"], year=int(r["year"]), scope=r["scope"],
+            scope_id=r["scope_id"], sub_measure=r.get("sub_measure") or "", numerator=r["numerator"],
+            denominator=r.get("denominator"),
+        ))
+    return out
+
+
+def _overlaid(stored: dict[str, list[Any]], coming: list[Any]) -> dict[str, list[Any]]:
+    """The returns by indicator once ``coming`` is written: a coming return replaces the stored one of its key."""
+    if not coming:
+        return stored
+    last = {(r.indicator_id, r.scope, r.scope_id, r.sub_measure or ""): r for r in coming}  # written in turn
+    coming, new = list(last.values()), set(last)
+    out: dict[str, list[Any]] = {}
+    for ind_id, rows in stored.items():
+        kept = [r for r in rows if (ind_id, r.scope, r.scope_id, r.sub_measure or "") not in new]
+        if kept:
+            out[ind_id] = kept
+    for r in coming:
+        out.setdefault(r.indicator_id, []).append(r)
     return out
 
 
@@ -176,10 +220,15 @@ def described(
 
 
 def summary_lines(
-    items: list[SetAside], *, first: int = 10, where: dict[tuple[Any, ...], str] | None = None
+    items: list[SetAside],
+    *,
+    first: int = 10,
+    where: dict[tuple[Any, ...], str] | None = None,
+    dry_run: bool = False,
 ) -> list[str]:
     """The warning ``efs data import`` prints: the count by reason, then the first ``first`` returns (each with
-    its place in the imported files when ``where`` — key → «файл, лист, строка» — knows it) and how many more."""
+    its place in the imported files when ``where`` — key → «файл, лист, строка» — knows it) and how many more;
+    ``dry_run``: the returns that would not be used once the files are written."""
     if not items:
         return []
     from collections import Counter
@@ -187,7 +236,10 @@ def summary_lines(
     reasons = Counter(i.reason for i in items)
     ranked = sorted(reasons.items(), key=lambda x: (-x[1], list(REASONS).index(x[0])))
     by_reason = "; ".join(f"{REASONS[r][0]} — {n}" for r, n in ranked)
-    lines = [f"предупреждение: сводных отчётов, не использованных при расчёте показателей: {len(items)} ({by_reason})"]
+    head = (f"предупреждение (пробная загрузка): после записи при расчёте показателей не будет использовано "
+            f"сводных отчётов: {len(items)}" if dry_run
+            else f"предупреждение: сводных отчётов, не использованных при расчёте показателей: {len(items)}")
+    lines = [f"{head} ({by_reason})"]
     for item in items[:first]:
         place = (where or {}).get(item.key)
         lines.append(f"  {place + ': ' if place else ''}{item.text()}")

@@ -124,7 +124,8 @@ class ImportOut(_Open):
     notes: list[str]
     warnings: list[SetAsideOut] = Field(
         default_factory=list,
-        description="Сводные отчёты, не использованные при расчёте (после записи; не ошибка).",
+        description="Сводные отчёты, не использованные при расчёте (после записи; при пробном прогоне — "
+                    "не используемые после записи; не ошибка).",
     )
 
 

@@ -333,10 +333,10 @@ class ImportSummary:
         problems: Every rejection: ``{"message", "file", "sheet", "row", "column", "text"}``.
         message: The summary line (or why nothing was imported).
         notes: Which table each file was read as, sheets skipped.
-        warnings: The aggregate returns the computation sets aside, after a committed import
-            (:func:`efs.indicators.overlap.set_aside_returns`): each as ``ImportSummary.as_dict()["warnings"]``
-            of :class:`efs.workspace.ImportSummary` gives it (``message``, unit, indicator, year, reason, file,
-            sheet, line).
+        warnings: The aggregate returns the computation sets aside after the import (a dry run's: would set aside
+            once written; :func:`efs.indicators.overlap.set_aside_returns`): each as
+            ``ImportSummary.as_dict()["warnings"]`` of :class:`efs.workspace.ImportSummary` gives it (``message``,
+            unit, indicator, year, reason, file, sheet, line).
     """
 
     dry_run: bool
