@@ -101,6 +101,8 @@ def _indicators(attr: str) -> Callable[[IndicatorRun], str]:
     def render(run: IndicatorRun) -> str:
         from efs.indicators import output
 
+        if attr == "to_json":
+            return output.to_json(run.results, synthetic=run.synthetic, labels=run.labels, set_aside=run.set_aside)
         renderer: Callable[..., str] = getattr(output, attr)
         return renderer(run.results, synthetic=run.synthetic, labels=run.labels)
 

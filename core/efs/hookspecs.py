@@ -136,7 +136,7 @@ def efs_output_formats() -> list[OutputFormat]:
     аналитическая справка `efs report`, `diff` — сравнение `efs diff`, `passport` — паспорт системы
     `efs passport`), `name` — значение `--format`, русское название `title`, функция `render` (получает
     результат: для `validation` — объект `Validation` с `results`, `as_of`, `registry` и `as_dict()`, для
-    `indicators` — `IndicatorRun` с `results` и `synthetic`, для `report`, `diff` и `passport` — данные в
+    `indicators` — `IndicatorRun` с `results`, `synthetic` и `set_aside`, для `report`, `diff` и `passport` — данные в
     форме их JSON) и возвращает текст или, с `binary=True`,
     байты; `suffixes` — расширения файла (по ним `efs report -o отчёт.pdf` выбирает формат), `media_type` —
     тип для загрузки из веб-интерфейса. Формат плагина появляется среди вариантов `--format` своей команды

@@ -129,6 +129,8 @@ class IndicatorRun:
         synthetic: The jurisdiction's data in the store was synthesised (``efs data synth``).
         labels: Indicator id → its name as the documents give it («показатель № 3», «федеральный
             показатель № 1»; :class:`efs.report.names.Namer`), for the outputs people read.
+        set_aside: The aggregate returns of the year the computation did not use, with the reason (its
+            by-product: :func:`efs.indicators.compute`, ``set_aside``).
     """
 
     config: Configuration
@@ -137,12 +139,20 @@ class IndicatorRun:
     results: list[IndicatorResult]
     synthetic: bool
     labels: dict[str, str] = field(default_factory=dict)
+    set_aside: list[SetAside] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The document ``efs indicators --format json`` prints."""
         from efs.indicators.output import document
 
-        return document(self.results, synthetic=self.synthetic, labels=self.labels)
+        return document(self.results, synthetic=self.synthetic, labels=self.labels, set_aside=self.set_aside)
+
+    def set_aside_note(self) -> str | None:
+        """The Russian line saying that returns were set aside, how many by reason and where to see them (``None``
+        when none was; :func:`efs.indicators.overlap.computation_note`)."""
+        from efs.indicators.overlap import computation_note
+
+        return computation_note(self.set_aside)
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,12 +527,13 @@ class Workspace:
 
         config = self._config(target)
         plans = plan_indicators(config, self.registry)  # formula errors first, located, before the store
+        set_aside: list[SetAside] = []
         results = compute(config, self.store, year=year, by=by, registry=self.registry, show_small=show_small,
-                          min_denominator=min_denominator or MIN_DENOMINATOR, plans=plans)
+                          min_denominator=min_denominator or MIN_DENOMINATOR, plans=plans, set_aside=set_aside)
         from efs.report.names import Namer
 
         return IndicatorRun(config, year, by, results, is_synthetic(self.store, config.jurisdiction.id),
-                            Namer(config, self.registry).indicators)
+                            Namer(config, self.registry).indicators, set_aside)
 
     def explain(
         self,

@@ -180,3 +180,55 @@ def test_a_computation_hands_back_the_same_returns_set_aside(any_store, config_f
     again: list = []
     compute(cfg, any_store, year=YEAR + 1, by=by, registry=registry, set_aside=again)
     assert again == []  # no return filed for that year
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_efs_indicators_counts_the_returns_set_aside_on_stderr_and_stdout_stays_what_tools_parse(
+    tmp_path, capsys, fmt
+):
+    """The note says how many returns were not used, by reason (counted from the oracle by hand), and where to see
+    them; the table and the CSV carry no word of it, the JSON lists exactly the oracle's returns without their
+    numbers. A year without returns has no note."""
+    import json
+
+    import yaml
+
+    from efs.cli import run
+    from efs.data.store import open_store
+
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump({
+        "format_version": 1,
+        "jurisdiction": {"id": "testland", "name": "Тестовая область", "level": "regional", "document": "t.txt"},
+        "indicators": INDICATORS,
+    }, allow_unicode=True), encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    with open_store(db) as store:
+        world().save(store)
+    args = ["indicators", str(path), "--year", str(YEAR), "--db", str(db), "--format", fmt, "--by", "municipality"]
+    assert run(args) == 0
+    out, err = capsys.readouterr()
+    note = ("Внимание: сводных отчётов, не использованных при расчёте: 10 (у организаций муниципалитета есть "
+            "персональные данные — 3; у организации есть персональные данные — 2; есть отчёты организаций "
+            "муниципалитета — 1; часть показателя без основной строки — 1; неизвестная часть показателя — 1; "
+            "показатель без формулы — 1; неизвестный показатель — 1). Какие и почему — в справке (efs report, "
+            "раздел «Сводные отчёты, не использованные при расчёте») и в --format json (поле set_aside).")
+    assert err.splitlines() == [note]
+    assert "Внимание" not in out and "не использован" not in out
+    if fmt == "json":
+        doc = json.loads(out)
+        assert list(doc) == ["synthetic", "results", "set_aside"]
+        assert {(s["scope"], s["scope_id"], s["indicator_id"], s["sub_measure"], s["reason"])
+                for s in doc["set_aside"]} == SET_ASIDE and len(doc["set_aside"]) == len(SET_ASIDE)
+        assert all(set(s) == {"year", "indicator_id", "sub_measure", "scope", "scope_id", "scope_name", "reason",
+                              "reason_text"} for s in doc["set_aside"])  # no numbers of a return: not protected
+        m4 = next(s for s in doc["set_aside"] if s["scope_id"] == "m4")
+        assert (m4["year"], m4["scope_name"]) == (YEAR, "Муниципалитет m4")
+    elif fmt == "csv":
+        assert out.splitlines()[0].lstrip("\ufeff").startswith("Показатель;Формулировка;")
+
+    assert run([*args[:3], str(YEAR + 1), *args[4:]]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    if fmt == "json":
+        assert json.loads(out)["set_aside"] == []

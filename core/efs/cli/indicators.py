@@ -49,12 +49,17 @@ def indicators(
     «нет данных», и за год, по которому в хранилище нет ни одной записи мониторинга юрисдикции, все
     показатели — «нет данных», а не 0. Знаменатель меньше порога скрывается, а вместе с ним и ячейки,
     по которым его можно было бы вычислить вычитанием (защита малых групп, docs/disclosure.md);
-    --show-small показывает всё — для внутренней работы, не для публикации.
+    --show-small показывает всё — для внутренней работы, не для публикации. Если при расчёте не
+    использованы сводные отчёты (за ту же территорию есть персональные данные или отчёты организаций),
+    об этом строка в stderr: сколько и по каким причинам; какие — в справке и в --format json (set_aside).
     """
     ws = workspace(db)
     run = ws.indicators(config, year, by, show_small=show_small, min_denominator=min_denominator)
     if run.synthetic:
         warn_synthetic()
+    note = run.set_aside_note()
+    if note:  # returns not used: said on stderr, stdout stays what tools parse
+        click.echo(note, err=True)
     if explain_id is not None:
         explained = ws.explain(config, explain_id, year, by, show_small=show_small, min_denominator=min_denominator)
         click.echo(explained.text)

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from efs.indicators.results import SOURCE_LABELS, STATUS_LABELS, IndicatorResult, SkippedTarget, TargetCheck
+
+if TYPE_CHECKING:
+    from efs.indicators.overlap import SetAside
 
 #: The territory of a result, in words.
 SCOPE_LABELS = {"jurisdiction": "юрисдикция", "municipality": "муниципалитет", "organization": "организация"}
@@ -113,17 +117,32 @@ def to_table(
 
 
 def to_json(
-    results: list[IndicatorResult], *, synthetic: bool = False, labels: Mapping[str, str] | None = None
+    results: list[IndicatorResult],
+    *,
+    synthetic: bool = False,
+    labels: Mapping[str, str] | None = None,
+    set_aside: Sequence[SetAside] = (),
 ) -> str:
     """:func:`document` as JSON text."""
-    return json.dumps(document(results, synthetic=synthetic, labels=labels), ensure_ascii=False, indent=2) + "\n"
+    doc = document(results, synthetic=synthetic, labels=labels, set_aside=set_aside)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def document(
-    results: list[IndicatorResult], *, synthetic: bool = False, labels: Mapping[str, str] | None = None
+    results: list[IndicatorResult],
+    *,
+    synthetic: bool = False,
+    labels: Mapping[str, str] | None = None,
+    set_aside: Sequence[SetAside] = (),
 ) -> dict[str, object]:
-    """``{"synthetic": …, "results": [...]}``: every field of every result, and its ``label`` in words."""
-    return {"synthetic": synthetic, "results": [{**r.to_dict(), "label": indicator_label(r, labels)} for r in results]}
+    """``{"synthetic": …, "results": [...], "set_aside": [...]}``: every field of every result, and its ``label``
+    in words; the aggregate returns the computation did not use, with the reason, without their numbers
+    (:meth:`efs.indicators.overlap.SetAside.published`)."""
+    return {
+        "synthetic": synthetic,
+        "results": [{**r.to_dict(), "label": indicator_label(r, labels)} for r in results],
+        "set_aside": [s.published() for s in set_aside],
+    }
 
 
 def csv_row(r: IndicatorResult, labels: Mapping[str, str] | None = None) -> list[object]:

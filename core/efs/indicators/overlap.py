@@ -89,6 +89,20 @@ class SetAside:
         """Plain data, with ``text`` (:meth:`text`)."""
         return {**asdict(self), "text": self.text()}
 
+    def published(self) -> dict[str, Any]:
+        """Plain data for outputs that are published (``efs indicators --format json``): which return and why,
+        without its own numbers — a small unit's return is not disclosure-controlled."""
+        return {
+            "year": self.year,
+            "indicator_id": self.indicator_id,
+            "sub_measure": self.sub_measure,
+            "scope": self.scope,
+            "scope_id": self.scope_id,
+            "scope_name": self.scope_name,
+            "reason": self.reason,
+            "reason_text": self.reason_text,
+        }
+
 
 def set_aside_returns(
     config: Configuration,
@@ -231,11 +245,7 @@ def summary_lines(
     ``dry_run``: the returns that would not be used once the files are written."""
     if not items:
         return []
-    from collections import Counter
-
-    reasons = Counter(i.reason for i in items)
-    ranked = sorted(reasons.items(), key=lambda x: (-x[1], list(REASONS).index(x[0])))
-    by_reason = "; ".join(f"{REASONS[r][0]} — {n}" for r, n in ranked)
+    by_reason = counted(items)
     head = (f"предупреждение (пробная загрузка): после записи при расчёте показателей не будет использовано "
             f"сводных отчётов: {len(items)}" if dry_run
             else f"предупреждение: сводных отчётов, не использованных при расчёте показателей: {len(items)}")
@@ -246,6 +256,25 @@ def summary_lines(
     if len(items) > first:
         lines.append(f"  … и ещё {len(items) - first} (все — в справке, раздел «{SECTION_TITLE}»)")
     return lines
+
+
+def counted(items: list[SetAside]) -> str:
+    """How many returns are set aside for each reason, the most frequent first: «у организации есть
+    персональные данные — 2; показатель без формулы — 1»."""
+    from collections import Counter
+
+    reasons = Counter(i.reason for i in items)
+    ranked = sorted(reasons.items(), key=lambda x: (-x[1], list(REASONS).index(x[0])))
+    return "; ".join(f"{REASONS[r][0]} — {n}" for r, n in ranked)
+
+
+def computation_note(items: list[SetAside]) -> str | None:
+    """The line ``efs indicators`` prints on stderr when its computation set returns aside (``None``: none was):
+    how many, by reason, and where to see which and why."""
+    if not items:
+        return None
+    return (f"Внимание: сводных отчётов, не использованных при расчёте: {len(items)} ({counted(items)}). Какие и "
+            f"почему — в справке (efs report, раздел «{SECTION_TITLE}») и в --format json (поле set_aside).")
 
 
 #: The справка's section of the returns set aside.

@@ -58,6 +58,10 @@ class IndicatorsOut(_Open):
 
     synthetic: bool = Field(description="Данные юрисдикции в хранилище синтетические (efs data synth).")
     results: list[dict[str, Any]] = Field(description="Результаты: формат — docs/indicators.md.")
+    set_aside: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Сводные отчёты, не использованные при расчёте, с причиной (без их чисел; docs/indicators.md).",
+    )
 
 
 class JurisdictionOut(BaseModel):
