@@ -41,14 +41,17 @@ def pg_schema_url():
 
 @pytest.fixture
 def pg_store(pg_schema_url):
-    """A PostgreSQL store in the session's schema, emptied before each test."""
+    """A PostgreSQL store in the session's schema, emptied before each test — the analytics tables too: rows
+    written by a test (not by an import) leave the data stamp as it was, and an earlier test's tables
+    would pass for current."""
+    from efs.data.derived import DERIVED
     from efs.data.schema import metadata
     from efs.data.store import open_store
 
     url, schema = pg_schema_url
     st = open_store(url, schema=schema)
     with st.engine.begin() as conn:
-        for table in reversed(metadata.sorted_tables):
+        for table in (*DERIVED, *reversed(metadata.sorted_tables)):
             conn.execute(table.delete())
     yield st
     st.close()
