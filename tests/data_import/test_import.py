@@ -29,6 +29,18 @@ def test_staff_import_counts_and_reimport_changes_nothing(based_store, tmp_path)
     assert snapshot(based_store) == before
 
 
+def test_an_import_samples_the_tables_it_wrote_and_only_those(store, base_files, tmp_path):
+    """The planner statistics (``sqlite_stat1``) cover what the import wrote, however few rows."""
+    import_files(store, base_files)
+    with store.engine.connect() as conn:
+        first = {t for (t,) in conn.exec_driver_sql("SELECT DISTINCT tbl FROM sqlite_stat1")}
+    import_files(store, [write(tmp_path / "staff.csv", STAFF)])
+    with store.engine.connect() as conn:
+        then = {t for (t,) in conn.exec_driver_sql("SELECT DISTINCT tbl FROM sqlite_stat1")}
+    assert {"jurisdictions", "municipalities", "organizations"} <= first and "staff" not in first
+    assert then - first == {"staff"}
+
+
 def test_changed_rows_are_updated_in_place(based_store, tmp_path):
     import_files(based_store, [write(tmp_path / "staff.csv", STAFF)])
     changed = STAFF.replace("a3;o2;учитель;нет;1999;2023", "a3;o1;учитель;нет;1999;2023")

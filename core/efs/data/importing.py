@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 CHUNK = 5000
 FAST_CHUNK = 20000  # rows converted column by column at a time
 COPY_THRESHOLD = 20000
-ANALYZE_AFTER = 10000  # rows written before the planner statistics are refreshed
 _YEAR_COLUMNS = {
     "birth_year",
     "pedagogical_start_year",
@@ -690,10 +689,11 @@ def import_files(
         from efs.safeio import note_committed
 
         note_committed(f"загруженные строки (файлов и листов: {len(result.parts)}; одна транзакция)")
-    if result.committed and result.total("imported") + result.total("updated") >= ANALYZE_AFTER:
+    written = sorted({p.table for p in result.parts if p.imported or p.updated})
+    if result.committed and written:
         from efs.data.synth import analyze
 
-        analyze(store)
+        analyze(store, written)
     return result
 
 
