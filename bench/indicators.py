@@ -165,27 +165,27 @@ def worker_store(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def query_times(st: Any, cfg: Any, registry: Any, repeat: int) -> list[dict[str, Any]]:
-    """Each distinct formula query of the live computation run alone, one at a time: best wall and CPU
-    seconds and the indicators it serves, slowest first. (The live computation runs them in parallel,
-    twice — once per scope —, so these do not add up to its time.)"""
+    """Each query of the live computation (a formula alone, or PostgreSQL's fused staff formulas) run
+    alone, one at a time: best wall and CPU seconds and the indicators it serves, slowest first. (The
+    live computation runs them in parallel, twice — once per scope —, so these do not add up to its time.)"""
     from efs.indicators.plan import plan_indicators
-    from efs.indicators.runner import compile_plans, person_groups, tune
+    from efs.indicators.runner import compile_plans, plan_jobs, tune
     from efs.indicators.sql import FormulaContext
 
     plans = plan_indicators(cfg, registry)
     ctx = FormulaContext(cfg.jurisdiction.id, YEAR, dialect=st.dialect)
-    jobs: dict[str, dict[str, Any]] = {}
     with st.engine.connect() as conn:
         tune(conn)
-        for plan, c in zip(plans, compile_plans(plans, ctx, conn.dialect), strict=True):
-            if c is None:
-                continue
-            job = jobs.setdefault(c.key, {"indicators": [], "query": c.query, "subs": [s for s, _ in c.subs]})
-            job["indicators"].append(plan.indicator.id)
+        compiled = compile_plans(plans, ctx, conn.dialect)
+        serves: dict[str, list[str]] = {}
+        for plan, c in zip(plans, compiled, strict=True):
+            if c is not None:
+                serves.setdefault(c.key, []).append(plan.indicator.id)
         out = []
-        for job in jobs.values():
-            _, wall, cpu = best(lambda job=job: person_groups(conn, job["query"], job["subs"]), repeat)
-            out.append({"indicators": job["indicators"], "s": round(wall, 4), "cpu_s": round(cpu, 4)})
+        for keys, job in plan_jobs(st, compiled):
+            _, wall, cpu = best(lambda job=job: job(conn), repeat)
+            indicators = [i for key in keys for i in serves[key]]
+            out.append({"indicators": indicators, "s": round(wall, 4), "cpu_s": round(cpu, 4)})
     return sorted(out, key=lambda q: -q["s"])
 
 

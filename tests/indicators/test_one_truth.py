@@ -13,6 +13,7 @@ raw rows, one function per building block, without the SQL compiler. Two tests h
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from typing import Any
@@ -561,3 +562,46 @@ def test_on_imported_data_the_system_sqlite_runs_every_query_to_the_same_rows(sq
     finally:
         system.close()
         current.close()
+
+
+def test_on_imported_data_fused_staff_queries_give_each_formula_its_own_groups(
+    exported, bundled, registry, pg_store, monkeypatch
+):
+    """PostgreSQL counts the staff formulas together (one scan, :func:`efs.indicators.sql.compile_fused`);
+    each formula's groups are those of its own query, row for row — every jurisdiction, both years, the
+    whole jurisdiction and one municipality only, in one or several fused queries, and with the member
+    flags spread over several columns (``flag_bits``); with the graduates a formula counts beside its
+    staff (:func:`efs.indicators.sql.compile_beside_staff`)."""
+    from efs.data.importing import import_files
+    from efs.indicators import sql
+    from efs.indicators.runner import fused_groups, load_hierarchy, person_groups, tune
+
+    import_files(pg_store, exported)
+    fused_formulas = with_graduates = 0
+    with pg_store.engine.connect() as conn:
+        tune(conn)
+        for jid in JURISDICTIONS:
+            config, specs = bundled[jid]
+            municipality = min(load_hierarchy(conn, config).municipalities)
+            for year, restrict in itertools.product(YEARS, (None, ("municipality", (municipality,)))):
+                base = sql.FormulaContext(jid, year, dialect="postgresql", restrict=restrict)
+                own = [(s, dataclasses.replace(base, window=s.window_for(year))) for _, s in specs]
+                fusible = [(s, c) for s, c in own if sql.fusible(s, c)]
+                alone = [
+                    person_groups(conn, sql.compile_formula(s, c), [sm.id for sm in s.sub_measures])
+                    for s, c in fusible
+                ]
+                for queries, flag_bits in ((1, 62), (3, 62), (2, 2)):
+                    monkeypatch.setattr(sql, "FLAG_BITS", flag_bits)
+                    for group in sql.fusion_groups(fusible, queries):
+                        chosen = [fusible[i] for i in group]
+                        subs = [[sm.id for sm in s.sub_measures] for s, _ in chosen]
+                        together = fused_groups(conn, sql.compile_fused(chosen), subs)
+                        for i, mine, sub_ids in zip(group, together, subs, strict=True):
+                            beside = sql.compile_beside_staff(*fusible[i])
+                            if beside is not None:  # the graduates of «педагоги и выпускники»
+                                mine = mine + person_groups(conn, beside, sub_ids)
+                                with_graduates += 1
+                            assert sorted(mine, key=repr) == sorted(alone[i], key=repr), (jid, year, restrict, i)
+                            fused_formulas += 1
+    assert fused_formulas > 100 and with_graduates  # every jurisdiction has staff formulas to fuse

@@ -120,3 +120,26 @@ def test_explain_writes_russian_numbers_and_sub_measures_in_words(amur_synthetic
     assert "— в том числе педагогические работники:" in values
     assert not re.search(r"\[\w+\]", values), "код части показателя в квадратных скобках"
     assert not re.search(r"→ \d+\.\d", values), "десятичная точка в значении"
+
+
+def test_explain_says_when_postgresql_counts_the_indicator_with_the_other_staff_indicators(amur, registry):
+    """The SQL ``--explain`` prints is the formula alone; on PostgreSQL the engine runs the staff formulas
+    together, and the explanation says so — only there, and only for those formulas."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from efs.indicators.explain import FUSED_NOTE, explain
+    from efs.indicators.plan import plan_indicators
+    from efs.indicators.sql import FormulaContext
+
+    plans = {p.indicator.id: p for p in plan_indicators(amur, registry)}
+    on = {}
+    for name in ("diagnosed_share", "events_count"):  # people / events
+        for dialect in (postgresql.dialect(), sqlite.dialect()):
+            ctx = FormulaContext("amur", AMUR_YEAR, dialect=dialect.name)
+            on[(name, dialect.name)] = FUSED_NOTE in explain(plans[name], ctx, dialect, [])
+    assert on == {
+        ("diagnosed_share", "postgresql"): True,
+        ("diagnosed_share", "sqlite"): False,
+        ("events_count", "postgresql"): False,
+        ("events_count", "sqlite"): False,
+    }

@@ -9,7 +9,13 @@ from efs.indicators.blocks import CONDITIONS, POPULATIONS
 from efs.indicators.plan import IndicatorPlan
 from efs.indicators.reading import reading_lines
 from efs.indicators.results import SOURCE_LABELS, STATUS_LABELS, IndicatorResult
-from efs.indicators.sql import FormulaContext
+from efs.indicators.sql import FormulaContext, fusible
+
+#: Under the SQL of a formula PostgreSQL counts with other staff formulas (:func:`efs.indicators.sql.compile_fused`).
+FUSED_NOTE = (
+    "PostgreSQL считает этот показатель вместе с другими показателями по работникам одним просмотром "
+    "таблицы работников (те же строки, те же условия, те же числа; запрос выше — тот же расчёт отдельно)."
+)
 
 
 def render_sql(query: Any, dialect: Any) -> str:
@@ -84,6 +90,8 @@ def explain(
         render_sql(query, dialect),
         "",
     ]
+    if f.spec is not None and fusible(f.spec, f.context(ctx)):
+        lines += [FUSED_NOTE, ""]
     lines.append("Числитель и знаменатель по территориям:")
     for r in results:
         label = r.scope_name + (f" — в том числе {_part(r)}" if r.sub_measure else "")

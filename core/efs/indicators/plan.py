@@ -54,12 +54,17 @@ class ResolvedFormula:
     def build(self, ctx: FormulaContext) -> tuple[sa.Select[Any], str, float, tuple[tuple[str, str], ...]]:
         """The query for ``ctx`` with the formula's kind, factor and sub-measures."""
         if self.spec is not None:
-            ctx = dataclasses.replace(ctx, window=self.spec.window_for(ctx.year))
+            ctx = self.context(ctx)
             subs = tuple((s.id, s.label) for s in self.spec.sub_measures)
             return compile_formula(self.spec, ctx), self.spec.kind, self.spec.factor, subs
         assert self.python is not None
         custom = self.python(ctx)
         return custom.query, custom.kind, custom.factor, tuple(custom.sub_measures)
+
+    def context(self, ctx: FormulaContext) -> FormulaContext:
+        """``ctx`` with the block formula's own window for its year."""
+        assert self.spec is not None
+        return dataclasses.replace(ctx, window=self.spec.window_for(ctx.year))
 
     def tables(self, ctx: FormulaContext | None = None) -> list[str]:
         """Store tables the formula reads."""

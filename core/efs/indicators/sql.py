@@ -19,10 +19,18 @@ or ``any``, in a restriction of the population) stay membership tests: a correla
 SQLite, ``id IN (SELECT …)`` — a hashed subplan — on PostgreSQL; so do those of a small population
 on SQLite (:data:`SMALL_POPULATIONS`), where probing for each of its few people is cheaper than
 listing every event.
+
+Staff formulas together (PostgreSQL). Each formula's own query reads and groups every person working
+in the year; the engine instead counts the formulas about staff in a few queries
+(:func:`compile_fused`, split by :func:`fusion_groups` to run side by side): one scan of the staff, the
+people with events listed once with a bit per membership, and each column a
+``count(*) FILTER (WHERE …)``. Each formula gets exactly the groups and numbers of its own query, which
+``--explain`` prints.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -144,15 +152,8 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
             s.c.jurisdiction_id == j,
             s.c.pedagogical_start_year <= ctx.year,
             sa.or_(s.c.left_year.is_(None), s.c.left_year >= ctx.year),
+            *_staff_population(s, population, ctx),
         ]
-        if population in ("teachers", "young_teachers", "teachers_and_graduates"):
-            pop.append(s.c.is_pedagogical)
-        elif population == "managers":
-            pop.append(s.c.is_manager)
-        elif population == "teachers_and_managers":
-            pop.append(sa.or_(s.c.is_pedagogical, s.c.is_manager))
-        if population == "young_teachers":
-            pop += [s.c.birth_year > ctx.year - 35, s.c.pedagogical_start_year > ctx.year - 3]
         if ctx.restrict is not None:
             scope, ids = ctx.restrict
             if scope == "municipality":
@@ -196,6 +197,21 @@ def _frame(entity: str, population: str, ctx: FormulaContext, needs_org: bool = 
         none = sa.cast(sa.null(), sa.String)
         return _Frame(entity, p, p, None, none, none, [p.c.jurisdiction_id == j])
     raise ValueError(entity)
+
+
+def _staff_population(s: Any, population: str, ctx: FormulaContext) -> list[Pred]:
+    """What narrows the staff working in the year (every population's rows) to ``population``."""
+    if population in ("teachers", "young_teachers", "teachers_and_graduates"):
+        out: list[Pred] = [s.c.is_pedagogical]
+    elif population == "managers":
+        out = [s.c.is_manager]
+    elif population == "teachers_and_managers":
+        out = [sa.or_(s.c.is_pedagogical, s.c.is_manager)]
+    else:
+        out = []
+    if population == "young_teachers":
+        out += [s.c.birth_year > ctx.year - 35, s.c.pedagogical_start_year > ctx.year - 3]
+    return out
 
 
 # --- conditions -------------------------------------------------------------------------------
@@ -242,6 +258,22 @@ class _Membership:
             .group_by(self.key)
             .subquery(name)
         )
+
+    def listed(self, ctx: FormulaContext, word: int, bit: int, words: int) -> sa.Select[Any]:
+        """``SELECT key AS id, 0 AS bit_0, … bit AS bit_<word> …``: the ids passing the test, with ``bit`` in
+        the column ``bit_<word>`` of ``words`` (0 in the others), as often as they have a matching row
+        (:func:`compile_fused` keeps each id once)."""
+        source = self.from_ if self.from_ is not None else self.table
+        bits = [sa.literal(bit if w == word else 0, sa.BigInteger).label(f"bit_{w}") for w in range(words)]
+        return (
+            sa.select(self.key.label("id"), *bits)
+            .select_from(source)
+            .where(self.table.c.jurisdiction_id == ctx.jurisdiction, *self.preds)
+        )
+
+    def identity(self) -> tuple[Any, ...]:
+        """Two memberships with the same identity list the same ids (the same table, key and conditions)."""
+        return (*self.source_key(), *sorted(map(_pred_key, self.preds)))
 
     def source_key(self) -> tuple[Any, ...]:
         """What memberships must share to be listed by one scan: the table, the key and the FROM clause."""
@@ -510,6 +542,11 @@ def _membership(cond: Condition, frame: _Frame, ctx: FormulaContext) -> _Members
     return compiled if isinstance(compiled, _Membership) else None
 
 
+def _joined(conds: Sequence[Condition], frame: _Frame, ctx: FormulaContext) -> tuple[Condition, _Membership] | None:
+    """The first condition of ``conds`` that is a membership, to be counted through its member list."""
+    return next(((c, m) for c in conds if (m := _membership(c, frame, ctx)) is not None), None)
+
+
 def _all(conds: Sequence[Condition], frame: _Frame, ctx: FormulaContext) -> Pred | None:
     if not conds:
         return None
@@ -555,39 +592,63 @@ class _Column:
     literal: Any = None
 
 
-def _side(spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext) -> list[sa.Select[Any]]:
-    """Grouped selects for one side of a formula: per entity of its population, the population's scan
-    and one select per membership counted from the event side (see the module docstring)."""
-    out = []
+def _needs_org(formula: FormulaSpec, spec: CountSpec) -> bool:
+    """A condition of the side or of the formula's numerators reads the organization of the row."""
     conds = [
         *spec.where,
         *formula.numerator,
         *(c for sm in formula.sub_measures for c in (*sm.where, *sm.numerator)),
     ]
-    needs_org = any("organization" in c.blocks() for c in conds)
+    return any("organization" in c.blocks() for c in conds)
+
+
+def _columns(spec: CountSpec, role: str, formula: FormulaSpec) -> tuple[list[Condition], list[_Column]]:
+    """What one side of a formula counts: the conditions narrowing its population (a share's ``where``:
+    its denominator) and its value columns (see the module docstring)."""
+    if formula.kind == "share":
+        columns = [_Column("numerator", list(formula.numerator)), _Column("denominator", [])]
+        for k, sm in enumerate(formula.sub_measures):
+            columns.append(_Column(f"sub_{k}", [*sm.where, *sm.numerator]))
+            if sm.where:  # a part with its own denominator
+                columns.append(_Column(f"subden_{k}", list(sm.where)))
+        return list(spec.where), columns
+    if formula.kind == "count":
+        return [], [
+            _Column("numerator", list(spec.where)),
+            _Column("denominator", None, sa.cast(sa.null(), sa.Float)),
+        ]
+    # ratio: this side's count goes in its own column, the other is zero
+    return [], [
+        _Column("numerator", list(spec.where) if role == "numerator" else None, _zero()),
+        _Column("denominator", list(spec.where) if role == "denominator" else None, _zero()),
+    ]
+
+
+def _sides(formula: FormulaSpec) -> list[tuple[CountSpec, str]]:
+    """The formula's sides with their roles: its base, and a ratio's denominator."""
+    out = [(formula.base, "numerator")]
+    if formula.denominator is not None:
+        out.append((formula.denominator, "denominator"))
+    return out
+
+
+def _side(
+    spec: CountSpec, role: str, formula: FormulaSpec, ctx: FormulaContext, entities: Sequence[str] | None = None
+) -> list[sa.Select[Any]]:
+    """Grouped selects for one side of a formula: per entity of its population (of ``entities`` only,
+    when given), the population's scan and one select per membership counted from the event side (see
+    the module docstring)."""
+    out = []
+    needs_org = _needs_org(formula, spec)
+    restrict_conds, columns = _columns(spec, role, formula)
     for entity in spec.entities:
+        if entities is not None and entity not in entities:
+            continue
         frame = _frame(entity, spec.population, ctx, needs_org)
         where = list(frame.population)
-        columns: list[_Column]
-        if formula.kind == "share":
-            restrict = _all(spec.where, frame, ctx)
-            if restrict is not None:
-                where.append(restrict)
-            columns = [_Column("numerator", list(formula.numerator)), _Column("denominator", [])]
-            for k, sm in enumerate(formula.sub_measures):
-                columns.append(_Column(f"sub_{k}", [*sm.where, *sm.numerator]))
-                if sm.where:  # a part with its own denominator
-                    columns.append(_Column(f"subden_{k}", list(sm.where)))
-        elif formula.kind == "count":
-            columns = [
-                _Column("numerator", list(spec.where)),
-                _Column("denominator", None, sa.cast(sa.null(), sa.Float)),
-            ]
-        else:  # ratio: this side's count goes in its own column, the other is zero
-            columns = [
-                _Column("numerator", list(spec.where) if role == "numerator" else None, _zero()),
-                _Column("denominator", list(spec.where) if role == "denominator" else None, _zero()),
-            ]
+        restrict = _all(restrict_conds, frame, ctx)
+        if restrict is not None:
+            where.append(restrict)
         out += _parts(frame, spec, columns, where, ctx)
     return out
 
@@ -610,7 +671,7 @@ def _parts(
     for col in columns:
         if col.conds is None:
             continue
-        found = next(((c, m) for c in col.conds if (m := _membership(c, frame, ctx)) is not None), None)
+        found = _joined(col.conds, frame, ctx)
         if found is None or (ctx.dialect == "sqlite" and spec.population in SMALL_POPULATIONS):
             scanned[col.label] = _sum_if(_all(col.conds, frame, ctx), measure)
             continue
@@ -680,9 +741,23 @@ def _parts(
 
 def compile_formula(formula: FormulaSpec, ctx: FormulaContext) -> sa.Select[Any]:
     """The one query computing ``formula`` per group (see module docstring for its columns)."""
-    selects = _side(formula.base, "numerator", formula, ctx)
-    if formula.denominator is not None:
-        selects += _side(formula.denominator, "denominator", formula, ctx)
+    query = _compile(formula, ctx, None)
+    assert query is not None  # every population has an entity
+    return query
+
+
+def compile_beside_staff(formula: FormulaSpec, ctx: FormulaContext) -> sa.Select[Any] | None:
+    """What a :func:`fusible` formula counts besides the staff — the graduates of «педагогические
+    работники и выпускники» — as :func:`compile_formula`'s query over those entities alone (``None``:
+    the formula counts staff only). Its groups are by municipality (no organization), the staff's by
+    organization: the formula's groups are the two lists side by side, the same as its own query's."""
+    return _compile(formula, ctx, tuple(e for side, _ in _sides(formula) for e in side.entities if e != "staff"))
+
+
+def _compile(formula: FormulaSpec, ctx: FormulaContext, entities: Sequence[str] | None) -> sa.Select[Any] | None:
+    selects = [q for spec, role in _sides(formula) for q in _side(spec, role, formula, ctx, entities)]
+    if not selects:
+        return None
     if len(selects) == 1:
         return selects[0]
     union = sa.union_all(*selects).subquery("parts")
@@ -694,6 +769,155 @@ def compile_formula(formula: FormulaSpec, ctx: FormulaContext) -> sa.Select[Any]
     return sa.select(union.c.municipality_id, union.c.organization_id, *agg).group_by(
         union.c.municipality_id, union.c.organization_id
     )
+
+
+def fusible(formula: FormulaSpec, ctx: FormulaContext) -> bool:
+    """PostgreSQL counts this formula's staff in the one scan of the staff that :func:`compile_fused`
+    shares: it counts people (rows, no other measure) — staff, and perhaps graduates beside them
+    (:func:`compile_beside_staff`), whose groups never meet the staff's."""
+    sides = [spec for spec, _ in _sides(formula)]
+    return (
+        ctx.dialect != "sqlite"
+        and any("staff" in spec.entities for spec in sides)
+        and all(set(spec.entities) <= {"staff", "graduates"} and spec.measure == "count" for spec in sides)
+    )
+
+
+def _staff_sides(formula: FormulaSpec) -> list[tuple[CountSpec, str]]:
+    """The sides of ``formula`` that count staff (those :func:`compile_fused` counts)."""
+    return [(spec, role) for spec, role in _sides(formula) if "staff" in spec.entities]
+
+
+#: Memberships whose bits one ``bigint`` of :func:`compile_fused`'s flags holds.
+FLAG_BITS = 62
+
+
+def fusion_groups(formulas: Sequence[tuple[FormulaSpec, FormulaContext]], n: int) -> list[list[int]]:
+    """The formulas (their indexes) split into about ``n`` groups of about the same work, each to be
+    counted by one :func:`compile_fused` query, the queries run side by side.
+
+    A query's work is its scan of the staff and its member lists: a formula costs one for its share of
+    the scan and one per member list no formula already in the group has. Formulas are placed heaviest
+    first, each in the group it leaves lightest.
+    """
+    frame = _frame("staff", "staff", formulas[0][1], needs_org=True)
+    lists: list[set[tuple[Any, ...]]] = []
+    for formula, ctx in formulas:
+        columns = [col for spec, role in _staff_sides(formula) for col in _columns(spec, role, formula)[1]]
+        joined = [_joined(col.conds or [], frame, ctx) for col in columns]
+        lists.append({found[1].identity() for found in joined if found is not None})
+    groups: list[tuple[set[tuple[Any, ...]], list[int]]] = [(set(), []) for _ in range(max(1, min(n, len(formulas))))]
+
+    def work(group: tuple[set[tuple[Any, ...]], list[int]]) -> int:
+        return len(group[0]) + len(group[1])
+
+    for i in sorted(range(len(formulas)), key=lambda i: -len(lists[i])):
+        best = min(groups, key=lambda g: (work(g) + 1 + len(lists[i] - g[0]), work(g)))
+        best[0].update(lists[i])
+        best[1].append(i)
+    return [sorted(g) for _, g in groups if g]
+
+
+@dataclass(frozen=True)
+class Fused:
+    """Several staff formulas counted in one scan (:func:`compile_fused`).
+
+    Attributes:
+        query: One row per organization with working staff; for formula ``i`` its column ``name``
+            (``numerator``, ``denominator``, ``base``, ``sub_k``, ``subden_k``) is ``f{i}_{name}``.
+        columns: Per formula, its columns' names in the query (as in :func:`compile_formula`'s query).
+    """
+
+    query: sa.Select[Any]
+    columns: tuple[tuple[str, ...], ...]
+
+
+def compile_fused(formulas: Sequence[tuple[FormulaSpec, FormulaContext]]) -> Fused:
+    """The staff of the formulas of :func:`fusible` in one query: one scan of the staff working in the year.
+
+    Each formula's own query (:func:`compile_formula`) scans the staff and groups them by organization
+    again: at 100 000 staff, 8 of the 16 queries of a region did, and the scan and the grouping were
+    most of their time. Here the staff are read and grouped once; the people with events are listed
+    once, with a bit per membership (each membership's rows read once), and joined to the staff in one
+    hash join; each column of each formula is ``count(*) FILTER (WHERE <its population> AND <its
+    conditions>)``. A formula's groups are the rows where its ``base`` (the rows of its population) is
+    not 0: exactly the staff groups its own query gives, with the same numbers (the same rows meet the
+    same conditions); its graduates, if it counts any, are :func:`compile_beside_staff`'s.
+
+    The contexts differ only in their window (a formula's own); jurisdiction, year, restriction and
+    dialect are one.
+    """
+    ctx = formulas[0][1]
+    needs_org = any(_needs_org(f, spec) for f, _ in formulas for spec, _ in _staff_sides(f))
+    frame = _frame("staff", "staff", ctx, needs_org)
+    by_member: dict[tuple[Any, ...], _Membership] = {}
+    wanted: list[list[tuple[str, list[Pred], _Membership | None, list[Condition]]]] = []
+    for formula, fctx in formulas:
+        assert fusible(formula, fctx) and dataclasses.replace(fctx, window=ctx.window) == ctx
+        mine: list[tuple[str, list[Pred], _Membership | None, list[Condition]]] = []
+        for spec, role in _staff_sides(formula):
+            restrict_conds, columns = _columns(spec, role, formula)
+            population = _staff_population(frame.row, spec.population, fctx)
+            restrict = _all(restrict_conds, frame, fctx)
+            population += [restrict] if restrict is not None else []
+            mine.append(("base", population, None, []))
+            for col in columns:
+                if col.conds is None:
+                    continue
+                joined = _joined(col.conds, frame, fctx)
+                if joined is None:
+                    mine.append((col.label, population, None, col.conds))
+                    continue
+                cond, member = joined
+                shared = by_member.setdefault(member.identity(), member)
+                mine.append((col.label, population, shared, [c for c in col.conds if c is not cond]))
+        wanted.append(mine)
+
+    # every person with an event, once, with a bit per membership they pass: the member lists are read
+    # once each and joined to the staff in one hash join (a join per list probed every person once per
+    # list; a list shared by memberships of one table, as in :func:`shared_members`, would test the
+    # others' conditions inside an aggregate, where PostgreSQL cannot hash a subquery)
+    from_ = frame.from_
+    hit: dict[int, Pred] = {}
+    if by_member:
+        words = range((len(by_member) + FLAG_BITS - 1) // FLAG_BITS)  # FLAG_BITS memberships a column
+        lists = [
+            member.listed(ctx, k // FLAG_BITS, 1 << k % FLAG_BITS, len(words))
+            for k, member in enumerate(by_member.values())
+        ]
+        union = (sa.union_all(*lists) if len(lists) > 1 else lists[0]).subquery("listed")
+        bits = [sa.func.bit_or(union.c[f"bit_{w}"]).label(f"flags_{w}") for w in words]
+        flags = sa.select(union.c.id, *bits).group_by(union.c.id).subquery("flags")
+        from_ = from_.outerjoin(flags, flags.c.id == frame.row.c.id)
+        for k, member in enumerate(by_member.values()):
+            word = flags.c[f"flags_{k // FLAG_BITS}"]
+            hit[id(member)] = word.op("&")(sa.literal(1 << k % FLAG_BITS, sa.BigInteger)) != 0
+
+    values: list[Any] = []
+    names: list[tuple[str, ...]] = []
+    for i, ((formula, fctx), mine) in enumerate(zip(formulas, wanted, strict=True)):
+        parts: dict[str, list[Any]] = {}
+        for label, population, listed, conds in mine:
+            preds = [*population, *([hit[id(listed)]] if listed is not None else [])]
+            more = _all(conds, frame, fctx)
+            preds += [more] if more is not None else []
+            parts.setdefault(label, []).append(_sum_if(sa.and_(*preds) if preds else None, ONE))
+        own = ["numerator", "denominator", *(f"sub_{k}" for k in range(len(formula.sub_measures)))]
+        own += [f"subden_{k}" for k, sm in enumerate(formula.sub_measures) if sm.where]
+        own.append("base")
+        for label in own:
+            counts = parts.get(label)
+            if counts:
+                value: Any = sum(counts[1:], counts[0])  # the sides' counts
+            elif label == "denominator" and formula.kind == "count":
+                value = sa.cast(sa.null(), sa.Float)
+            else:
+                value = _zero()
+            values.append(value.label(f"f{i}_{label}"))
+        names.append(tuple(own))
+    keys = [frame.municipality.label("municipality_id"), frame.organization.label("organization_id")]
+    query = sa.select(*keys, *values).select_from(from_).where(*frame.population).group_by(frame.organization)
+    return Fused(query, tuple(names))
 
 
 @dataclass(frozen=True)
