@@ -24,8 +24,9 @@ outside the timing; then validate, then the parse):
 The ratio is taken on CPU time (``time.process_time``) of the process, which a machine busy with other
 work barely changes; wall-clock times and their ratio are printed beside it. A part of validation does
 not grow with the configuration: the whole-document rules analyse the Положение's words (the
-morphological dictionary loads once, about 0.3 s) and every quoted text is looked up in the document.
-On a small configuration that part dominates, so the ratio is highest there.
+morphological dictionary loads once, about 0.1 s of CPU), compare it with the other shipped documents
+(EFS260), and every quoted text is looked up in the document. On a small configuration that part
+dominates, so the ratio is highest there (figures: docs/safety.md).
 """
 
 from __future__ import annotations

@@ -49,3 +49,36 @@ def _document(data, which: str) -> str | None:
     if "document_for" in data:
         return data["document_for"].get(which)
     return data.get("document")
+
+
+def test_repeated_measure_similarity_is_difflib_ratio():
+    """EFS233's filtered comparison answers exactly as ``SequenceMatcher.ratio() >= 0.92`` (the rule's
+    definition), on pairs around the threshold: equal, one letter off, reordered, other lengths, unrelated."""
+    import difflib
+    import random
+
+    from efs.conformance.rules_complete import _similar
+
+    base = "проведение муниципального конкурса профессионального мастерства педагогических работников"
+    rng = random.Random(233)
+    texts = [base, base[::-1], base.upper(), "участие в мероприятиях муниципальной системы", ""]
+    for _ in range(300):
+        chars = list(base)
+        for _ in range(rng.randint(0, 12)):
+            k = rng.randrange(len(chars))
+            op = rng.randrange(3)
+            if op == 0:
+                chars[k] = rng.choice("абвгдеёжзийклмнопрстуфхцчшщъыьэюя ")
+            elif op == 1:
+                del chars[k]
+            else:
+                chars.insert(k, rng.choice("абвгде "))
+        texts.append("".join(chars))
+    answers = set()
+    for b in texts[:40]:
+        matcher = difflib.SequenceMatcher(None, "", b, autojunk=False)
+        for a in texts:
+            expected = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.92
+            assert _similar(matcher, a) == expected, (a, b)
+            answers.add(expected)
+    assert answers == {True, False}

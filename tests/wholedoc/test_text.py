@@ -65,3 +65,23 @@ def test_a_misspelt_abbreviation_is_near_the_right_one(a, b, close):
 def test_distance_counts_a_swap_as_one_edit():
     assert distance("амрио", "амиро") == 1
     assert distance("ипкииирo", "ипкиппро") >= 2
+
+
+def test_trace_words_leave_out_only_the_acts_cited_with_a_number(registry):
+    """The words compared for template traces drop the words of an act cited «от … № …» and nothing else; an
+    act with a number or a date is found only after «№» (the shipped documents' every line agrees), which is
+    what lets the reading skip the citation search on a line without it."""
+    from efs.documents.citations import citations
+    from efs.documents.shipped import load
+    from efs.wholedoc.traces import words
+
+    line = "В соответствии с Указом Президента РФ от 07.05.2018 № 204 педагоги проходят диагностику."
+    kept = [w for w, _ in words([line, "Указ от 07.05.2018 о целях"])]
+    assert "педагоги" in kept and "президента" not in kept and "204" not in kept
+    assert kept[-4:] == ["указ", "от", "о", "целях"]
+    for name in registry.documents:
+        document = load(name, registry=registry)
+        assert document is not None
+        for text in document.lines:
+            if any(c.number or c.date for c in citations(text)):
+                assert "№" in text, (name, text)

@@ -49,7 +49,9 @@ def words(lines: Sequence[str]) -> Words:
     out: Words = []
     for number, raw in enumerate(lines, start=1):
         line = _MARKUP.sub(lambda m: " " * len(m.group()), raw)
-        spans = [(c.start, c.start + len(c.as_written)) for c in citations(line) if c.number or c.date]
+        # an act with a number or a date is cited only after «№» (the projects and codes have neither)
+        spans = [(c.start, c.start + len(c.as_written)) for c in citations(line) if c.number or c.date] \
+            if "№" in line else []
         for m in _WORD.finditer(line):
             if not any(a <= m.start() < b for a, b in spans):
                 out.append((m.group().lower().replace("ё", "е"), number))
@@ -58,9 +60,15 @@ def words(lines: Sequence[str]) -> Words:
 
 def _runs(tokens: Words) -> dict[tuple[str, ...], list[int]]:
     found: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(tokens) - SHINGLE + 1):
-        found[tuple(w for w, _ in tokens[i:i + SHINGLE])].append(tokens[i][1])
+    for run, (_, line) in zip(_shingles(tokens), tokens, strict=False):  # the last tokens start no run
+        found[run].append(line)
     return found
+
+
+def _shingles(tokens: Words) -> list[tuple[str, ...]]:
+    """The run of ``SHINGLE`` words that starts at each token (as many as there are full runs)."""
+    ws = [w for w, _ in tokens]
+    return [tuple(ws[i:i + SHINGLE]) for i in range(len(ws) - SHINGLE + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +114,11 @@ class Corpus:
         per_line = Counter(line for _, line in tokens)
         covered: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         votes: dict[int, dict[str, Counter[int]]] = defaultdict(lambda: defaultdict(Counter))
+        shingles = _shingles(tokens)
         for other, runs in self.runs.items():
             if other == name or self.lines[other] == list(lines):
                 continue
-            for i in range(len(tokens) - SHINGLE + 1):
-                run = tuple(w for w, _ in tokens[i:i + SHINGLE])
+            for i, run in enumerate(shingles):
                 at = runs.get(run)
                 if at is None:
                     continue
