@@ -333,11 +333,17 @@ def returns_for(draw: Any, rows: dict[str, list[dict[str, Any]]], specs: list[tu
     return out
 
 
-@pytest.fixture(scope="module")
-def shared_store(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def shared_store(request, tmp_path_factory):
+    """The store the generated data is written to: SQLite, and PostgreSQL (where the staff formulas are
+    counted together, :func:`efs.indicators.sql.compile_fused`) when ``EFS_TEST_DATABASE_URL`` is set."""
     from efs.data.store import open_store
 
-    store = open_store(tmp_path_factory.mktemp("truth") / "truth.sqlite")
+    if request.param == "sqlite":
+        store = open_store(tmp_path_factory.mktemp("truth") / "truth.sqlite")
+    else:
+        url, schema = request.getfixturevalue("pg_schema_url")
+        store = open_store(url, schema=schema)
     yield store
     store.close()
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.sql import operators
+from sqlalchemy.sql import operators, visitors
 from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from efs.data import schema as S
@@ -257,18 +257,6 @@ class _Membership:
             .where(self.table.c.jurisdiction_id == ctx.jurisdiction, *self.preds)
             .group_by(self.key)
             .subquery(name)
-        )
-
-    def listed(self, ctx: FormulaContext, word: int, bit: int, words: int) -> sa.Select[Any]:
-        """``SELECT key AS id, 0 AS bit_0, … bit AS bit_<word> …``: the ids passing the test, with ``bit`` in
-        the column ``bit_<word>`` of ``words`` (0 in the others), as often as they have a matching row
-        (:func:`compile_fused` keeps each id once)."""
-        source = self.from_ if self.from_ is not None else self.table
-        bits = [sa.literal(bit if w == word else 0, sa.BigInteger).label(f"bit_{w}") for w in range(words)]
-        return (
-            sa.select(self.key.label("id"), *bits)
-            .select_from(source)
-            .where(self.table.c.jurisdiction_id == ctx.jurisdiction, *self.preds)
         )
 
     def identity(self) -> tuple[Any, ...]:
@@ -818,6 +806,39 @@ def fusion_groups(formulas: Sequence[tuple[FormulaSpec, FormulaContext]], n: int
     return [sorted(g) for _, g in groups if g]
 
 
+def _probes(member: _Membership) -> bool:
+    """A condition of the membership probes another table for each row (``EXISTS``)."""
+    return any(isinstance(e, sa.sql.selectable.Exists) for p in member.preds for e in visitors.iterate(p))
+
+
+def _flagged(members: Sequence[tuple[_Membership, int, int]], ctx: FormulaContext, words: int) -> sa.Select[Any]:
+    """``SELECT key AS id, <bits> AS bit_0, …``: the ids passing any of ``members`` — memberships of one
+    table and key, each with its column (word) and bit — once per matching row, with the bits of those
+    it passes (:func:`compile_fused` ORs them per id).
+
+    As in :func:`shared_members`, the conditions every membership has stay in the WHERE clause and each
+    membership's own conditions decide its bit: ``CASE WHEN <own> THEN bit ELSE 0 END``, summed (the
+    bits differ, so the sum is their OR)."""
+    first = members[0][0]
+    source = first.from_ if first.from_ is not None else first.table
+    keyed = [{_pred_key(p): p for p in m.preds} for m, _, _ in members]
+    common = [k for k in keyed[0] if all(k in other for other in keyed[1:])]
+    own = [[p for k, p in preds.items() if k not in common] for preds in keyed]
+    where = [first.table.c.jurisdiction_id == ctx.jurisdiction, *(keyed[0][k] for k in common)]
+    if all(own):  # a membership with no conditions of its own takes every row: no filter then
+        where.append(sa.or_(*(sa.and_(*preds) for preds in own)))
+    columns = []
+    for w in range(words):
+        terms = [
+            sa.case((sa.and_(*preds), sa.literal(bit, sa.BigInteger)), else_=0) if preds else sa.literal(bit)
+            for (_, word, bit), preds in zip(members, own, strict=True)
+            if word == w
+        ]
+        total = sum(terms[1:], terms[0]) if terms else sa.literal(0)
+        columns.append(sa.cast(total, sa.BigInteger).label(f"bit_{w}"))
+    return sa.select(first.key.label("id"), *columns).select_from(source).where(*where)
+
+
 @dataclass(frozen=True)
 class Fused:
     """Several staff formulas counted in one scan (:func:`compile_fused`).
@@ -838,11 +859,12 @@ def compile_fused(formulas: Sequence[tuple[FormulaSpec, FormulaContext]]) -> Fus
     Each formula's own query (:func:`compile_formula`) scans the staff and groups them by organization
     again: at 100 000 staff, 8 of the 16 queries of a region did, and the scan and the grouping were
     most of their time. Here the staff are read and grouped once; the people with events are listed
-    once, with a bit per membership (each membership's rows read once), and joined to the staff in one
-    hash join; each column of each formula is ``count(*) FILTER (WHERE <its population> AND <its
-    conditions>)``. A formula's groups are the rows where its ``base`` (the rows of its population) is
-    not 0: exactly the staff groups its own query gives, with the same numbers (the same rows meet the
-    same conditions); its graduates, if it counts any, are :func:`compile_beside_staff`'s.
+    once, with a bit per membership (each event table read once for all its memberships,
+    :func:`_flagged`), and joined to the staff in one hash join; each column of each formula is
+    ``count(*) FILTER (WHERE <its population> AND <its conditions>)``. A formula's groups are the rows
+    where its ``base`` (the rows of its population) is not 0: exactly the staff groups its own query
+    gives, with the same numbers (the same rows meet the same conditions); its graduates, if it counts
+    any, are :func:`compile_beside_staff`'s.
 
     The contexts differ only in their window (a formula's own); jurisdiction, year, restriction and
     dialect are one.
@@ -873,20 +895,21 @@ def compile_fused(formulas: Sequence[tuple[FormulaSpec, FormulaContext]]) -> Fus
                 mine.append((col.label, population, shared, [c for c in col.conds if c is not cond]))
         wanted.append(mine)
 
-    # every person with an event, once, with a bit per membership they pass: the member lists are read
-    # once each and joined to the staff in one hash join (a join per list probed every person once per
-    # list; a list shared by memberships of one table, as in :func:`shared_members`, would test the
-    # others' conditions inside an aggregate, where PostgreSQL cannot hash a subquery)
+    # every person with an event, once, with a bit per membership they pass: each event table read once
+    # for all its memberships (those that probe another table for each row excepted: PostgreSQL hashes
+    # such a probe only in a WHERE clause, not inside the expression of a bit), the lists joined to the
+    # staff in one hash join instead of a join per list
     from_ = frame.from_
     hit: dict[int, Pred] = {}
     if by_member:
-        words = range((len(by_member) + FLAG_BITS - 1) // FLAG_BITS)  # FLAG_BITS memberships a column
-        lists = [
-            member.listed(ctx, k // FLAG_BITS, 1 << k % FLAG_BITS, len(words))
-            for k, member in enumerate(by_member.values())
-        ]
+        words = (len(by_member) + FLAG_BITS - 1) // FLAG_BITS  # FLAG_BITS memberships a column
+        tables: dict[tuple[Any, ...], list[tuple[_Membership, int, int]]] = {}
+        for k, member in enumerate(by_member.values()):
+            key = (id(member),) if _probes(member) else member.source_key()
+            tables.setdefault(key, []).append((member, k // FLAG_BITS, 1 << k % FLAG_BITS))
+        lists = [_flagged(group, ctx, words) for group in tables.values()]
         union = (sa.union_all(*lists) if len(lists) > 1 else lists[0]).subquery("listed")
-        bits = [sa.func.bit_or(union.c[f"bit_{w}"]).label(f"flags_{w}") for w in words]
+        bits = [sa.func.bit_or(union.c[f"bit_{w}"]).label(f"flags_{w}") for w in range(words)]
         flags = sa.select(union.c.id, *bits).group_by(union.c.id).subquery("flags")
         from_ = from_.outerjoin(flags, flags.c.id == frame.row.c.id)
         for k, member in enumerate(by_member.values()):
