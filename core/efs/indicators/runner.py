@@ -256,7 +256,7 @@ def plan_jobs(
     if len(together) < 2:
         singles.update(together)
         together = {}
-    queries = 1 if ":memory:" in store.url else workers_for(len(compiled))
+    queries = workers_for(store, len(compiled))
     jobs: list[tuple[tuple[str, ...], Job]] = [(g.keys, g.run) for g in _fused(list(together.values()), queries)]
     jobs += [((key,), partial(_alone, key, c.query, c.subs)) for key, c in singles.items()]
     jobs += [((key,), partial(_alone, key, c.beside, c.subs)) for key, c in together.items() if c.beside is not None]
@@ -293,7 +293,8 @@ def _fused(formulas: list[CompiledFormula], n: int) -> list[_FusedJob]:
     memo = (tuple((c.key, c.subs) for c in formulas), n)  # the same query may name its parts otherwise
     found = _FUSED.get(memo)
     if found is None:
-        specs = [c.fusion for c in formulas if c.fusion is not None]
+        specs = [c.fusion for c in formulas if c.fusion is not None]  # all of them: plan_jobs passes those
+        assert len(specs) == len(formulas)
         found = []
         for group in fusion_groups(specs, n):
             mine = [formulas[i] for i in group]
@@ -305,8 +306,11 @@ def _fused(formulas: list[CompiledFormula], n: int) -> list[_FusedJob]:
     return found
 
 
-def workers_for(jobs: int) -> int:
-    """How many queries run at once: one per core, at most :data:`MAX_WORKERS`."""
+def workers_for(store: Store, jobs: int) -> int:
+    """How many queries run at once: one per core, at most :data:`MAX_WORKERS` — one for an in-memory SQLite
+    database, which exists once per connection (one connection, one thread)."""
+    if ":memory:" in store.url:
+        return 1
     return max(1, min(jobs, os.cpu_count() or 1, MAX_WORKERS))
 
 
@@ -343,8 +347,7 @@ def run_all(
             return job(own)
 
     tick(0)
-    # An in-memory SQLite database exists once per connection: one connection, one thread.
-    workers = 1 if ":memory:" in store.url else workers_for(len(jobs))
+    workers = workers_for(store, len(jobs))
     done: dict[int, dict[str, list[Group]]] = {}
     if workers <= 1:
         for k, job in enumerate(jobs):

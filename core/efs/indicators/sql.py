@@ -284,13 +284,7 @@ def shared_members(members: Sequence[_Membership], ctx: FormulaContext, name: st
     so the table's rows of the year are read once instead of once per membership.
     """
     first = members[0]
-    source = first.from_ if first.from_ is not None else first.table
-    keyed = [{_pred_key(p): p for p in m.preds} for m in members]
-    common = [k for k in keyed[0] if all(k in other for other in keyed[1:])]
-    own = [[p for k, p in preds.items() if k not in common] for preds in keyed]
-    where = [first.table.c.jurisdiction_id == ctx.jurisdiction, *(keyed[0][k] for k in common)]
-    if all(own):  # a membership with no conditions of its own takes every row: no filter then
-        where.append(sa.or_(*(sa.and_(*preds) for preds in own)))
+    source, where, own = _shared_scan(members, ctx)
     hits = [
         (sa.literal(1, sa.Integer) if not preds else sa.func.max(sa.case((sa.and_(*preds), 1), else_=0))).label(
             f"hit_{k}"
@@ -298,6 +292,20 @@ def shared_members(members: Sequence[_Membership], ctx: FormulaContext, name: st
         for k, preds in enumerate(own)
     ]
     return sa.select(first.key.label("id"), *hits).select_from(source).where(*where).group_by(first.key).subquery(name)
+
+
+def _shared_scan(members: Sequence[_Membership], ctx: FormulaContext) -> tuple[Any, list[Pred], list[list[Pred]]]:
+    """How one read of a table serves several of its memberships: the FROM clause, the WHERE clause (the
+    conditions every membership has, and any one's own) and each membership's own conditions."""
+    first = members[0]
+    source = first.from_ if first.from_ is not None else first.table
+    keyed = [{_pred_key(p): p for p in m.preds} for m in members]
+    common = [k for k in keyed[0] if all(k in other for other in keyed[1:])]
+    own = [[p for k, p in preds.items() if k not in common] for preds in keyed]
+    where = [first.table.c.jurisdiction_id == ctx.jurisdiction, *(keyed[0][k] for k in common)]
+    if all(own):  # a membership with no conditions of its own takes every row: no filter then
+        where.append(sa.or_(*(sa.and_(*preds) for preds in own)))
+    return source, where, own
 
 
 def _member(f: _Frame, ctx: FormulaContext, table: Any, key: Any, preds: list[Pred], from_: Any = None) -> _Membership:
@@ -734,6 +742,14 @@ def compile_formula(formula: FormulaSpec, ctx: FormulaContext) -> sa.Select[Any]
     return query
 
 
+def _value_columns(formula: FormulaSpec) -> list[str]:
+    """The value columns of a formula's query, in order (see the module docstring)."""
+    out = ["numerator", "denominator"]
+    for k, sm in enumerate(formula.sub_measures):
+        out += [f"sub_{k}", *([f"subden_{k}"] if sm.where else [])]
+    return [*out, "base"]
+
+
 def compile_beside_staff(formula: FormulaSpec, ctx: FormulaContext) -> sa.Select[Any] | None:
     """What a :func:`fusible` formula counts besides the staff — the graduates of «педагогические
     работники и выпускники» — as :func:`compile_formula`'s query over those entities alone (``None``:
@@ -749,11 +765,7 @@ def _compile(formula: FormulaSpec, ctx: FormulaContext, entities: Sequence[str] 
     if len(selects) == 1:
         return selects[0]
     union = sa.union_all(*selects).subquery("parts")
-    value_cols = ["numerator", "denominator"]
-    for k, sm in enumerate(formula.sub_measures):
-        value_cols += [f"sub_{k}", *([f"subden_{k}"] if sm.where else [])]
-    value_cols.append("base")
-    agg = [sa.func.sum(union.c[name]).label(name) for name in value_cols]
+    agg = [sa.func.sum(union.c[name]).label(name) for name in _value_columns(formula)]
     return sa.select(union.c.municipality_id, union.c.organization_id, *agg).group_by(
         union.c.municipality_id, union.c.organization_id
     )
@@ -816,17 +828,11 @@ def _flagged(members: Sequence[tuple[_Membership, int, int]], ctx: FormulaContex
     table and key, each with its column (word) and bit — once per matching row, with the bits of those
     it passes (:func:`compile_fused` ORs them per id).
 
-    As in :func:`shared_members`, the conditions every membership has stay in the WHERE clause and each
-    membership's own conditions decide its bit: ``CASE WHEN <own> THEN bit ELSE 0 END``, summed (the
-    bits differ, so the sum is their OR)."""
+    As in :func:`shared_members` (:func:`_shared_scan`), the conditions every membership has stay in the
+    WHERE clause and each membership's own conditions decide its bit: ``CASE WHEN <own> THEN bit ELSE 0
+    END``, summed (the bits differ, so the sum is their OR)."""
     first = members[0][0]
-    source = first.from_ if first.from_ is not None else first.table
-    keyed = [{_pred_key(p): p for p in m.preds} for m, _, _ in members]
-    common = [k for k in keyed[0] if all(k in other for other in keyed[1:])]
-    own = [[p for k, p in preds.items() if k not in common] for preds in keyed]
-    where = [first.table.c.jurisdiction_id == ctx.jurisdiction, *(keyed[0][k] for k in common)]
-    if all(own):  # a membership with no conditions of its own takes every row: no filter then
-        where.append(sa.or_(*(sa.and_(*preds) for preds in own)))
+    source, where, own = _shared_scan([m for m, _, _ in members], ctx)
     columns = []
     for w in range(words):
         terms = [
@@ -874,6 +880,7 @@ def compile_fused(formulas: Sequence[tuple[FormulaSpec, FormulaContext]]) -> Fus
     frame = _frame("staff", "staff", ctx, needs_org)
     by_member: dict[tuple[Any, ...], _Membership] = {}
     wanted: list[list[tuple[str, list[Pred], _Membership | None, list[Condition]]]] = []
+    literals: dict[tuple[int, str], Any] = {}  # (formula, column) → its value where no side counts it
     for formula, fctx in formulas:
         assert fusible(formula, fctx) and dataclasses.replace(fctx, window=ctx.window) == ctx
         mine: list[tuple[str, list[Pred], _Membership | None, list[Condition]]] = []
@@ -884,7 +891,8 @@ def compile_fused(formulas: Sequence[tuple[FormulaSpec, FormulaContext]]) -> Fus
             population += [restrict] if restrict is not None else []
             mine.append(("base", population, None, []))
             for col in columns:
-                if col.conds is None:
+                if col.conds is None:  # not counted on this side: its literal (a count's NULL denominator)
+                    literals.setdefault((len(wanted), col.label), col.literal)
                     continue
                 joined = _joined(col.conds, frame, fctx)
                 if joined is None:
@@ -925,17 +933,10 @@ def compile_fused(formulas: Sequence[tuple[FormulaSpec, FormulaContext]]) -> Fus
             more = _all(conds, frame, fctx)
             preds += [more] if more is not None else []
             parts.setdefault(label, []).append(_sum_if(sa.and_(*preds) if preds else None, ONE))
-        own = ["numerator", "denominator", *(f"sub_{k}" for k in range(len(formula.sub_measures)))]
-        own += [f"subden_{k}" for k, sm in enumerate(formula.sub_measures) if sm.where]
-        own.append("base")
+        own = _value_columns(formula)
         for label in own:
             counts = parts.get(label)
-            if counts:
-                value: Any = sum(counts[1:], counts[0])  # the sides' counts
-            elif label == "denominator" and formula.kind == "count":
-                value = sa.cast(sa.null(), sa.Float)
-            else:
-                value = _zero()
+            value: Any = sum(counts[1:], counts[0]) if counts else literals.get((i, label), _zero())  # sides' counts
             values.append(value.label(f"f{i}_{label}"))
         names.append(tuple(own))
     keys = [frame.municipality.label("municipality_id"), frame.organization.label("organization_id")]
